@@ -1,0 +1,142 @@
+//! The schemas embedded in the binary, and the release schema compiled once per run: each
+//! schema error becomes a `schema/<keyword>` diagnostic located through its instance path.
+
+use serde_json::Value;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Result};
+use crate::pointer::PointerSpans;
+
+pub const RELEASE_SCHEMA: &str = include_str!("../schemas/release.schema.json");
+pub const RULES_SCHEMA: &str = include_str!("../schemas/rules.schema.json");
+pub const REPORT_SCHEMA: &str = include_str!("../schemas/report.schema.json");
+
+/// Every schema this binary embeds, by the name `presslint schema NAME` prints.
+pub const SCHEMAS: [(&str, &str); 3] = [
+    ("release", RELEASE_SCHEMA),
+    ("rules", RULES_SCHEMA),
+    ("report", REPORT_SCHEMA),
+];
+
+/// Compiles an embedded schema. No network: `$ref`s resolve inside the document.
+pub fn compile(name: &str, text: &str) -> Result<jsonschema::Validator> {
+    let schema: Value = serde_json::from_str(text)
+        .map_err(|e| Error::new(format!("embedded {name} schema is not JSON: {e}")))?;
+    jsonschema::draft202012::new(&schema)
+        .map_err(|e| Error::new(format!("embedded {name} schema does not compile: {e}")))
+}
+
+/// The compiled release schema.
+pub struct ReleaseSchema {
+    validator: jsonschema::Validator,
+}
+
+impl ReleaseSchema {
+    pub fn compile() -> Result<Self> {
+        Ok(Self {
+            validator: compile("release", RELEASE_SCHEMA)?,
+        })
+    }
+
+    /// One diagnostic per schema error, at the span of the offending value.
+    pub fn validate(&self, value: &Value, spans: &PointerSpans) -> Vec<Diagnostic> {
+        self.validator
+            .iter_errors(value)
+            .map(|error| {
+                let pointer = error.instance_path().to_string();
+                let keyword = kebab_case(error.kind().keyword());
+                let shown = if pointer.is_empty() {
+                    "/".to_owned()
+                } else {
+                    pointer.clone()
+                };
+                let detail = first_line(&error.to_string());
+                Diagnostic::new(
+                    format!("schema/{keyword}"),
+                    Severity::Error,
+                    format!("`{shown}`: {detail}"),
+                    spans.locate(&pointer),
+                )
+            })
+            .collect()
+    }
+}
+
+/// `additionalProperties` -> `additional-properties`: rule ids are kebab-case.
+pub fn kebab_case(keyword: &str) -> String {
+    let mut out = String::with_capacity(keyword.len() + 4);
+    for c in keyword.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('-');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The first line of a validator message, shaped like our messages: lower-case start (unless
+/// the first word is an acronym), no trailing period.
+fn first_line(text: &str) -> String {
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second)
+            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
+        {
+            first
+                .to_lowercase()
+                .chain(line[first.len_utf8()..].chars())
+                .collect()
+        }
+        _ => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    #[test]
+    fn every_embedded_schema_compiles() {
+        for (name, text) in SCHEMAS {
+            compile(name, text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+    }
+
+    #[test]
+    fn schema_errors_become_located_diagnostics() {
+        let schema = ReleaseSchema::compile().unwrap();
+        let value = serde_json::json!({"headlines": [{"text": 42, "span": {"start": 3, "end": 7}}], "bogus": 1});
+        let mut spans = PointerSpans::default();
+        spans.insert(String::new(), Span::new(0, 50));
+        spans.insert("/headlines/0".into(), Span::new(3, 7));
+        spans.insert("/headlines/0/text".into(), Span::new(12, 14));
+        let mut found: Vec<(String, Span)> = schema
+            .validate(&value, &spans)
+            .into_iter()
+            .map(|d| (d.rule, d.span))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                ("schema/additional-properties".to_owned(), Span::new(0, 50)),
+                ("schema/type".to_owned(), Span::new(12, 14)),
+            ]
+        );
+    }
+
+    #[test]
+    fn keywords_become_kebab_case() {
+        assert_eq!(kebab_case("additionalProperties"), "additional-properties");
+        assert_eq!(kebab_case("type"), "type");
+    }
+}

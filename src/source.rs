@@ -1,0 +1,119 @@
+//! A file as read: its name, its text (byte-for-byte, BOM included) and its line index.
+
+use std::path::Path;
+
+use crate::span::{LineIndex, Position, Span};
+
+/// How the file's bytes are to be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    /// Plain text, parsed by the release parser.
+    Text,
+    /// A release exported in the JSON form of `presslint parse`.
+    Json,
+}
+
+impl SourceKind {
+    /// `.json` files hold a release as JSON; everything else is text.
+    pub fn from_path(path: &Path) -> Self {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("json") => SourceKind::Json,
+            _ => SourceKind::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The name shown to people and written in reports.
+    pub name: String,
+    /// The whole file, byte-for-byte (a UTF-8 BOM stays as U+FEFF at offset 0).
+    pub text: String,
+    pub kind: SourceKind,
+    lines: LineIndex,
+}
+
+/// Why a file's bytes cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Binary { offset: usize },
+    InvalidUtf8 { offset: usize },
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::Empty => f.write_str("file is empty"),
+            DecodeError::Binary { offset } => {
+                write!(f, "binary file (NUL byte at offset {offset})")
+            }
+            DecodeError::InvalidUtf8 { offset } => {
+                write!(f, "not valid UTF-8 (at byte offset {offset})")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>, kind: SourceKind) -> Self {
+        let text = text.into();
+        let lines = LineIndex::new(&text);
+        Self {
+            name: name.into(),
+            text,
+            kind,
+            lines,
+        }
+    }
+
+    /// Decodes raw bytes: refuses empty files (nothing but whitespace), binary files (a NUL
+    /// byte) and invalid UTF-8, naming the offset.
+    pub fn decode(
+        name: impl Into<String>,
+        bytes: Vec<u8>,
+        kind: SourceKind,
+    ) -> Result<Self, DecodeError> {
+        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+            return Err(DecodeError::Binary { offset });
+        }
+        let text = String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            return Err(DecodeError::Empty);
+        }
+        Ok(Self::new(name, text, kind))
+    }
+
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
+    /// The 1-based position of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text of `span`, clamped to the file.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_binary_invalid_and_empty_input() {
+        let d = |b: &[u8]| SourceFile::decode("f", b.to_vec(), SourceKind::Text).map(|_| ());
+        assert_eq!(d(b"ab\0c"), Err(DecodeError::Binary { offset: 2 }));
+        assert_eq!(d(b"ab\xffc"), Err(DecodeError::InvalidUtf8 { offset: 2 }));
+        assert_eq!(d(b" \n\t\n"), Err(DecodeError::Empty));
+        assert_eq!(d(b"\xef\xbb\xbf\n"), Err(DecodeError::Empty));
+        assert_eq!(d(b"SG/SM/1\n"), Ok(()));
+    }
+}

@@ -1,0 +1,165 @@
+//! Byte spans into the original file, and the one place where they become lines and columns.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the original bytes of a file.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Self { start, end }
+    }
+
+    /// An empty span at `offset`: where a missing element belongs.
+    pub const fn empty(offset: usize) -> Self {
+        Self {
+            start: offset,
+            end: offset,
+        }
+    }
+
+    pub const fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    pub const fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// This span moved right by `base` bytes: turns a field-local span into a file span.
+    pub const fn offset(self, base: usize) -> Self {
+        Self {
+            start: self.start + base,
+            end: self.end + base,
+        }
+    }
+
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Start offsets of every line, so that offsets turn into positions in O(log n).
+///
+/// A line ends at `\n`; a `\r` before it belongs to the line break, so CRLF files give the
+/// same lines and columns as LF files. A UTF-8 byte order mark is not a column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        Self { starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Byte offset where the 0-based line `index` starts.
+    pub fn line_start(&self, index: usize) -> usize {
+        self.starts[index.min(self.starts.len() - 1)]
+    }
+
+    /// The 0-based line holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// The 1-based position of `offset` in `text`. Offsets inside a character or past the end
+    /// are clamped to the nearest character boundary before it.
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let prefix = &text[start..offset];
+        let mut column = prefix.chars().count() + 1;
+        if line == 0 && prefix.starts_with('\u{feff}') {
+            column -= 1;
+        }
+        // An offset on the `\r` of a CRLF is the end of the line, like the `\n` of LF.
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+}
+
+fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b'\n')
+        .map(|(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn pos(text: &str, offset: usize) -> (usize, usize) {
+        let p = LineIndex::new(text).position(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "Ján Kubiš\nsecond";
+        assert_eq!(pos(text, 0), (1, 1));
+        assert_eq!(pos(text, "Ján Kubi".len()), (1, 9));
+        assert_eq!(pos(text, text.find("second").unwrap()), (2, 1));
+        assert_eq!(pos(text, text.len()), (2, 7));
+    }
+
+    #[test]
+    fn crlf_and_bom_give_the_same_positions_as_plain_lf() {
+        let lf = "SG/SM/1\nabc def";
+        let crlf = "\u{feff}SG/SM/1\r\nabc def";
+        assert_eq!(
+            pos(lf, lf.find("def").unwrap()),
+            pos(crlf, crlf.find("def").unwrap())
+        );
+        assert_eq!(
+            pos(lf, lf.find("SM").unwrap()),
+            pos(crlf, crlf.find("SM").unwrap())
+        );
+        assert_eq!(pos(crlf, crlf.find('\r').unwrap()), (1, 8));
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let text = "é";
+        assert_eq!(pos(text, 1), (1, 1));
+        assert_eq!(pos(text, 99), (1, 2));
+    }
+}

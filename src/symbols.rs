@@ -1,0 +1,1 @@
+//! The document-symbol grammar (UN-STYLE.md section 2): components, series, corrections.

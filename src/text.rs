@@ -1,0 +1,196 @@
+//! Field text as checks see it: normalised for matching, with every offset mapped back to
+//! the original bytes of the file.
+//!
+//! U+00A0 (no-break space) matches as a space and U+2011 (non-breaking hyphen) as `-`, as
+//! UN-STYLE.md asks; spans and fixes still point at the original bytes. The same map carries
+//! JSON inputs, where a field's text was decoded from an escaped string literal.
+
+use crate::span::Span;
+
+/// Maps offsets in a derived text back to byte offsets in the file.
+///
+/// Each anchor `(local, source)` says: from `local` on, offsets advance one for one from
+/// `source`, until the next anchor.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OffsetMap {
+    anchors: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    /// Identity shifted by `base`: the text is a verbatim slice of the file at `base`.
+    pub fn verbatim(base: usize) -> Self {
+        Self {
+            anchors: vec![(0, base)],
+        }
+    }
+
+    /// A map from explicit anchors, sorted by local offset, the first at local offset 0.
+    pub fn from_anchors(anchors: Vec<(usize, usize)>) -> Self {
+        debug_assert!(anchors.first().is_some_and(|a| a.0 == 0));
+        debug_assert!(anchors
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
+        Self { anchors }
+    }
+
+    /// The file offset of local offset `local`.
+    pub fn to_source(&self, local: usize) -> usize {
+        let i = self.anchors.partition_point(|a| a.0 <= local);
+        match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
+            Some(&(l, s)) => s + (local - l),
+            None => local,
+        }
+    }
+
+    pub fn span(&self, local_start: usize, local_end: usize) -> Span {
+        Span::new(self.to_source(local_start), self.to_source(local_end))
+    }
+
+    /// Does every local offset map to the same offset in the file plus a constant?
+    pub fn is_verbatim(&self) -> bool {
+        self.anchors.len() <= 1
+    }
+}
+
+/// How a replacement must be written back into the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Encoding {
+    /// The field is verbatim text of the file.
+    #[default]
+    Plain,
+    /// The field sits inside a JSON string literal: replacements must be escaped.
+    JsonString,
+}
+
+impl Encoding {
+    pub fn encode(self, replacement: &str) -> String {
+        match self {
+            Encoding::Plain => replacement.to_owned(),
+            Encoding::JsonString => {
+                let quoted = serde_json::to_string(replacement).unwrap_or_default();
+                quoted[1..quoted.len().saturating_sub(1).max(1)].to_owned()
+            }
+        }
+    }
+}
+
+/// A text to match against: normalised characters, offsets mapped to the file.
+#[derive(Debug, Clone)]
+pub struct MatchText {
+    pub text: String,
+    pub map: OffsetMap,
+    pub encoding: Encoding,
+}
+
+impl MatchText {
+    /// Normalises `original` (whose offsets map to the file through `map`) for matching.
+    pub fn new(original: &str, map: &OffsetMap, encoding: Encoding) -> Self {
+        if !original.contains(['\u{a0}', '\u{2011}']) {
+            return Self {
+                text: original.to_owned(),
+                map: map.clone(),
+                encoding,
+            };
+        }
+        let mut text = String::with_capacity(original.len());
+        let mut anchors: Vec<(usize, usize)> = Vec::new();
+        let mut push = |local: usize, source: usize| {
+            if anchors
+                .last()
+                .is_none_or(|&(l, s)| source != s + (local - l))
+            {
+                anchors.push((local, source));
+            }
+        };
+        for (i, c) in original.char_indices() {
+            push(text.len(), map.to_source(i));
+            text.push(match c {
+                '\u{a0}' => ' ',
+                '\u{2011}' => '-',
+                c => c,
+            });
+        }
+        push(text.len(), map.to_source(original.len()));
+        Self {
+            text,
+            map: OffsetMap::from_anchors(anchors),
+            encoding,
+        }
+    }
+
+    /// The file span of the local range `start..end` of the normalised text.
+    pub fn span(&self, start: usize, end: usize) -> Span {
+        self.map.span(start, end)
+    }
+}
+
+/// Folds text for loose comparison: NBSP and all whitespace runs become one space, case is
+/// folded, U+2011 becomes `-`.
+pub fn fold_for_comparison(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '\u{2011}' => out.push('-'),
+                c => out.extend(c.to_lowercase()),
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nbsp_and_nonbreaking_hyphen_match_as_ascii_but_map_to_original_bytes() {
+        let original = "Ban\u{a0}Ki\u{2011}moon said";
+        let m = MatchText::new(original, &OffsetMap::verbatim(100), Encoding::Plain);
+        assert_eq!(m.text, "Ban Ki-moon said");
+        let said = m.text.find("said").unwrap();
+        assert_eq!(
+            m.span(said, said + 4),
+            Span::new(100 + original.find("said").unwrap(), 100 + original.len())
+        );
+        let hyphen = m.text.find('-').unwrap();
+        let orig_hyphen = original.find('\u{2011}').unwrap();
+        assert_eq!(
+            m.span(hyphen, hyphen + 1),
+            Span::new(100 + orig_hyphen, 100 + orig_hyphen + 3)
+        );
+        assert_eq!(m.span(0, 3), Span::new(100, 103));
+    }
+
+    #[test]
+    fn normalisation_composes_with_a_json_escape_map() {
+        // File: `"a\u00a0b"` starting at 10; decoded text `a\u{a0}b`.
+        let decoded = "a\u{a0}b";
+        let json = OffsetMap::from_anchors(vec![(0, 11), (1, 12), (3, 18)]);
+        let m = MatchText::new(decoded, &json, Encoding::JsonString);
+        assert_eq!(m.text, "a b");
+        assert_eq!(m.span(2, 3), Span::new(18, 19));
+        assert_eq!(m.span(1, 2), Span::new(12, 18));
+        assert_eq!(m.span(0, 1), Span::new(11, 12));
+    }
+
+    #[test]
+    fn json_encoding_escapes_replacements() {
+        assert_eq!(Encoding::JsonString.encode("a \"b\"\n"), "a \\\"b\\\"\\n");
+        assert_eq!(Encoding::Plain.encode("a \"b\""), "a \"b\"");
+    }
+
+    #[test]
+    fn folding_ignores_case_breaks_and_spacing() {
+        assert_eq!(
+            fold_for_comparison("Crisis  Shows,\n\n\u{a0}\nValue"),
+            "crisis shows, value"
+        );
+    }
+}
