@@ -13,13 +13,17 @@
 //! [`SourceFile`] at a time; it is `Sync`, so files can be checked in parallel.
 
 pub mod checks;
+pub mod cli;
+pub mod commands;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
 pub mod fix;
+pub mod inputs;
 pub mod model;
 pub mod parse;
 pub mod pointer;
+pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod source;

@@ -1,0 +1,151 @@
+//! The command line (clap derive): check, parse, rules, explain, schema.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::Severity;
+use crate::render::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "presslint",
+    version,
+    about = "Schema validator and style linter for official press releases"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check releases (files, directories, `-` for stdin) against the schema and the rules.
+    Check(CheckArgs),
+    /// Print a release as parsed (pretty JSON, with byte spans).
+    Parse(ParseArgs),
+    /// List the rules of the pack.
+    Rules(RulesArgs),
+    /// Explain a rule: why, its fix and its examples.
+    Explain(ExplainArgs),
+    /// Print an embedded JSON Schema.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files or directories to check (`-` reads stdin). Directories are walked for `.txt`
+    /// and `.json` files, respecting `.gitignore`.
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The lowest severity that makes the run fail (exit code 1).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// When to use colours (auto: on a terminal, unless NO_COLOR is set).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// The name to report for stdin (its extension picks text or JSON input).
+    #[arg(long, value_name = "NAME", default_value = "-")]
+    pub stdin_filename: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    /// The release to parse (`-` reads stdin).
+    pub file: PathBuf,
+    /// The name to report for stdin (its extension picks text or JSON input).
+    #[arg(long, value_name = "NAME", default_value = "-")]
+    pub stdin_filename: String,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule id, `group/name`.
+    pub rule: String,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which schema.
+    #[arg(value_parser = clap::builder::PossibleValuesParser::new(
+        crate::schema::SCHEMAS.map(|(name, _)| name)
+    ))]
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    pub fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Auto: colours only when stdout is a terminal and `NO_COLOR` is unset or empty.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+                !no_color && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Table,
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn check_defaults() {
+        let cli = Cli::try_parse_from(["presslint", "check"]).unwrap();
+        let Command::Check(args) = cli.command else {
+            panic!("not check");
+        };
+        assert_eq!(args.paths, vec![PathBuf::from(".")]);
+        assert_eq!(args.format, Format::Human);
+        assert_eq!(args.fail_on, FailOn::Error);
+        assert_eq!(args.stdin_filename, "-");
+    }
+}

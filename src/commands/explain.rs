@@ -1,0 +1,174 @@
+//! `presslint explain RULE`: a rule's documentation, with its fix and its examples.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use similar::{ChangeTag, TextDiff};
+
+use super::{output_error, Outcome};
+use crate::cli::ExplainArgs;
+use crate::error::{Error, Result};
+use crate::fix::Applicability;
+use crate::rules::{Example, Pack, Rule};
+use crate::Engine;
+
+pub fn run(args: &ExplainArgs) -> Result<Outcome> {
+    let engine = Engine::with_default_pack()?;
+    let rule = find(engine.pack(), &args.rule)?;
+    std::io::stdout()
+        .lock()
+        .write_all(explain(rule).as_bytes())
+        .map_err(output_error)?;
+    Ok(Outcome::Clean)
+}
+
+/// The rule named `id`, or an error suggesting the closest id.
+pub fn find<'p>(pack: &'p Pack, id: &str) -> Result<&'p Rule> {
+    if let Some(rule) = pack.rule(id) {
+        return Ok(rule);
+    }
+    let ids = pack.rules.iter().map(|r| r.id.as_str());
+    let message = match closest(id, ids) {
+        Some(suggestion) => format!("unknown rule `{id}`; did you mean `{suggestion}`?"),
+        None => format!("unknown rule `{id}`; `presslint rules` lists them"),
+    };
+    Err(Error::new(message))
+}
+
+/// The candidate nearest to `query` by edit distance (ties: the first), if it is near enough
+/// to be a plausible typo, or if the query is its name without the group.
+pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let query_lower = query.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let name = candidate.rsplit('/').next().unwrap_or(candidate);
+        let distance = if name == query_lower {
+            0
+        } else {
+            levenshtein(&query_lower, candidate)
+        };
+        if best.is_none_or(|(d, _)| distance < d) {
+            best = Some((distance, candidate));
+        }
+    }
+    let limit = (query.chars().count() / 3).max(2);
+    best.filter(|&(d, _)| d <= limit).map(|(_, c)| c)
+}
+
+fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// The rule's page: id and severity, summary, why, fix, examples (bad -> good as a diff).
+pub fn explain(rule: &Rule) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} ({})", rule.id, rule.severity);
+    let _ = writeln!(out, "{}", rule.summary);
+    if !rule.why.trim().is_empty() {
+        let _ = writeln!(out, "\nWhy\n{}", indent(rule.why.trim()));
+    }
+    if let Some(fix) = &rule.fix {
+        let safety = match fix.applicability {
+            Applicability::Safe => "safe: applied by --fix",
+            Applicability::Unsafe => "unsafe: applied only with --unsafe-fixes",
+        };
+        let _ = writeln!(out, "\nFix ({safety})\n{}", indent(&fix.title));
+        if !fix.safety.trim().is_empty() {
+            let _ = writeln!(out, "{}", indent(fix.safety.trim()));
+        }
+    }
+    if !rule.examples.is_empty() {
+        let _ = writeln!(out, "\nExamples");
+    }
+    for example in &rule.examples {
+        match example {
+            Example::Bad {
+                bad,
+                good: Some(good),
+            } => {
+                let _ = writeln!(out, "  bad -> good:");
+                let diff = TextDiff::from_lines(bad.as_str(), good.as_str());
+                for change in diff.iter_all_changes() {
+                    let sign = match change.tag() {
+                        ChangeTag::Delete => '-',
+                        ChangeTag::Insert => '+',
+                        ChangeTag::Equal => ' ',
+                    };
+                    let _ = writeln!(
+                        out,
+                        "    {sign} {}",
+                        change.value().trim_end_matches(['\n', '\r'])
+                    );
+                }
+            }
+            Example::Bad { bad, good: None } => {
+                let _ = writeln!(out, "  bad:");
+                for line in bad.lines() {
+                    let _ = writeln!(out, "    {line}");
+                }
+            }
+            Example::Ok { ok } => {
+                let _ = writeln!(out, "  ok:");
+                for line in ok.lines() {
+                    let _ = writeln!(out, "    {line}");
+                }
+            }
+        }
+    }
+    out
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!("  {line}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_closest_id() {
+        let ids = ["symbol/format", "symbol/missing", "date/format"];
+        assert_eq!(
+            closest("symbol/fromat", ids.into_iter()),
+            Some("symbol/format")
+        );
+        assert_eq!(closest("missing", ids.into_iter()), Some("symbol/missing"));
+        assert_eq!(closest("Date/Format", ids.into_iter()), Some("date/format"));
+        assert_eq!(closest("zzz", ids.into_iter()), None);
+        assert_eq!(closest("x", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn unknown_rules_are_one_line_errors() {
+        let pack = Pack::default();
+        let error = find(&pack, "nope/x").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown rule `nope/x`; `presslint rules` lists them"
+        );
+    }
+}

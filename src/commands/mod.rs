@@ -1,0 +1,55 @@
+//! The subcommands, one file each; [`run`] dispatches and maps failures to [`Outcome::Failed`].
+
+pub mod check;
+pub mod explain;
+pub mod parse;
+pub mod rules;
+pub mod schema;
+
+use crate::cli::{Cli, Command};
+use crate::error::Error;
+
+/// How a command ended, which the binary turns into its exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing at or above the failing severity: exit 0.
+    Clean,
+    /// At least one diagnostic at or above the failing severity: exit 1.
+    Findings,
+    /// The run itself failed (bad arguments, unreadable input...): exit 2.
+    Failed,
+}
+
+impl Outcome {
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Clean => 0,
+            Outcome::Findings => 1,
+            Outcome::Failed => 2,
+        }
+    }
+}
+
+/// Runs a parsed command line. An error that stops the command is printed on stderr as one
+/// line (`error: ...`).
+pub fn run(cli: &Cli) -> Outcome {
+    let result = match &cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Parse(args) => parse::run(args),
+        Command::Rules(args) => rules::run(args),
+        Command::Explain(args) => explain::run(args),
+        Command::Schema(args) => schema::run(args),
+    };
+    match result {
+        Ok(outcome) => outcome,
+        Err(error) => {
+            eprintln!("error: {error}");
+            Outcome::Failed
+        }
+    }
+}
+
+/// An output error as a run error (a closed pipe included: the run did not complete).
+pub(crate) fn output_error(error: std::io::Error) -> Error {
+    Error::new(format!("cannot write output: {error}"))
+}

@@ -1,0 +1,45 @@
+//! `presslint parse FILE`: the release as parsed, as pretty JSON on stdout (the serde form of
+//! `Release`, with spans); schema diagnostics in the concise form on stderr.
+
+use std::io::{self, Write};
+
+use super::{output_error, Outcome};
+use crate::cli::ParseArgs;
+use crate::error::{Error, Result};
+use crate::inputs::Input;
+use crate::render::{self, FileResult};
+use crate::Engine;
+
+/// Exit 0 when the release parsed and matches the release schema, 1 when it has schema
+/// diagnostics, 2 when it cannot be read or parsed at all.
+pub fn run(args: &ParseArgs) -> Result<Outcome> {
+    let input = if args.file.as_os_str() == "-" {
+        Input::stdin(&args.stdin_filename)
+    } else {
+        Input::file(args.file.clone())
+    };
+    let source = input
+        .read()
+        .map_err(|message| Error::in_file(&input.name, message))?;
+    let engine = Engine::with_default_pack()?;
+    let (release, mut diagnostics) = engine.parse(&source)?;
+    crate::diagnostic::sort(&mut diagnostics);
+    let json = serde_json::to_string_pretty(&release)
+        .map_err(|e| Error::in_file(&input.name, format!("cannot serialise the release: {e}")))?;
+    let mut out = io::stdout().lock();
+    writeln!(out, "{json}").map_err(output_error)?;
+    let outcome = if diagnostics.is_empty() {
+        Outcome::Clean
+    } else {
+        Outcome::Findings
+    };
+    let result = FileResult {
+        input,
+        source: Some(source),
+        diagnostics,
+        error: None,
+    };
+    render::concise::render(std::slice::from_ref(&result), &mut io::stderr().lock())
+        .map_err(output_error)?;
+    Ok(outcome)
+}

@@ -1,0 +1,109 @@
+//! `presslint rules`: every rule of the pack, as an aligned table or as JSON.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::{output_error, Outcome};
+use crate::cli::{RulesArgs, RulesFormat};
+use crate::error::Result;
+use crate::fix::Applicability;
+use crate::rules::{Pack, Rule};
+use crate::Engine;
+
+pub fn run(args: &RulesArgs) -> Result<Outcome> {
+    let engine = Engine::with_default_pack()?;
+    let text = match args.format {
+        RulesFormat::Table => table(engine.pack()),
+        RulesFormat::Json => json(engine.pack()),
+    };
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(output_error)?;
+    Ok(Outcome::Clean)
+}
+
+/// `safe`, `unsafe` or `-`.
+pub fn fixable(rule: &Rule) -> &'static str {
+    match rule.fix.as_ref().map(|f| f.applicability) {
+        Some(Applicability::Safe) => "safe",
+        Some(Applicability::Unsafe) => "unsafe",
+        None => "-",
+    }
+}
+
+/// One row per rule (id, severity, fixable, summary), columns aligned, under a header.
+pub fn table(pack: &Pack) -> String {
+    let mut rows = vec![[
+        "RULE".to_owned(),
+        "SEVERITY".to_owned(),
+        "FIX".to_owned(),
+        "SUMMARY".to_owned(),
+    ]];
+    rows.extend(pack.rules.iter().map(|rule| {
+        [
+            rule.id.clone(),
+            rule.severity.to_string(),
+            fixable(rule).to_owned(),
+            rule.summary.clone(),
+        ]
+    }));
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let widths = [width(0), width(1), width(2)];
+    let mut out = String::new();
+    for row in &rows {
+        for (cell, width) in row.iter().zip(widths) {
+            out.push_str(cell);
+            out.push_str(&" ".repeat(width - cell.chars().count() + 2));
+        }
+        out.push_str(&row[3]);
+        out.push('\n');
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct RulesJson<'a> {
+    pack: &'a str,
+    description: &'a str,
+    rules: Vec<RuleJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    id: &'a str,
+    group: &'a str,
+    severity: crate::diagnostic::Severity,
+    kind: &'a str,
+    fixable: Option<Applicability>,
+    summary: &'a str,
+}
+
+/// `{"pack", "description", "rules": [{id, group, severity, kind, fixable, summary}]}`.
+pub fn json(pack: &Pack) -> String {
+    let value = RulesJson {
+        pack: &pack.name,
+        description: &pack.description,
+        rules: pack
+            .rules
+            .iter()
+            .map(|rule| RuleJson {
+                id: &rule.id,
+                group: rule.group(),
+                severity: rule.severity,
+                kind: &rule.kind,
+                fixable: rule.fix.as_ref().map(|f| f.applicability),
+                summary: &rule.summary,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}

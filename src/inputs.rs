@@ -1,0 +1,188 @@
+//! Collecting the files a run checks (paths, directory walks, stdin) and reading them.
+//!
+//! Collecting never fails as a whole: a path that cannot be walked or read becomes an
+//! [`Input`] whose reading fails, so the run reports it and goes on with the other files.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use crate::source::{SourceFile, SourceKind};
+
+/// The extensions a directory walk picks up (a file named explicitly is checked whatever
+/// its extension).
+pub const WALK_EXTENSIONS: [&str; 2] = ["txt", "json"];
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// A file on disk (named explicitly or found by a directory walk).
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+    /// A path the walk could not enter: the message says why.
+    Unreadable(String),
+}
+
+/// One file to check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    /// The name shown to people and written in reports.
+    pub name: String,
+    pub origin: Origin,
+    pub kind: SourceKind,
+}
+
+impl Input {
+    pub fn file(path: PathBuf) -> Self {
+        Self {
+            name: display_name(&path),
+            kind: SourceKind::from_path(&path),
+            origin: Origin::File(path),
+        }
+    }
+
+    /// Standard input, shown as `name` (`--stdin-filename`); its kind follows that name.
+    pub fn stdin(name: &str) -> Self {
+        Self {
+            name: name.to_owned(),
+            kind: SourceKind::from_path(Path::new(name)),
+            origin: Origin::Stdin,
+        }
+    }
+
+    /// The path to write back to (for `--fix`): `None` for stdin and unreadable entries.
+    pub fn path(&self) -> Option<&Path> {
+        match &self.origin {
+            Origin::File(path) => Some(path),
+            _ => None,
+        }
+    }
+
+    /// Reads and decodes the input. The error is one line, without the file name (the
+    /// caller shows the name next to it).
+    pub fn read(&self) -> Result<SourceFile, String> {
+        let bytes = match &self.origin {
+            Origin::File(path) => {
+                std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?
+            }
+            Origin::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| format!("cannot read standard input: {}", io_message(&e)))?;
+                bytes
+            }
+            Origin::Unreadable(message) => return Err(message.clone()),
+        };
+        SourceFile::decode(self.name.clone(), bytes, self.kind).map_err(|e| e.to_string())
+    }
+}
+
+/// The inputs named by `paths`, in order: `-` is stdin (named `stdin_name`), a directory is
+/// walked recursively (respecting `.gitignore` and `.ignore`, hidden files skipped, only
+/// [`WALK_EXTENSIONS`], sorted by path), anything else is a file checked whatever its name.
+pub fn collect(paths: &[PathBuf], stdin_name: &str) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            inputs.push(Input::stdin(stdin_name));
+        } else if path.is_dir() {
+            walk(path, &mut inputs);
+        } else {
+            inputs.push(Input::file(path.clone()));
+        }
+    }
+    inputs
+}
+
+fn walk(root: &Path, inputs: &mut Vec<Input>) {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        match entry {
+            Ok(entry) => {
+                let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                if is_file && has_walk_extension(entry.path()) {
+                    inputs.push(Input::file(entry.into_path()));
+                }
+            }
+            Err(error) => inputs.push(Input {
+                name: walk_error_path(&error).map_or_else(|| display_name(root), display_name),
+                origin: Origin::Unreadable(format!("cannot walk: {}", first_line(&error))),
+                kind: SourceKind::Text,
+            }),
+        }
+    }
+}
+
+fn has_walk_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|ext| WALK_EXTENSIONS.iter().any(|w| ext.eq_ignore_ascii_case(w)))
+}
+
+fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        _ => None,
+    }
+}
+
+/// The last error in the chain, on one line: the walk error already names the path.
+fn first_line(error: &ignore::Error) -> String {
+    let inner = match error {
+        ignore::Error::WithPath { err, .. } => err.to_string(),
+        other => other.to_string(),
+    };
+    inner.lines().next().unwrap_or("").to_owned()
+}
+
+/// `./a/b.txt` -> `a/b.txt`: names as people type them.
+fn display_name(path: &Path) -> String {
+    let shown = path.strip_prefix(".").unwrap_or(path);
+    if shown.as_os_str().is_empty() {
+        return path.display().to_string();
+    }
+    shown.display().to_string()
+}
+
+/// `No such file or directory (os error 2)` -> `No such file or directory`.
+fn io_message(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_drop_a_leading_dot_slash() {
+        assert_eq!(display_name(Path::new("./a/b.txt")), "a/b.txt");
+        assert_eq!(display_name(Path::new("a/b.txt")), "a/b.txt");
+        assert_eq!(display_name(Path::new(".")), ".");
+    }
+
+    #[test]
+    fn walks_pick_txt_and_json_only() {
+        assert!(has_walk_extension(Path::new("a/b.TXT")));
+        assert!(has_walk_extension(Path::new("b.json")));
+        assert!(!has_walk_extension(Path::new("b.md")));
+        assert!(!has_walk_extension(Path::new("txt")));
+    }
+
+    #[test]
+    fn stdin_takes_its_kind_from_the_given_name() {
+        assert_eq!(Input::stdin("x.json").kind, SourceKind::Json);
+        assert_eq!(Input::stdin("-").kind, SourceKind::Text);
+        assert_eq!(Input::stdin("-").path(), None);
+    }
+}

@@ -1,0 +1,202 @@
+//! The json format: the versioned report described by `schemas/report.schema.json`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::{FileResult, Summary};
+use crate::diagnostic::Diagnostic;
+use crate::fix::Fix;
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// The report's format version: bumped on any incompatible change.
+pub const REPORT_VERSION: u32 = 1;
+
+#[derive(Serialize)]
+pub struct Report<'a> {
+    pub version: u32,
+    pub tool: Tool,
+    pub files: Vec<FileEntry<'a>>,
+    pub summary: SummaryEntry,
+}
+
+#[derive(Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct FileEntry<'a> {
+    pub path: &'a str,
+    pub diagnostics: Vec<DiagnosticEntry<'a>>,
+    pub error: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct DiagnosticEntry<'a> {
+    pub rule: &'a str,
+    pub severity: crate::diagnostic::Severity,
+    pub message: &'a str,
+    pub span: SpanEntry,
+    pub labels: Vec<LabelEntry<'a>>,
+    pub help: Option<&'a str>,
+    pub fix: Option<&'a Fix>,
+}
+
+#[derive(Serialize)]
+pub struct SpanEntry {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+#[derive(Serialize)]
+pub struct LabelEntry<'a> {
+    pub span: SpanEntry,
+    pub message: &'a str,
+}
+
+#[derive(Serialize)]
+pub struct SummaryEntry {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Diagnostics with a safe fix.
+    pub fixable: usize,
+}
+
+impl SpanEntry {
+    /// Byte offsets as the check gave them; lines and columns from the source's line index.
+    pub fn new(source: &SourceFile, span: Span) -> Self {
+        let start = source.position(span.start);
+        let end = source.position(span.end);
+        Self {
+            start: span.start,
+            end: span.end,
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+        }
+    }
+}
+
+impl<'a> DiagnosticEntry<'a> {
+    pub fn new(source: &SourceFile, diagnostic: &'a Diagnostic) -> Self {
+        Self {
+            rule: &diagnostic.rule,
+            severity: diagnostic.severity,
+            message: &diagnostic.message,
+            span: SpanEntry::new(source, diagnostic.span),
+            labels: diagnostic
+                .labels
+                .iter()
+                .map(|label| LabelEntry {
+                    span: SpanEntry::new(source, label.span),
+                    message: &label.message,
+                })
+                .collect(),
+            help: diagnostic.help.as_deref(),
+            fix: diagnostic.fix.as_ref(),
+        }
+    }
+}
+
+impl<'a> Report<'a> {
+    pub fn new(results: &'a [FileResult]) -> Self {
+        let summary = Summary::of(results);
+        Self {
+            version: REPORT_VERSION,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            files: results
+                .iter()
+                .map(|result| FileEntry {
+                    path: result.name(),
+                    diagnostics: match &result.source {
+                        Some(source) => result
+                            .diagnostics
+                            .iter()
+                            .map(|d| DiagnosticEntry::new(source, d))
+                            .collect(),
+                        None => Vec::new(),
+                    },
+                    error: result.error.as_deref(),
+                })
+                .collect(),
+            summary: SummaryEntry {
+                files: summary.files,
+                errors: summary.errors,
+                warnings: summary.warnings,
+                infos: summary.infos,
+                fixable: summary.fixable,
+            },
+        }
+    }
+}
+
+pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report::new(results))?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fix::{Applicability, Edit};
+    use crate::inputs::Input;
+    use crate::source::SourceKind;
+    use crate::Severity;
+
+    #[test]
+    fn the_report_has_the_contract_shape() {
+        let text = "SG/SM/1\nJán";
+        let d = Diagnostic::new("disclaimer/missing", Severity::Error, "m", Span::empty(12))
+            .with_label(Span::new(0, 7), "symbol")
+            .with_fix(Some(Fix::new(
+                "Append the disclaimer",
+                Applicability::Safe,
+                vec![Edit::insert(12, "\n")],
+            )));
+        let results = [
+            FileResult {
+                input: Input::stdin("a.txt"),
+                source: Some(SourceFile::new("a.txt", text, SourceKind::Text)),
+                diagnostics: vec![d],
+                error: None,
+            },
+            FileResult {
+                input: Input::stdin("b.txt"),
+                source: None,
+                diagnostics: vec![],
+                error: Some("file is empty".into()),
+            },
+        ];
+        let value = serde_json::to_value(Report::new(&results)).unwrap();
+        let expected = serde_json::json!({
+            "version": 1,
+            "tool": {"name": "presslint", "version": env!("CARGO_PKG_VERSION")},
+            "files": [
+                {"path": "a.txt", "diagnostics": [{
+                    "rule": "disclaimer/missing", "severity": "error", "message": "m",
+                    "span": {"start": 12, "end": 12, "line": 2, "column": 4, "end_line": 2, "end_column": 4},
+                    "labels": [{"span": {"start": 0, "end": 7, "line": 1, "column": 1, "end_line": 1, "end_column": 8}, "message": "symbol"}],
+                    "help": null,
+                    "fix": {"description": "Append the disclaimer", "applicability": "safe",
+                            "edits": [{"start": 12, "end": 12, "replacement": "\n"}]}
+                }], "error": null},
+                {"path": "b.txt", "diagnostics": [], "error": "file is empty"}
+            ],
+            "summary": {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1}
+        });
+        assert_eq!(value, expected);
+    }
+}

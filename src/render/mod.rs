@@ -1,0 +1,244 @@
+//! Renderers: one file per output format, all fed the same per-file results.
+//!
+//! Renderers never compute positions themselves: lines and columns come from
+//! [`SourceFile::position`], spans are clamped to the file before they are shown.
+
+pub mod concise;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+
+use std::io::{self, Write};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::fix::Applicability;
+use crate::inputs::Input;
+use crate::rules::Pack;
+use crate::source::SourceFile;
+use crate::span::Span;
+
+/// The output formats of `presslint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Rich diagnostics with the source text (codespan-reporting).
+    #[default]
+    Human,
+    /// `file:line:col: severity[rule]: message`, one per line.
+    Concise,
+    /// The versioned report of `schemas/report.schema.json`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+/// What a run found in one file: the unit the check command produces and renderers consume.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    pub input: Input,
+    /// The decoded file; `None` when it could not be read.
+    pub source: Option<SourceFile>,
+    /// Sorted (`diagnostic::sort`).
+    pub diagnostics: Vec<Diagnostic>,
+    /// Why the file could not be checked: one line, without the file name.
+    pub error: Option<String>,
+}
+
+impl FileResult {
+    pub fn name(&self) -> &str {
+        &self.input.name
+    }
+
+    /// `name: error`, the one-line form printed on stderr.
+    pub fn error_line(&self) -> Option<String> {
+        self.error
+            .as_ref()
+            .map(|error| format!("{}: {error}", self.name()))
+    }
+}
+
+/// Counts over a whole run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    /// Diagnostics with a safe fix (applied by `--fix`).
+    pub fixable: usize,
+    /// Diagnostics with an unsafe fix (applied only with `--unsafe-fixes`).
+    pub unsafe_fixable: usize,
+    /// Files that could not be checked.
+    pub failed: usize,
+}
+
+impl Summary {
+    pub fn of(results: &[FileResult]) -> Self {
+        let mut summary = Summary {
+            files: results.len(),
+            ..Summary::default()
+        };
+        for result in results {
+            summary.failed += usize::from(result.error.is_some());
+            for diagnostic in &result.diagnostics {
+                match diagnostic.severity {
+                    Severity::Error => summary.errors += 1,
+                    Severity::Warning => summary.warnings += 1,
+                    Severity::Info => summary.infos += 1,
+                }
+                match diagnostic.fix.as_ref().map(|f| f.applicability) {
+                    Some(Applicability::Safe) => summary.fixable += 1,
+                    Some(Applicability::Unsafe) => summary.unsafe_fixable += 1,
+                    None => {}
+                }
+            }
+        }
+        summary
+    }
+
+    /// The final line of the human format: `Found 3 errors, 1 warning (2 fixable with --fix).`
+    /// or `All checks passed.`
+    pub fn line(&self) -> String {
+        let mut parts = Vec::new();
+        for (count, singular) in [
+            (self.errors, "error"),
+            (self.warnings, "warning"),
+            (self.infos, "info"),
+        ] {
+            if count > 0 {
+                parts.push(plural(count, singular));
+            }
+        }
+        let failed = match self.failed {
+            0 => String::new(),
+            1 => "1 file could not be checked.".to_owned(),
+            n => format!("{n} files could not be checked."),
+        };
+        if parts.is_empty() {
+            if failed.is_empty() {
+                return "All checks passed.".to_owned();
+            }
+            return failed;
+        }
+        let mut line = format!("Found {}", parts.join(", "));
+        match (self.fixable, self.unsafe_fixable) {
+            (0, 0) => {}
+            (safe, 0) => line.push_str(&format!(" ({safe} fixable with --fix)")),
+            (0, unsafe_) => {
+                line.push_str(&format!(" ({unsafe_} fixable with --fix --unsafe-fixes)"))
+            }
+            (safe, unsafe_) => line.push_str(&format!(
+                " ({safe} fixable with --fix, {unsafe_} more with --unsafe-fixes)"
+            )),
+        }
+        line.push('.');
+        if !failed.is_empty() {
+            line.push(' ');
+            line.push_str(&failed);
+        }
+        line
+    }
+}
+
+fn plural(count: usize, singular: &str) -> String {
+    if count == 1 {
+        format!("1 {singular}")
+    } else {
+        format!("{count} {singular}s")
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    pub format: Format,
+    /// ANSI colours (human format only).
+    pub color: bool,
+}
+
+/// Renders a run: the report on `out`, and, for the formats whose stdout is not a document
+/// that carries them (every one but json), each unreadable file's one-line error on `err`.
+pub fn render(
+    results: &[FileResult],
+    pack: &Pack,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> io::Result<()> {
+    if options.format != Format::Json {
+        for line in results.iter().filter_map(FileResult::error_line) {
+            writeln!(err, "error: {line}")?;
+        }
+    }
+    match options.format {
+        Format::Human => human::render(results, options.color, out),
+        Format::Concise => concise::render(results, out),
+        Format::Json => json::render(results, out),
+        Format::Sarif => sarif::render(results, pack, out),
+        Format::Github => github::render(results, out),
+    }
+}
+
+/// `span` clamped to the text and to character boundaries, so that no renderer can slice
+/// out of bounds whatever a check produced.
+pub fn clamp(text: &str, span: Span) -> Span {
+    let floor = |offset: usize| {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    };
+    let start = floor(span.start);
+    let end = floor(span.end).max(start);
+    Span::new(start, end)
+}
+
+/// Start and end positions of `span` (1-based lines and character columns).
+pub fn positions(
+    source: &SourceFile,
+    span: Span,
+) -> (crate::span::Position, crate::span::Position) {
+    (source.position(span.start), source.position(span.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines() {
+        let mut s = Summary {
+            files: 2,
+            ..Summary::default()
+        };
+        assert_eq!(s.line(), "All checks passed.");
+        s.errors = 3;
+        s.warnings = 1;
+        s.fixable = 2;
+        assert_eq!(
+            s.line(),
+            "Found 3 errors, 1 warning (2 fixable with --fix)."
+        );
+        s.unsafe_fixable = 1;
+        s.failed = 1;
+        assert_eq!(
+            s.line(),
+            "Found 3 errors, 1 warning (2 fixable with --fix, 1 more with --unsafe-fixes). \
+             1 file could not be checked."
+        );
+        let only_failed = Summary {
+            failed: 2,
+            ..Summary::default()
+        };
+        assert_eq!(only_failed.line(), "2 files could not be checked.");
+    }
+
+    #[test]
+    fn clamping_keeps_spans_inside_the_text_and_on_boundaries() {
+        assert_eq!(clamp("é", Span::new(1, 9)), Span::new(0, 2));
+        assert_eq!(clamp("abc", Span::new(5, 2)), Span::new(3, 3));
+    }
+}
