@@ -1,0 +1,439 @@
+//! The binary as a user runs it: exit codes, inputs (walks, stdin, bad files), output formats.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::cargo::cargo_bin_cmd;
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+/// A release in the house format with nothing to report (invented content).
+const CLEAN: &str = "\
+SG/SM/20001
+3 March 2026
+
+Secretary-General Welcomes Launch of Regional Water Partnership
+
+Following is the message of UN Secretary-General to the launch of the Regional Water Partnership, delivered in Nairobi on 2 March:
+
+I am pleased to greet the partners gathered here today.
+
+Water cooperation builds trust between neighbours and supports peace across the region.
+
+* *** *
+
+For information media. Not an official record.
+";
+
+/// The same release without its disclaimer: one error at the end of the content.
+const NO_DISCLAIMER: &str = "\
+SG/SM/20001
+3 March 2026
+
+Secretary-General Welcomes Launch of Regional Water Partnership
+
+Following is the message of UN Secretary-General to the launch of the Regional Water Partnership, delivered in Nairobi on 2 March:
+
+I am pleased to greet the partners gathered here today.
+
+Water cooperation builds trust between neighbours and supports peace across the region.
+
+* *** *
+";
+
+/// A JSON input with a property the release schema does not know: a schema error whatever
+/// the rule pack says.
+const JSON_BOGUS: &str = "{\"bogus\": 1}\n";
+
+fn presslint(dir: &Path) -> Command {
+    let mut cmd = cargo_bin_cmd!("presslint");
+    cmd.current_dir(dir).env_remove("NO_COLOR");
+    cmd
+}
+
+fn dir_with(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = TempDir::new().expect("temp dir");
+    for (name, bytes) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(path, bytes).expect("write");
+    }
+    dir
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+#[track_caller]
+fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().expect("run presslint");
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
+    }
+}
+
+#[track_caller]
+fn json_report(cmd: &mut Command) -> (i32, serde_json::Value) {
+    let out = run(cmd.args(["--format", "json"]));
+    let value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout));
+    (out.code, value)
+}
+
+fn paths(report: &serde_json::Value) -> Vec<String> {
+    report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["path"].as_str().expect("path").to_owned())
+        .collect()
+}
+
+#[test]
+fn a_clean_release_passes_with_exit_0() {
+    let dir = dir_with(&[("clean.txt", CLEAN.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["check", "clean.txt"]));
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (0, "All checks passed.\n", "")
+    );
+}
+
+#[test]
+fn diagnostics_at_the_failing_severity_exit_1() {
+    let dir = dir_with(&[("bogus.json", JSON_BOGUS.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["check", "--format", "concise", "bogus.json"]));
+    assert_eq!(out.code, 1, "{}", out.stdout);
+    assert!(out.stdout.lines().any(|l| l
+        == "bogus.json:1:1: error[schema/additional-properties]: `/`: additional properties \
+            are not allowed ('bogus' was unexpected)"));
+}
+
+#[test]
+fn a_directory_walk_picks_txt_and_json_sorted_and_respects_gitignore() {
+    let dir = dir_with(&[
+        ("b.txt", CLEAN.as_bytes()),
+        ("a.json", JSON_BOGUS.as_bytes()),
+        ("notes.md", CLEAN.as_bytes()),
+        ("sub/c.TXT", CLEAN.as_bytes()),
+        ("sub/d.html", CLEAN.as_bytes()),
+        ("drafts/e.txt", CLEAN.as_bytes()),
+        (".hidden.txt", CLEAN.as_bytes()),
+        (".gitignore", b"drafts/\n"),
+    ]);
+    let (_, report) = json_report(presslint(dir.path()).arg("check"));
+    assert_eq!(paths(&report), ["a.json", "b.txt", "sub/c.TXT"]);
+    let (_, report) = json_report(presslint(dir.path()).args(["check", "sub", "b.txt"]));
+    assert_eq!(paths(&report), ["sub/c.TXT", "b.txt"]);
+}
+
+#[test]
+fn a_file_named_explicitly_is_checked_whatever_its_extension() {
+    let dir = dir_with(&[("notes.md", CLEAN.as_bytes())]);
+    let (code, report) = json_report(presslint(dir.path()).args(["check", "notes.md"]));
+    assert_eq!(code, 0);
+    assert_eq!(paths(&report), ["notes.md"]);
+    assert_eq!(report["files"][0]["error"], serde_json::Value::Null);
+    assert_eq!(report["summary"]["files"], 1);
+}
+
+#[test]
+fn stdin_is_named_by_stdin_filename_which_also_picks_the_input_kind() {
+    let dir = dir_with(&[]);
+    let (code, report) = json_report(
+        presslint(dir.path())
+            .args(["check", "-", "--stdin-filename", "cms/export.txt"])
+            .write_stdin(CLEAN),
+    );
+    assert_eq!(code, 0);
+    assert_eq!(paths(&report), ["cms/export.txt"]);
+
+    let out = run(presslint(dir.path())
+        .args(["check", "-", "--stdin-filename", "cms/export.json"])
+        .write_stdin("{\"headlines\": "));
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: cms/export.json: not valid JSON: "),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1);
+
+    let out = run(presslint(dir.path()).args(["check", "-"]).write_stdin(""));
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (2, "error: -: file is empty\n")
+    );
+}
+
+#[test]
+fn bad_files_give_one_line_errors_while_the_others_are_still_checked() {
+    let dir = dir_with(&[
+        ("a-clean.txt", CLEAN.as_bytes()),
+        ("b-binary.txt", b"SG/\0SM/1"),
+        ("c-latin1.txt", b"SG/SM/20001\nCaf\xe9\n"),
+        ("d-empty.txt", b" \n\n"),
+        ("e-bogus.json", JSON_BOGUS.as_bytes()),
+    ]);
+    let args = [
+        "check",
+        "a-clean.txt",
+        "b-binary.txt",
+        "c-latin1.txt",
+        "d-empty.txt",
+        "missing.txt",
+        "e-bogus.json",
+    ];
+    let out = run(presslint(dir.path()).args(args));
+    assert_eq!(out.code, 2, "errors win over findings");
+    assert_eq!(
+        out.stderr,
+        "error: b-binary.txt: binary file (NUL byte at offset 3)\n\
+         error: c-latin1.txt: not valid UTF-8 (at byte offset 15)\n\
+         error: d-empty.txt: file is empty\n\
+         error: missing.txt: cannot read: No such file or directory\n"
+    );
+    assert!(out.stdout.contains("┌─ e-bogus.json:1:1"), "{}", out.stdout);
+    assert!(
+        out.stdout.ends_with(" 4 files could not be checked.\n"),
+        "{}",
+        out.stdout
+    );
+
+    let out = run(presslint(dir.path())
+        .args(args)
+        .args(["--format", "concise"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr.lines().count(), 4);
+    assert!(out.stdout.starts_with("e-bogus.json:1:1: error["));
+
+    let (code, report) = json_report(presslint(dir.path()).args(args));
+    assert_eq!(code, 2);
+    let errors: Vec<&str> = report["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .map(|f| f["error"].as_str().unwrap_or("-"))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            "-",
+            "binary file (NUL byte at offset 3)",
+            "not valid UTF-8 (at byte offset 15)",
+            "file is empty",
+            "cannot read: No such file or directory",
+            "-"
+        ]
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_an_error_naming_it() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = dir_with(&[
+        ("locked.txt", CLEAN.as_bytes()),
+        ("ok.txt", CLEAN.as_bytes()),
+    ]);
+    let locked = dir.path().join("locked.txt");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::read(&locked).is_ok() {
+        eprintln!("skip: running with privileges that read any file");
+        return;
+    }
+    let out = run(presslint(dir.path()).args(["check", "locked.txt", "ok.txt"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: locked.txt: cannot read: Permission denied\n"
+    );
+    assert_eq!(out.stdout, "1 file could not be checked.\n");
+}
+
+#[test]
+fn crlf_and_bom_copies_give_the_same_diagnostics_at_the_same_positions() {
+    let crlf = NO_DISCLAIMER.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{NO_DISCLAIMER}");
+    let bom_crlf = format!("\u{feff}{crlf}");
+    let dir = dir_with(&[
+        ("lf.txt", NO_DISCLAIMER.as_bytes()),
+        ("crlf.txt", crlf.as_bytes()),
+        ("bom.txt", bom.as_bytes()),
+        ("bom-crlf.txt", bom_crlf.as_bytes()),
+    ]);
+    let concise = |name: &str| {
+        let out = run(presslint(dir.path()).args(["check", "--format", "concise", name]));
+        out.stdout.replace(name, "FILE")
+    };
+    let lf = concise("lf.txt");
+    if rule_ids(dir.path()).is_empty() {
+        eprintln!("skip: the pack has no rules yet, so text releases give no diagnostics");
+        return;
+    }
+    assert_eq!(lf, concise("crlf.txt"));
+    assert_eq!(lf, concise("bom.txt"));
+    assert_eq!(lf, concise("bom-crlf.txt"));
+    assert!(
+        lf.starts_with("FILE:"),
+        "the flawed release gives diagnostics: {lf}"
+    );
+}
+
+#[test]
+fn colour_only_on_request_never_with_no_color_or_off_a_terminal() {
+    let dir = dir_with(&[("bogus.json", JSON_BOGUS.as_bytes())]);
+    let has_escape = |cmd: &mut Command| run(cmd).stdout.contains('\u{1b}');
+    // Tests run with stdout piped: auto means no colour.
+    assert!(!has_escape(
+        presslint(dir.path()).args(["check", "bogus.json"])
+    ));
+    assert!(!has_escape(
+        presslint(dir.path())
+            .args(["check", "bogus.json"])
+            .env("NO_COLOR", "1")
+    ));
+    assert!(!has_escape(presslint(dir.path()).args([
+        "check",
+        "--color",
+        "never",
+        "bogus.json"
+    ])));
+    assert!(has_escape(presslint(dir.path()).args([
+        "check",
+        "--color",
+        "always",
+        "bogus.json"
+    ])));
+    assert!(!has_escape(presslint(dir.path()).args([
+        "check",
+        "--color",
+        "always",
+        "--format",
+        "concise",
+        "bogus.json"
+    ])));
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let dir = dir_with(&[]);
+    let out = run(presslint(dir.path()).args(["check", "--format", "xml"]));
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("invalid value 'xml'"), "{}", out.stderr);
+    assert_eq!(run(presslint(dir.path()).args(["schema", "nope"])).code, 2);
+}
+
+fn rule_ids(dir: &Path) -> Vec<String> {
+    let out = run(presslint(dir).args(["rules", "--format", "json"]));
+    assert_eq!(out.code, 0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("rules JSON");
+    assert_eq!(value["pack"], "un-en");
+    value["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .map(|r| r["id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+#[test]
+fn rules_lists_the_pack_as_json_and_as_an_aligned_table() {
+    let dir = dir_with(&[]);
+    let ids = rule_ids(dir.path());
+    let mut sorted = ids.clone();
+    sorted.sort();
+    assert_eq!(ids, sorted, "rules are listed by id");
+    assert!(ids.iter().all(|id| id.split('/').count() == 2), "{ids:?}");
+    let table = run(presslint(dir.path()).arg("rules")).stdout;
+    let mut lines = table.lines();
+    let header = lines.next().expect("header");
+    assert!(header.starts_with("RULE "), "{header}");
+    let column = header.find("SEVERITY").expect("severity column");
+    let listed: Vec<&str> = lines
+        .map(|line| {
+            assert!(matches!(
+                line[column..].split(' ').next(),
+                Some("error" | "warning" | "info")
+            ));
+            line.split(' ').next().unwrap_or("")
+        })
+        .collect();
+    assert_eq!(listed, ids);
+}
+
+#[test]
+fn explain_an_unknown_rule_exits_2_with_a_suggestion() {
+    let dir = dir_with(&[]);
+    let out = run(presslint(dir.path()).args(["explain", "no-such/rule-at-all"]));
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "");
+    assert!(out
+        .stderr
+        .starts_with("error: unknown rule `no-such/rule-at-all`"));
+    assert_eq!(out.stderr.lines().count(), 1);
+
+    let ids = rule_ids(dir.path());
+    let Some(id) = ids.iter().find(|id| id.len() > 6) else {
+        eprintln!("skip: the pack has no rules yet");
+        return;
+    };
+    let typo: String = id.chars().take(id.len() - 1).collect();
+    let out = run(presslint(dir.path()).args(["explain", &typo]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        format!("error: unknown rule `{typo}`; did you mean `{id}`?\n")
+    );
+    let out = run(presslint(dir.path()).args(["explain", id]));
+    assert_eq!(out.code, 0);
+    assert!(out.stdout.starts_with(&format!("{id} (")), "{}", out.stdout);
+}
+
+#[test]
+fn schema_prints_the_embedded_schemas() {
+    let dir = dir_with(&[]);
+    for name in ["release", "rules", "report"] {
+        let out = run(presslint(dir.path()).args(["schema", name]));
+        assert_eq!(out.code, 0);
+        let printed: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+        let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("schemas")
+            .join(format!("{name}.schema.json"));
+        let on_disk: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(file).expect("schema file")).expect("JSON");
+        assert_eq!(printed, on_disk, "{name}");
+    }
+}
+
+#[test]
+fn parse_prints_the_release_as_json_with_spans() {
+    let dir = dir_with(&[("clean.txt", CLEAN.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["parse", "clean.txt"]));
+    assert_eq!((out.code, out.stderr.as_str()), (0, ""));
+    let release: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON");
+    assert_eq!(release["symbols"][0]["text"], "SG/SM/20001");
+    assert_eq!(
+        release["symbols"][0]["span"],
+        serde_json::json!({"start": 0, "end": 11})
+    );
+    assert_eq!(release["date_line"]["text"], "3 March 2026");
+
+    let out = run(presslint(dir.path()).args(["parse", "missing.txt"]));
+    assert_eq!(
+        (out.code, out.stdout.as_str(), out.stderr.as_str()),
+        (
+            2,
+            "",
+            "error: missing.txt: cannot read: No such file or directory\n"
+        )
+    );
+}
