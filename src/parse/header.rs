@@ -130,8 +130,9 @@ impl Walker<'_> {
         if let Some(d) = date::recognise(line) {
             return Some(Element::Date(d));
         }
-        // A category line alone, but not inside a headline (`... Tells` / `General Assembly`).
-        if self.block.is_empty() && self.copy.is_empty() && symbol::is_category(line) {
+        // A category line alone, but not inside a wrapped headline (`... Addresses` /
+        // `General Assembly`): only after a blank line or another header element.
+        if self.block.is_empty() && symbol::is_category(line) {
             let before_meeting = symbol::is_organ(line)
                 && next.is_some_and(|n| n.kind == LineKind::Text && is_meeting(n.text(self.text)));
             return Some(if before_meeting {
