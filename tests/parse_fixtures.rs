@@ -362,3 +362,20 @@ fn the_crlf_fixture_keeps_its_carriage_returns() {
     assert!(source.text.starts_with('\u{feff}'));
     assert_eq!(r.symbols.first().map(|s| s.field.span.start), Some(3));
 }
+
+#[test]
+fn every_parsed_fixture_matches_the_release_schema() {
+    let schema = presslint::schema::ReleaseSchema::compile().expect("release schema");
+    for expected in FIXTURES {
+        let (_, release) = parse(expected.file);
+        let value = serde_json::to_value(&release).expect("release as JSON");
+        let spans =
+            presslint::pointer::PointerSpans::from_model_json(&value, presslint::Span::empty(0));
+        let problems: Vec<String> = schema
+            .validate(&value, &spans)
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert_eq!(problems, Vec::<String>::new(), "{}", expected.file);
+    }
+}

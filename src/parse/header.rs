@@ -323,3 +323,73 @@ fn stacked(parts: &[Field]) -> Symbol {
         stacked: true,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::split;
+    use super::*;
+
+    #[track_caller]
+    fn headline(block: &str) -> bool {
+        let segs = split(block);
+        is_headline(block, &segs)
+    }
+
+    #[test]
+    fn headlines_do_not_end_like_sentences() {
+        assert!(headline("Kyrgyzstan Crisis Shows Value of Cooperation,"));
+        assert!(headline("SECRETARY-GENERAL URGES RESTRAINT"));
+        assert!(headline("Is Peace Possible?"));
+        assert!(headline("Speakers Say ‘Time Is Running Out’"));
+        assert!(!headline("The Council adopted the text."));
+        assert!(!headline("Following is the message:"));
+        assert!(!headline(
+            "Following is the message of the Secretary-General"
+        ));
+        assert!(!headline(
+            "The meeting heard statements from\nthe following:"
+        ));
+        assert!(!headline(
+            "GENEVA, 13 March (UN Information Service) -- The Commission met"
+        ));
+        assert!(!headline(&"Word ".repeat(130)));
+    }
+
+    #[test]
+    fn meeting_lines() {
+        for line in [
+            "7053rd Meeting (AM)",
+            "15th & 16th Meetings (AM & PM)",
+            "Seventy-second Session,",
+            "Seventy-second Session, 23rd Meeting (AM)",
+            "2018 Session",
+            "Soixante-douzième session",
+            "8129e séance – matin",
+        ] {
+            assert!(is_meeting(line), "{line}");
+        }
+        for line in [
+            "General Assembly Opens Seventy-second Session",
+            "Meetings Coverage",
+            "Council Holds 7053rd Meeting on Syria",
+        ] {
+            assert!(!is_meeting(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn mastheads_and_reissue_markers() {
+        assert!(MASTHEAD
+            .is_match("Department of Public Information • News and Media Division • New York"));
+        assert!(MASTHEAD.is_match("· News Coverage Service ·"));
+        for line in [
+            "(Reissued as received.)",
+            "ADVANCE TEXT",
+            "Background Release",
+            "*Reissued as received",
+        ] {
+            assert!(REISSUE.is_match(line), "{line}");
+        }
+        assert!(!REISSUE.is_match("Background Release on Disarmament Talks Issued"));
+    }
+}
