@@ -134,9 +134,14 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
     out
 }
 
-/// Text shown inside backticks in a message: whitespace runs (line breaks, NBSP) as one space.
+/// Text shown inside backticks in a message: one line as written; several lines joined with
+/// whitespace runs (line breaks, NBSP spacers) folded to one space.
 pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    if text.contains('\n') {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The fields a scope covers, in file order.
