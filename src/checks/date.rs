@@ -143,12 +143,14 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     let vars = [("found", text), ("expected", shown.as_str())];
     let ambiguous = line.form == DateForm::Numeric
         && matches!((line.day, line.month), (Some(d), Some(mo)) if d <= 12 && mo <= 12 && d != mo);
-    let glued = cx
-        .source
-        .text
-        .get(span.end..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !c.is_whitespace());
+    // Only in a text input can the stamp be glued to the next word of the same line.
+    let glued = cx.release.format == crate::model::InputFormat::Text
+        && cx
+            .source
+            .text
+            .get(span.end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| !c.is_whitespace());
     let fix = expected.and_then(|e| {
         let replacement = if glued { format!("{e}\n") } else { e };
         let applicability = ambiguous.then_some(Applicability::Unsafe);

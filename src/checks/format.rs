@@ -23,11 +23,12 @@ pub struct Format {
 impl Format {
     pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
         let allowed = params.strings("allowed");
-        let pattern = match params.str("pattern") {
-            Some(p) => Regex::new(&format!("^(?:{p})$"))
-                .map(Some)
-                .map_err(|_| ())
-                .or_else(|()| params.regex("pattern"))?,
+        // Validated (and its error located) as written, then anchored at both ends.
+        let pattern = match params.regex("pattern")? {
+            Some(p) => Some(
+                Regex::new(&format!("^(?:{})$", p.as_str()))
+                    .map_err(|e| params.error("pattern", format!("bad regex in `pattern`: {e}")))?,
+            ),
             None => None,
         };
         if allowed.is_empty() && pattern.is_none() {

@@ -58,6 +58,18 @@ impl Check {
         })
     }
 
+    /// The placeholders a kind fills in `message` and in the fix title.
+    pub fn placeholders(kind: &str) -> &'static [&'static str] {
+        match kind {
+            "require" => &["element", "expected"],
+            "forbid" | "format" | "agree" => &["found", "expected"],
+            "position" => &["found", "after"],
+            "symbol" => &["found", "expected", "symbol"],
+            "date" => &["found", "expected", "reason", "weekday", "date"],
+            _ => &[],
+        }
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match self {
             Check::Require(c) => c.run(cx, out),
@@ -131,6 +143,19 @@ pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
         }
     }
     out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub fn placeholders_in(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
     out
 }
 

@@ -317,6 +317,29 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
         data,
     };
     let check = Check::compile(&parsed.kind, parsed.scope, &params)?;
+    let known = Check::placeholders(&parsed.kind);
+    let templates = std::iter::once(("message", "/message", parsed.message.as_str())).chain(
+        parsed
+            .fix
+            .as_ref()
+            .map(|f| ("fix.title", "/fix/title", f.title.as_str())),
+    );
+    for (name, pointer, template) in templates {
+        if let Some(unknown) = crate::checks::placeholders_in(template)
+            .into_iter()
+            .find(|p| !known.contains(p))
+        {
+            return Err(Error::in_file(
+                shown,
+                format!(
+                    "unknown placeholder `{{{unknown}}}` in `{name}` (kind `{}` fills: {})",
+                    parsed.kind,
+                    known.join(", ")
+                ),
+            )
+            .at_line(located.line(pointer)));
+        }
+    }
     let mut examples = Vec::new();
     for (i, example) in parsed.examples.into_iter().enumerate() {
         let line = located.line(&format!("/examples/{i}"));

@@ -239,6 +239,16 @@ replacement = "Secretary-General"
     }
 
     #[test]
+    fn an_unknown_placeholder_names_file_and_line() {
+        let rule = GOOD.replace("`{expected}`\"", "`{expectd}`\"");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:5: unknown placeholder `{expectd}` in `message` (kind `forbid` fills: found, expected)",
+        );
+    }
+
+    #[test]
     fn an_id_that_is_not_kebab_case_is_refused() {
         load_error(
             "Wording/sg_x",
