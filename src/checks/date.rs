@@ -112,14 +112,29 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         .clone()
         .unwrap_or_else(|| "19 July 2010".to_owned());
     let vars = [("found", text), ("expected", shown.as_str())];
+    // Rewriting a month named in another language (`1er juillet 2012`) translates it:
+    // offered, but only as unsafe.
+    let applicability = (!names_english_month(text)).then_some(Applicability::Unsafe);
     let fix = expected.and_then(|e| {
         cx.fix(
             &vars,
             vec![Edit::replace(span, m.encoding.encode(&e))],
-            None,
+            applicability,
         )
     });
     out.push(cx.diagnostic(span, &vars).with_fix(fix));
+}
+
+/// Does `text` name a month in English, in full or abbreviated (`Jul.`, `Sept`), any case?
+fn names_english_month(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .any(|w| {
+            let w = w.to_lowercase();
+            dates::ENGLISH_MONTHS
+                .iter()
+                .any(|name| name.to_lowercase().starts_with(&w))
+        })
 }
 
 /// A numeric (`08/10/2004`, day first) or stamp (`19990407`) date line. The fix writes the
@@ -242,6 +257,19 @@ mod tests {
         let found = run_rule("dateline/malformed", &built);
         assert_at(&built, &found, &[("dateline/malformed", 2, 1)]);
         assert_fixed(&built, &found, "SG/SM/1\n19 July 2010\n");
+    }
+
+    #[test]
+    fn a_date_line_in_another_language_is_fixed_only_as_unsafe() {
+        let built = Builder::new("1er juillet 2012\n")
+            .date("1er juillet 2012", DateForm::Long, (2012, 7, 1))
+            .build();
+        let found = run_rule("dateline/malformed", &built);
+        assert_eq!(
+            found[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Unsafe)
+        );
+        assert_fixed(&built, &found, "1 July 2012\n");
     }
 
     #[test]
