@@ -6,7 +6,9 @@ pub mod date;
 pub mod forbid;
 pub mod format;
 pub mod position;
+pub mod repeat;
 pub mod require;
+pub mod substitute;
 pub mod symbol;
 
 use crate::diagnostic::Diagnostic;
@@ -28,11 +30,21 @@ pub enum Check {
     Position(position::Position),
     Symbol(symbol::SymbolCheck),
     Date(date::DateCheck),
+    Substitute(substitute::Substitute),
+    Repeat(repeat::Repeat),
 }
 
 /// The kind names a rule file may use, as in `schemas/rules.schema.json`.
-pub const KINDS: [&str; 7] = [
-    "require", "forbid", "format", "agree", "position", "symbol", "date",
+pub const KINDS: [&str; 9] = [
+    "require",
+    "forbid",
+    "format",
+    "agree",
+    "position",
+    "symbol",
+    "date",
+    "substitute",
+    "repeat",
 ];
 
 impl Check {
@@ -46,6 +58,8 @@ impl Check {
             "position" => Check::Position(position::Position::compile(scope, params)?),
             "symbol" => Check::Symbol(symbol::SymbolCheck::compile(scope, params)?),
             "date" => Check::Date(date::DateCheck::compile(scope, params)?),
+            "substitute" => Check::Substitute(substitute::Substitute::compile(scope, params)?),
+            "repeat" => Check::Repeat(repeat::Repeat::compile(scope, params)?),
             other => {
                 return Err(params.error(
                     "kind",
@@ -62,7 +76,7 @@ impl Check {
     pub fn placeholders(kind: &str) -> &'static [&'static str] {
         match kind {
             "require" => &["element", "expected"],
-            "forbid" | "format" | "agree" => &["found", "expected"],
+            "forbid" | "format" | "agree" | "substitute" | "repeat" => &["found", "expected"],
             "position" => &["found", "after"],
             "symbol" => &["found", "expected", "symbol"],
             "date" => &["found", "expected", "reason", "weekday", "date"],
@@ -79,6 +93,8 @@ impl Check {
             Check::Position(c) => c.run(cx, out),
             Check::Symbol(c) => c.run(cx, out),
             Check::Date(c) => c.run(cx, out),
+            Check::Substitute(c) => c.run(cx, out),
+            Check::Repeat(c) => c.run(cx, out),
         }
     }
 }

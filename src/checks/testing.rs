@@ -178,3 +178,27 @@ pub fn assert_fixed(built: &(SourceFile, Release), found: &[Diagnostic], expecte
     assert_eq!(fixes.len(), 1, "{found:#?}");
     assert_eq!(apply(&built.0.text, &fixes).0, expected);
 }
+
+/// Loads one rule from TOML text (id `test/rule`) with the embedded pack's data.
+#[track_caller]
+pub fn rule_from_toml(text: &str) -> crate::rules::Rule {
+    let file = crate::rules::load::PackFile {
+        shown: "test/rule.toml".into(),
+        relative: "test/rule.toml".into(),
+        text: text.to_owned(),
+    };
+    crate::rules::load::load_rule(&file, &PACK.data).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The diagnostics of a rule loaded with [`rule_from_toml`].
+pub fn run_loaded(rule: &crate::rules::Rule, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
+    let cx = super::Context {
+        rule,
+        release: &built.1,
+        source: &built.0,
+        data: &PACK.data,
+    };
+    let mut out = Vec::new();
+    rule.check.run(&cx, &mut out);
+    out
+}

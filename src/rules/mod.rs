@@ -1,7 +1,7 @@
 //! Rule packs: rule files (one rule per TOML file, id from the path) and pack data,
 //! validated against `schemas/rules.schema.json` and compiled once.
 
-mod load;
+pub(crate) mod load;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -214,7 +214,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat)",
         );
     }
 
