@@ -25,10 +25,10 @@
 //! release's: alone on a header line it is read as headline text. One-component symbols on
 //! adjacent lines are one stacked symbol.
 //!
-//! Known limits: a headline of several lines that ends with a full stop, or a headline printed with no blank
-//! line before the first paragraph, is read as running text; a short first paragraph that
-//! does not end like a sentence is read as a headline line; a page break (running head)
-//! inside a paragraph splits it in two.
+//! Known limits: a headline of several lines that ends with a full stop, or a headline
+//! printed with no blank line before the first paragraph, is read as running text; a short
+//! first paragraph that does not end like a sentence is read as a headline line; a page
+//! break (running head) inside a paragraph splits it in two.
 
 mod body;
 mod date;
