@@ -274,7 +274,28 @@ fn is_headline(text: &str, block: &[Seg]) -> bool {
     let last = last
         .text(text)
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
-    !last.ends_with(['.', ':', ';'])
+    if last.ends_with([':', ';']) {
+        return false;
+    }
+    !last.ends_with('.') || (block.len() == 1 && is_title_case(first))
+}
+
+/// A one-line title that ends with a full stop (`Secretary-General Says ‘Enough Is
+/// Enough.’`): nearly every word of four letters or more is capitalised.
+fn is_title_case(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let long: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
 }
 
 /// The components of a one-line symbol as printed, split at their joiners.
@@ -342,6 +363,12 @@ mod tests {
         assert!(headline("Is Peace Possible?"));
         assert!(headline("Speakers Say ‘Time Is Running Out’"));
         assert!(!headline("The Council adopted the text."));
+        assert!(headline("Secretary-General Says ‘Enough Is Enough.’"));
+        assert!(!headline("The Security Council met today."));
+        assert!(!headline("Thank You."));
+        assert!(!headline(
+            "Secretary-General Kofi Annan Today Welcomed the\nAgreement."
+        ));
         assert!(!headline("Following is the message:"));
         assert!(!headline(
             "Following is the message of the Secretary-General"
