@@ -167,7 +167,12 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| !c.is_whitespace());
     let fix = expected.and_then(|e| {
-        let replacement = if glued { format!("{e}\n") } else { e };
+        let line_break = if cx.source.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        let replacement = if glued { format!("{e}{line_break}") } else { e };
         let applicability = ambiguous.then_some(Applicability::Unsafe);
         cx.fix(
             &vars,

@@ -42,11 +42,13 @@ impl Require {
             .as_ref()
             .filter(|_| release.format == InputFormat::Text)
             .and_then(|text| {
-                cx.fix(
-                    &vars,
-                    vec![Edit::insert(release.content_end, text.clone())],
-                    None,
-                )
+                // A CRLF file gets CRLF line breaks in the inserted text.
+                let text = if cx.source.text.contains("\r\n") {
+                    text.replace("\r\n", "\n").replace('\n', "\r\n")
+                } else {
+                    text.clone()
+                };
+                cx.fix(&vars, vec![Edit::insert(release.content_end, text)], None)
             });
         out.push(
             cx.diagnostic(crate::span::Span::empty(at), &vars)
@@ -98,6 +100,21 @@ mod tests {
             &built,
             &found,
             "SG/SM/1\n19 July 2010\n\nTalks Open\n\nThe talks opened.\n\n* *** *\n\nFor information media. Not an official record.\n",
+        );
+    }
+
+    #[test]
+    fn the_insertion_follows_the_line_breaks_of_the_file() {
+        let text = "Talks Open\r\n\r\nThe talks opened.\r\n\r\n* *** *\r\n";
+        let built = Builder::new(text)
+            .body("The talks opened.")
+            .end_marker("* *** *")
+            .build();
+        let found = run_rule("disclaimer/missing", &built);
+        assert_fixed(
+            &built,
+            &found,
+            "Talks Open\r\n\r\nThe talks opened.\r\n\r\n* *** *\r\n\r\nFor information media. Not an official record.\r\n",
         );
     }
 

@@ -180,6 +180,28 @@ replacement = "Secretary-General"
     }
 
     #[test]
+    fn the_rules_schema_names_exactly_the_kinds_and_scopes_of_the_code() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::RULES_SCHEMA).unwrap_or_default();
+        let names = |key: &str| -> Vec<String> {
+            schema["properties"][key]["enum"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(names("kind"), crate::checks::KINDS.to_vec());
+        for scope in names("scope") {
+            let parsed: std::result::Result<Scope, _> =
+                serde_json::from_value(serde_json::Value::String(scope.clone()));
+            assert_eq!(parsed.map(Scope::as_str).ok(), Some(scope.as_str()));
+        }
+    }
+
+    #[test]
     fn a_good_rule_file_loads_with_its_id_from_the_path() {
         let (_dir, pack) = load("wording/secretary-general", GOOD);
         let pack = pack.unwrap_or_else(|e| panic!("{e}"));
