@@ -151,10 +151,10 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         (Some(y), Some(mo), Some(d)) => dates::calendar_date(y, mo, d).is_some(),
         _ => false,
     };
-    let expected = long_form(line).filter(|_| exists);
-    let shown = expected
-        .clone()
-        .unwrap_or_else(|| "19 July 2010".to_owned());
+    // An impossible date is still shown in the long form (the calendar rule reports it),
+    // but gets no fix.
+    let shown = long_form(line).unwrap_or_else(|| "19 July 2010".to_owned());
+    let expected = exists.then(|| shown.clone());
     let vars = [("found", text), ("expected", shown.as_str())];
     let ambiguous = line.form == DateForm::Numeric
         && matches!((line.day, line.month), (Some(d), Some(mo)) if d <= 12 && mo <= 12 && d != mo);
@@ -288,6 +288,19 @@ mod tests {
             Some(Applicability::Unsafe)
         );
         assert_fixed(&built, &found, "8 October 2004\n");
+    }
+
+    #[test]
+    fn an_impossible_numeric_date_is_shown_in_the_long_form_without_a_fix() {
+        let built = Builder::new("31/06/2004\n")
+            .date("31/06/2004", DateForm::Numeric, (2004, 6, 31))
+            .build();
+        let found = run_rule("dateline/numeric", &built);
+        assert_eq!(
+            found[0].message,
+            "numeric date line `31/06/2004`; the house form is `31 June 2004`"
+        );
+        assert!(found[0].fix.is_none());
     }
 
     #[test]
