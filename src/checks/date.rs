@@ -202,7 +202,11 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
 
 fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
     let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
+    // The headline is printed more than once: report a weekday in it on the first copy only.
+    let headline_spans: Vec<_> = cx.release.headlines.iter().map(|h| h.field.span).collect();
+    let mut in_headline: Vec<String> = Vec::new();
     for field in super::fields(cx.release, scope) {
+        let is_headline = headline_spans.contains(&field.span);
         let m = field.match_text();
         for caps in WEEKDAY_DATE.captures_iter(&m.text) {
             let (Some(whole), Some(written)) = (caps.get(0), caps.name("wd")) else {
@@ -237,6 +241,12 @@ fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
                 .unwrap_or("");
             let long = dates::english_long_form(year, month, day).unwrap_or_default();
             let found = super::one_line(whole.as_str());
+            if is_headline {
+                if in_headline.contains(&found) {
+                    continue;
+                }
+                in_headline.push(found.clone());
+            }
             let vars = [
                 ("found", found.as_str()),
                 ("weekday", written.as_str()),
@@ -301,6 +311,18 @@ mod tests {
             "numeric date line `31/06/2004`; the house form is `31 June 2004`"
         );
         assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_weekday_in_a_headline_printed_twice_is_reported_once() {
+        let text = "Talks on Thursday, 23 July\n\n19 July 2010\n\nTalks on\n\nThursday, 23 July\n";
+        let built = Builder::new(text)
+            .headline(&["Talks on Thursday, 23 July"])
+            .date("19 July 2010", DateForm::Long, (2010, 7, 19))
+            .headline(&["Talks on", "Thursday, 23 July"])
+            .build();
+        let found = run_rule("date/weekday-mismatch", &built);
+        assert_at(&built, &found, &[("date/weekday-mismatch", 1, 10)]);
     }
 
     #[test]
