@@ -41,6 +41,44 @@ Water cooperation builds trust between neighbours and supports peace across the 
 * *** *
 ";
 
+/// A release with one problem of each kind on a different line (and a column past 1).
+const MANY: &str = "\
+In progress at UNHQ
+sg/sm/20004
+31 June 2026
+
+Secretary-General Urges Action on Plastic Pollution
+
+Delegates met on Friday, 5 March 2026 to discuss the draft.
+
+* * * *
+
+For information media - Not an official record
+";
+
+/// The lines `--format concise` gives for [`MANY`], with the file named `FILE`.
+const MANY_CONCISE: &str = "\
+FILE:1:1: info[page/site-noise]: `In progress at UNHQ` is web-page debris, not part of the release
+FILE:2:1: error[symbol/malformed]: symbol `sg/sm/20004` does not follow the symbol grammar
+FILE:3:1: error[dateline/impossible-date]: date line `31 June 2026` is not a calendar date: June 2026 has no day 31
+FILE:7:18: error[date/weekday-mismatch]: `Friday, 5 March 2026` names a Friday, but 5 March 2026 is a Thursday
+FILE:9:1: warning[end-marker/malformed]: end marker `* * * *` should be `* *** *`
+FILE:11:1: warning[disclaimer/malformed]: disclaimer `For information media - Not an official record` should read `For information media • not an official record`
+";
+
+/// Warnings only: a second copy of the symbol that differs, and no end marker.
+const WARNINGS_ONLY: &str = "\
+SG/SM/20001
+3 March 2026
+Secretary-GeneralSG/SM/20002
+
+Secretary-General Welcomes Launch of Regional Water Partnership
+
+I am pleased to greet the partners gathered here today.
+
+For information media. Not an official record.
+";
+
 /// A JSON input with a property the release schema does not know: a schema error whatever
 /// the rule pack says.
 const JSON_BOGUS: &str = "{\"bogus\": 1}\n";
@@ -108,12 +146,119 @@ fn a_clean_release_passes_with_exit_0() {
 
 #[test]
 fn diagnostics_at_the_failing_severity_exit_1() {
-    let dir = dir_with(&[("bogus.json", JSON_BOGUS.as_bytes())]);
+    let dir = dir_with(&[
+        ("nod.txt", NO_DISCLAIMER.as_bytes()),
+        ("bogus.json", JSON_BOGUS.as_bytes()),
+    ]);
+    let out = run(presslint(dir.path()).args(["check", "--format", "concise", "nod.txt"]));
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (
+            1,
+            "nod.txt:12:8: error[disclaimer/missing]: the release has no disclaimer; expected \
+             `For information media. Not an official record.`\n"
+        )
+    );
+    let (code, report) = json_report(presslint(dir.path()).args(["check", "nod.txt"]));
+    assert_eq!(code, 1);
+    let end = NO_DISCLAIMER.trim_end().len();
+    let diagnostic = &report["files"][0]["diagnostics"][0];
+    assert_eq!(
+        diagnostic["span"],
+        serde_json::json!({"start": end, "end": end, "line": 12, "column": 8, "end_line": 12, "end_column": 8})
+    );
+    assert_eq!(diagnostic["fix"]["applicability"], "safe");
+    assert_eq!(diagnostic["fix"]["edits"][0]["start"], end);
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1})
+    );
+
     let out = run(presslint(dir.path()).args(["check", "--format", "concise", "bogus.json"]));
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.lines().any(|l| l
         == "bogus.json:1:1: error[schema/additional-properties]: `/`: additional properties \
             are not allowed ('bogus' was unexpected)"));
+}
+
+#[test]
+fn fail_on_lowers_the_failing_severity() {
+    let dir = dir_with(&[
+        ("w.txt", WARNINGS_ONLY.as_bytes()),
+        ("m.txt", MANY.as_bytes()),
+    ]);
+    let code = |args: &[&str]| run(presslint(dir.path()).arg("check").args(args)).code;
+    assert_eq!(code(&["w.txt"]), 0);
+    assert_eq!(code(&["w.txt", "--fail-on", "error"]), 0);
+    assert_eq!(code(&["w.txt", "--fail-on", "warning"]), 1);
+    assert_eq!(code(&["w.txt", "--fail-on", "info"]), 1);
+    assert_eq!(code(&["m.txt"]), 1);
+}
+
+#[test]
+fn concise_output_is_one_exact_line_per_diagnostic() {
+    let dir = dir_with(&[("m.txt", MANY.as_bytes()), ("clean.txt", CLEAN.as_bytes())]);
+    let out =
+        run(presslint(dir.path()).args(["check", "--format", "concise", "clean.txt", "m.txt"]));
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stdout, MANY_CONCISE.replace("FILE", "m.txt"));
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn human_output_shows_the_text_labels_fixes_and_a_summary() {
+    let dir = dir_with(&[("w.txt", WARNINGS_ONLY.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["check", "w.txt"]));
+    assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout,
+        "\
+warning[symbol/mismatch]: this copy of the symbol reads `SG/SM/20002`, the first reads `SG/SM/20001`
+  ┌─ w.txt:3:18
+  │
+1 │ SG/SM/20001
+  │ ----------- first copy: `SG/SM/20001`
+2 │ 3 March 2026
+3 │ Secretary-GeneralSG/SM/20002
+  │                  ^^^^^^^^^^^
+
+warning[end-marker/missing]: the release has no end marker `* *** *`
+  ┌─ w.txt:9:1
+  │
+9 │ For information media. Not an official record.
+  │ ^
+
+Found 2 warnings.
+"
+    );
+    let dir = dir_with(&[("m.txt", MANY.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["check", "m.txt"]));
+    assert!(out
+        .stdout
+        .contains("  = help: Replace with `SG/SM/20004` (safe fix, applied by --fix)\n"));
+    assert!(out
+        .stdout
+        .ends_with("\nFound 3 errors, 2 warnings, 1 info (4 fixable with --fix).\n"));
+}
+
+#[test]
+fn github_annotations_carry_positions_and_titles() {
+    let dir = dir_with(&[("m.txt", MANY.as_bytes())]);
+    let out = run(presslint(dir.path()).args(["check", "--format", "github", "m.txt"]));
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 6);
+    assert_eq!(
+        lines[0],
+        "::notice file=m.txt,line=1,col=1,endLine=1,endColumn=20,title=page/site-noise::\
+         `In progress at UNHQ` is web-page debris, not part of the release"
+    );
+    assert_eq!(
+        lines[3],
+        "::error file=m.txt,line=7,col=18,endLine=7,endColumn=38,title=date/weekday-mismatch::\
+         `Friday, 5 March 2026` names a Friday, but 5 March 2026 is a Thursday"
+    );
+    assert!(lines[4].starts_with("::warning file=m.txt,line=9,col=1,"));
 }
 
 #[test]
@@ -261,11 +406,11 @@ fn a_file_without_read_permission_is_an_error_naming_it() {
 
 #[test]
 fn crlf_and_bom_copies_give_the_same_diagnostics_at_the_same_positions() {
-    let crlf = NO_DISCLAIMER.replace('\n', "\r\n");
-    let bom = format!("\u{feff}{NO_DISCLAIMER}");
+    let crlf = MANY.replace('\n', "\r\n");
+    let bom = format!("\u{feff}{MANY}");
     let bom_crlf = format!("\u{feff}{crlf}");
     let dir = dir_with(&[
-        ("lf.txt", NO_DISCLAIMER.as_bytes()),
+        ("lf.txt", MANY.as_bytes()),
         ("crlf.txt", crlf.as_bytes()),
         ("bom.txt", bom.as_bytes()),
         ("bom-crlf.txt", bom_crlf.as_bytes()),

@@ -10,6 +10,7 @@ use crate::cli::ExplainArgs;
 use crate::error::{Error, Result};
 use crate::fix::Applicability;
 use crate::rules::{Example, Pack, Rule};
+use crate::source::{SourceFile, SourceKind};
 use crate::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
@@ -17,7 +18,7 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let rule = find(engine.pack(), &args.rule)?;
     std::io::stdout()
         .lock()
-        .write_all(explain(rule).as_bytes())
+        .write_all(explain(&engine, rule).as_bytes())
         .map_err(output_error)?;
     Ok(Outcome::Clean)
 }
@@ -73,8 +74,11 @@ fn levenshtein(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
-/// The rule's page: id and severity, summary, why, fix, examples (bad -> good as a diff).
-pub fn explain(rule: &Rule) -> String {
+/// The rule's page: id and severity, summary, why, fix, examples. Examples are often whole
+/// releases, so only what matters is shown: the changed lines of a bad -> good pair (a diff
+/// with one line of context), the lines where the rule fires in a bad example without a fix,
+/// and the lines by which an ok example differs from the first bad one.
+pub fn explain(engine: &Engine, rule: &Rule) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", rule.id, rule.severity);
     let _ = writeln!(out, "{}", rule.summary);
@@ -94,6 +98,10 @@ pub fn explain(rule: &Rule) -> String {
     if !rule.examples.is_empty() {
         let _ = writeln!(out, "\nExamples");
     }
+    let first_bad = rule.examples.iter().find_map(|e| match e {
+        Example::Bad { bad, .. } => Some(bad.as_str()),
+        Example::Ok { .. } => None,
+    });
     for example in &rule.examples {
         match example {
             Example::Bad {
@@ -102,34 +110,87 @@ pub fn explain(rule: &Rule) -> String {
             } => {
                 let _ = writeln!(out, "  bad -> good:");
                 let diff = TextDiff::from_lines(bad.as_str(), good.as_str());
-                for change in diff.iter_all_changes() {
-                    let sign = match change.tag() {
-                        ChangeTag::Delete => '-',
-                        ChangeTag::Insert => '+',
-                        ChangeTag::Equal => ' ',
-                    };
-                    let _ = writeln!(
-                        out,
-                        "    {sign} {}",
-                        change.value().trim_end_matches(['\n', '\r'])
-                    );
+                for group in diff.grouped_ops(1) {
+                    for op in group {
+                        for change in diff.iter_changes(&op) {
+                            let sign = match change.tag() {
+                                ChangeTag::Delete => '-',
+                                ChangeTag::Insert => '+',
+                                ChangeTag::Equal => ' ',
+                            };
+                            push_line(&mut out, &format!("{sign} "), change.value());
+                        }
+                    }
                 }
             }
             Example::Bad { bad, good: None } => {
-                let _ = writeln!(out, "  bad:");
-                for line in bad.lines() {
-                    let _ = writeln!(out, "    {line}");
+                let _ = writeln!(out, "  bad (no fix):");
+                let lines = firing_lines(engine, rule, bad);
+                if lines.is_empty() {
+                    bad.lines().for_each(|line| push_line(&mut out, "", line));
+                }
+                for (number, line) in lines {
+                    push_line(&mut out, &format!("{number}: "), line);
                 }
             }
             Example::Ok { ok } => {
                 let _ = writeln!(out, "  ok:");
-                for line in ok.lines() {
-                    let _ = writeln!(out, "    {line}");
+                let lines = match first_bad {
+                    Some(bad) => lines_not_in(bad, ok),
+                    None => Vec::new(),
+                };
+                if lines.is_empty() {
+                    ok.lines().for_each(|line| push_line(&mut out, "", line));
+                }
+                for line in lines {
+                    push_line(&mut out, "", &line);
                 }
             }
         }
     }
     out
+}
+
+fn push_line(out: &mut String, prefix: &str, line: &str) {
+    let _ = writeln!(out, "    {prefix}{}", line.trim_end_matches(['\n', '\r']));
+}
+
+/// The (1-based number, text) of each line where `rule` fires on `text`.
+fn firing_lines<'t>(engine: &Engine, rule: &Rule, text: &'t str) -> Vec<(usize, &'t str)> {
+    let source = SourceFile::new("example", text, SourceKind::Text);
+    let Ok(diagnostics) = engine.lint(&source) else {
+        return Vec::new();
+    };
+    let mut numbers: Vec<usize> = diagnostics
+        .iter()
+        .filter(|d| d.rule == rule.id)
+        .map(|d| source.position(d.span.start).line)
+        .collect();
+    numbers.dedup();
+    let lines: Vec<&str> = text.lines().collect();
+    numbers
+        .into_iter()
+        .filter_map(|n| lines.get(n - 1).map(|line| (n, *line)))
+        .collect()
+}
+
+/// The lines of `ok` that `bad` does not have, when the two share most of their text (an
+/// ok example written as a variant of the bad one); empty otherwise.
+fn lines_not_in(bad: &str, ok: &str) -> Vec<String> {
+    let diff = TextDiff::from_lines(bad, ok);
+    let mut inserted = Vec::new();
+    let mut equal = 0;
+    for change in diff.iter_all_changes() {
+        match change.tag() {
+            ChangeTag::Insert => inserted.push(change.value().to_owned()),
+            ChangeTag::Equal => equal += 1,
+            ChangeTag::Delete => {}
+        }
+    }
+    if equal == 0 || inserted.is_empty() {
+        return Vec::new();
+    }
+    inserted
 }
 
 fn indent(text: &str) -> String {
@@ -160,6 +221,13 @@ mod tests {
         assert_eq!(closest("Date/Format", ids.into_iter()), Some("date/format"));
         assert_eq!(closest("zzz", ids.into_iter()), None);
         assert_eq!(closest("x", std::iter::empty()), None);
+    }
+
+    #[test]
+    fn ok_examples_show_the_lines_that_differ_from_the_bad_one() {
+        assert_eq!(lines_not_in("a\nb\nc\n", "a\nB\nc\n"), vec!["B\n"]);
+        assert!(lines_not_in("a\n", "x\n").is_empty());
+        assert!(lines_not_in("a\n", "a\n").is_empty());
     }
 
     #[test]
