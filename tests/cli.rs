@@ -572,6 +572,19 @@ fn parse_prints_the_release_as_json_with_spans() {
     );
     assert_eq!(release["date_line"]["text"], "3 March 2026");
 
+    fs::write(dir.path().join("bogus.json"), JSON_BOGUS).expect("write");
+    let out = run(presslint(dir.path()).args(["parse", "bogus.json"]));
+    assert_eq!(out.code, 1, "schema diagnostics make parse exit 1");
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&out.stdout).expect("JSON")["format"],
+        "json"
+    );
+    assert_eq!(
+        out.stderr,
+        "bogus.json:1:1: error[schema/additional-properties]: `/`: additional properties are \
+         not allowed ('bogus' was unexpected)\n"
+    );
+
     let out = run(presslint(dir.path()).args(["parse", "missing.txt"]));
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),

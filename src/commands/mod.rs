@@ -43,13 +43,19 @@ pub fn run(cli: &Cli) -> Outcome {
     match result {
         Ok(outcome) => outcome,
         Err(error) => {
-            eprintln!("error: {error}");
+            if !error.message.is_empty() {
+                eprintln!("error: {error}");
+            }
             Outcome::Failed
         }
     }
 }
 
-/// An output error as a run error (a closed pipe included: the run did not complete).
+/// An output error as a run error. A closed pipe (`presslint check | head`) fails the run
+/// quietly: the reader left, there is no one to tell.
 pub(crate) fn output_error(error: std::io::Error) -> Error {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        return Error::new("");
+    }
     Error::new(format!("cannot write output: {error}"))
 }
