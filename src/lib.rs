@@ -81,6 +81,9 @@ impl Engine {
     pub fn lint(&self, source: &SourceFile) -> error::Result<Vec<Diagnostic>> {
         let (release, mut diagnostics) = self.parse(source)?;
         checks::run(&self.pack, source, &release, &mut diagnostics);
+        if release.format == model::InputFormat::Json {
+            parse::json::encode_fixes(&release, &mut diagnostics);
+        }
         diagnostic::sort(&mut diagnostics);
         Ok(diagnostics)
     }
