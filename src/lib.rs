@@ -26,6 +26,7 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use error::Error;
