@@ -13,6 +13,7 @@
 //! [`SourceFile`] at a time; it is `Sync`, so files can be checked in parallel.
 
 pub mod checks;
+pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
