@@ -291,8 +291,25 @@ mod tests {
     }
 
     #[test]
-    fn the_starter_file_parses() {
+    fn the_starter_file_parses_and_matches_the_config_schema() {
         parse(STARTER).unwrap();
+        let schema = crate::schema::compile("config", crate::schema::CONFIG_SCHEMA).unwrap();
+        let as_json = |text: &str| toml::from_str::<serde_json::Value>(text).unwrap();
+        assert!(schema.is_valid(&as_json(STARTER)));
+        let full = "pack = \"un-fr\"\nselect = [\"symbol\"]\nextend-rules = [\"r\"]\n\
+                    [severity]\n\"page/site-noise\" = \"warning\"\n[per-file-ignores]\n\"a/*\" = [\"page\"]\n";
+        parse(full).unwrap();
+        assert!(schema.is_valid(&as_json(full)));
+        // The schema and the loader reject the same mistakes.
+        for bad in [
+            "ignroe = []\n",
+            "fail-on = \"fatal\"\n",
+            "select = [\"Symbol\"]\n",
+        ] {
+            assert!(!schema.is_valid(&as_json(bad)), "{bad}");
+        }
+        assert!(parse("ignroe = []\n").is_err());
+        assert!(parse("fail-on = \"fatal\"\n").is_err());
     }
 
     #[test]
