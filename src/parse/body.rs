@@ -1,0 +1,87 @@
+//! Running text: the intro (when the first paragraph introduces the text) and the body
+//! paragraphs, each a verbatim field over its lines.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::{Field, Release};
+use crate::span::Span;
+
+use super::lines::{LineKind, Seg};
+
+/// `Following is ...`, `The following are ...`, French `On trouvera ci-après ...`.
+static INTRO_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?following\s+(?:is|are)\b|^(?:on\s+trouvera\s+ci-apr[èe]s|voici)\b")
+        .expect("intro pattern")
+});
+
+/// `GENEVA, 13 March (UN Information Service) -- `, `NEW YORK, 7 July (UN Headquarters) — `.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}[\p{L} .'’\-]{1,40},\s+[0-9]{1,2}(?:er)?\s+\p{L}+\.?(?:\s+[0-9]{4})?\s*(?:\([^)]{0,80}\)\s*)?(?:--|—|–)")
+        .expect("dateline pattern")
+});
+
+/// Does this line open the running text (an intro or a non-HQ dateline)?
+pub(crate) fn opens_running_text(line: &str) -> bool {
+    INTRO_START.is_match(line) || DATELINE.is_match(line)
+}
+
+/// Does this paragraph introduce the text that follows?
+fn introduces(paragraph: &str) -> bool {
+    INTRO_START.is_match(paragraph) || paragraph.ends_with(':')
+}
+
+/// Groups `segs` (running text, end marker excluded) into paragraphs: blank lines, noise and
+/// disclaimers separate them; a star line (section break) is a paragraph of its own.
+pub(crate) fn fill(text: &str, segs: &[Seg], release: &mut Release) {
+    let mut paragraphs: Vec<Field> = Vec::new();
+    let mut current: Option<Span> = None;
+    let close = |current: &mut Option<Span>, paragraphs: &mut Vec<Field>| {
+        if let Some(span) = current.take() {
+            paragraphs.push(Field::verbatim(text, span));
+        }
+    };
+    for seg in segs {
+        match seg.kind {
+            LineKind::Text => {
+                current = Some(match current {
+                    Some(span) => Span::new(span.start, seg.span.end),
+                    None => seg.span,
+                });
+            }
+            LineKind::Stars => {
+                close(&mut current, &mut paragraphs);
+                paragraphs.push(Field::verbatim(text, seg.span));
+            }
+            LineKind::Blank | LineKind::Noise(_) | LineKind::Disclaimer => {
+                close(&mut current, &mut paragraphs);
+            }
+        }
+    }
+    close(&mut current, &mut paragraphs);
+    let mut paragraphs = paragraphs.into_iter();
+    let mut first = paragraphs.next();
+    if first.as_ref().is_some_and(|p| introduces(&p.text)) {
+        release.intro = first.take();
+    }
+    release.body.extend(first);
+    release.body.extend(paragraphs);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn running_text_openers() {
+        assert!(opens_running_text("Following is the text of the message:"));
+        assert!(opens_running_text(
+            "GENEVA, 13 March (UN Information Service) -- The Commission opened"
+        ));
+        assert!(opens_running_text(
+            "NEW YORK, 7 July (UN Headquarters) — The Secretary-General"
+        ));
+        assert!(!opens_running_text("Secretary-General Urges Restraint"));
+    }
+}

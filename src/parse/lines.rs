@@ -1,0 +1,239 @@
+//! Line splitting and the first classification of every line (blank, noise, end-marker
+//! candidate, disclaimer, text) that the header, body and footer passes build on.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::model::NoiseKind;
+use crate::span::Span;
+
+use super::footer;
+
+/// What a line is, judged on the line alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LineKind {
+    /// Nothing but whitespace (NBSP-only spacer lines included).
+    Blank,
+    /// Web-page debris.
+    Noise(NoiseKind),
+    /// Only `*` and spaces, at least three stars: an end marker or a section break.
+    Stars,
+    /// `For information media. Not an official record.` and its near misses.
+    Disclaimer,
+    /// Anything else: header elements, headlines, running text.
+    Text,
+}
+
+/// One line, or (for an 8-digit stamp glued to the next word) the rest of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Seg {
+    /// 0-based line number.
+    pub line: usize,
+    /// The line's content without its line break (`\n` or `\r\n`).
+    pub raw: Span,
+    /// `raw` without surrounding whitespace (empty at `raw.start` for a blank line).
+    pub span: Span,
+    pub kind: LineKind,
+}
+
+impl Seg {
+    /// A segment over `raw`, trimmed and classified.
+    pub fn new(text: &str, line: usize, raw: Span) -> Self {
+        let span = trim(text, raw);
+        let kind = classify(text, raw, span);
+        Self {
+            line,
+            raw,
+            span,
+            kind,
+        }
+    }
+
+    /// The trimmed text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.span.range()).unwrap_or("")
+    }
+}
+
+/// Whitespace for layout purposes: Unicode whitespace (NBSP included), zero-width space and
+/// a stray byte order mark.
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// `span` of `text` without leading and trailing whitespace; empty at its start if blank.
+pub(crate) fn trim(text: &str, span: Span) -> Span {
+    let Some(slice) = text.get(span.range()) else {
+        return Span::empty(span.start.min(text.len()));
+    };
+    let start = span.start + (slice.len() - slice.trim_start_matches(is_space).len());
+    let trimmed = slice.trim_matches(is_space);
+    if trimmed.is_empty() {
+        return Span::empty(span.start);
+    }
+    Span::new(start, start + trimmed.len())
+}
+
+/// Length of a leading UTF-8 byte order mark (not content).
+pub(crate) fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
+
+/// Every line of `text`, classified. Lines end at `\n`; a `\r` before it belongs to the
+/// line break. A leading BOM is not part of the first line.
+pub(crate) fn split(text: &str) -> Vec<Seg> {
+    let mut segs = Vec::new();
+    let mut start = bom_len(text);
+    let bytes = text.as_bytes();
+    let mut line = 0;
+    loop {
+        let newline = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map(|i| start + i);
+        let end = newline.unwrap_or(text.len());
+        let content_end = if newline.is_some() && end > start && bytes[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        segs.push(Seg::new(text, line, Span::new(start, content_end)));
+        match newline {
+            Some(n) => {
+                start = n + 1;
+                line += 1;
+            }
+            None => break,
+        }
+    }
+    segs
+}
+
+/// The byte offset just after the last non-whitespace character (after the BOM if none).
+pub(crate) fn content_end(text: &str) -> usize {
+    let bom = bom_len(text);
+    bom + text[bom..].trim_end_matches(is_space).len()
+}
+
+static BANNER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:in progress at unhq|skip to main content|meetings coverage and press releases)$",
+    )
+    .expect("banner pattern")
+});
+static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("scraper date pattern")
+});
+/// `- 2 - Press Release DH/2008`: page number between dashes, then the page's header.
+static RUNNING_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^-\s*[0-9]{1,3}\s*-(?:\s+\S.*)?$").expect("running head pattern")
+});
+
+fn classify(text: &str, raw: Span, span: Span) -> LineKind {
+    if span.is_empty() {
+        return LineKind::Blank;
+    }
+    let raw_text = text.get(raw.range()).unwrap_or("");
+    let line = text.get(span.range()).unwrap_or("");
+    if raw_text.contains('|') && raw_text.chars().all(|c| c == '|' || is_space(c)) {
+        return LineKind::Noise(NoiseKind::TableDebris);
+    }
+    if line.chars().all(|c| c == '*' || is_space(c)) && line.matches('*').count() >= 3 {
+        return LineKind::Stars;
+    }
+    if line.len() > 200 {
+        return LineKind::Text;
+    }
+    if BANNER.is_match(line) {
+        return LineKind::Noise(NoiseKind::SiteBanner);
+    }
+    if SCRAPER_DATE.is_match(line) {
+        return LineKind::Noise(NoiseKind::ScraperDate);
+    }
+    if RUNNING_HEAD.is_match(line) {
+        return LineKind::Noise(NoiseKind::RunningHead);
+    }
+    if footer::is_disclaimer(line) {
+        return LineKind::Disclaimer;
+    }
+    LineKind::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn kinds(text: &str) -> Vec<(usize, &str, LineKind)> {
+        split(text)
+            .iter()
+            .map(|s| (s.line + 1, s.text(text), s.kind))
+            .collect()
+    }
+
+    #[test]
+    fn crlf_and_bom_are_not_content() {
+        let text = "\u{feff}SG/SM/1\r\n\r\n\u{a0}\r\nBody.";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (1, "SG/SM/1", LineKind::Text),
+                (2, "", LineKind::Blank),
+                (3, "", LineKind::Blank),
+                (4, "Body.", LineKind::Text),
+            ]
+        );
+        let segs = split(text);
+        assert_eq!(segs[0].raw, Span::new(3, 10));
+        assert_eq!(content_end(text), text.len());
+        assert_eq!(content_end("\u{feff}\n \n"), 3);
+    }
+
+    #[test]
+    fn noise_lines_keep_their_spaces() {
+        let text = "In progress at UNHQ\n |\n| |||\n date 2019-12-28 \n- 2 - Press Release DH/2008\nSkip to main content";
+        let segs = split(text);
+        let got: Vec<_> = segs
+            .iter()
+            .map(|s| (&text[s.raw.range()], s.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "In progress at UNHQ",
+                    LineKind::Noise(NoiseKind::SiteBanner)
+                ),
+                (" |", LineKind::Noise(NoiseKind::TableDebris)),
+                ("| |||", LineKind::Noise(NoiseKind::TableDebris)),
+                (" date 2019-12-28 ", LineKind::Noise(NoiseKind::ScraperDate)),
+                (
+                    "- 2 - Press Release DH/2008",
+                    LineKind::Noise(NoiseKind::RunningHead)
+                ),
+                (
+                    "Skip to main content",
+                    LineKind::Noise(NoiseKind::SiteBanner)
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn star_lines_need_three_stars() {
+        assert_eq!(
+            kinds("* *** *\n**\n*   ***   *\n* * *"),
+            vec![
+                (1, "* *** *", LineKind::Stars),
+                (2, "**", LineKind::Text),
+                (3, "*   ***   *", LineKind::Stars),
+                (4, "* * *", LineKind::Stars),
+            ]
+        );
+    }
+}

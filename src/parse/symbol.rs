@@ -1,0 +1,164 @@
+//! Recognising document-symbol lines in the header, leniently: malformed symbols are still
+//! captured as the symbol so that the symbol rules can judge and fix them.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::span::Span;
+
+/// One component, leniently: letters, up to three more letter parts after `/` (doubled or
+/// missing slashes allowed), a number (a letter O inside it allowed), revision suffixes in any
+/// case, a trailing `*`. A number followed by another number (`S/2010/507`) does not match:
+/// that is an official-document symbol, not a press release's.
+const COMPONENT: &str = r"[A-Za-z]{1,10}(?:/{1,2}[A-Za-z]{1,10}){0,3}/{0,2}[0-9][0-9Oo]{0,7}(?:/?(?i:rev|corr|add)\.?\s?[0-9]{1,2})*\*?";
+
+/// A joiner between components: a hyphen, any dash, U+2011, spaces around it allowed.
+const JOINER: &str = r"\s*[-–—‑]\s*";
+
+/// Categories that pages glue to the symbol or print on a line of their own.
+pub(crate) const CATEGORY: &str = r"(?i:secretary[-‑\s]general|security\s+council|general\s+assembly|economic\s+and\s+social\s+council|press\s+conference|press\s+release|spokes(?:person|man)['’]s\s+noon\s+briefing|meetings\s+coverage|statements\s+and\s+messages|secr[ée]taire\s+g[ée]n[ée]ral|conseil\s+de\s+s[ée]curit[ée]|assembl[ée]e\s+g[ée]n[ée]rale|conf[ée]rence\s+de\s+presse|communiqu[ée]\s+de\s+presse|couverture\s+des\s+r[ée]unions)";
+
+static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:(?P<cat>{CATEGORY})\s*)?(?P<sym>{COMPONENT}(?:{JOINER}{COMPONENT}){{0,5}}\*?)$"
+    ))
+    .expect("symbol line pattern")
+});
+
+static ONE_COMPONENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{COMPONENT}$")).expect("component pattern"));
+
+static CATEGORY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^{CATEGORY}[.:]?$")).expect("category line pattern"));
+
+static ORGAN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:security\s+council|general\s+assembly|economic\s+and\s+social\s+council|conseil\s+de\s+s[ée]curit[ée]|assembl[ée]e\s+g[ée]n[ée]rale|conseil\s+[ée]conomique\s+et\s+social)$")
+        .expect("organ line pattern")
+});
+
+/// Is this (trimmed) line the name of an organ that heads a meeting block?
+pub(crate) fn is_organ(line: &str) -> bool {
+    ORGAN_LINE.is_match(line)
+}
+
+/// A symbol line: where the symbol is, and the glued category if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct SymbolLine {
+    pub category: Option<Span>,
+    pub symbol: Span,
+    /// True when the symbol is one component (so that it may be stacked with its neighbours).
+    pub single: bool,
+}
+
+/// Recognises a (trimmed) header line that is a document symbol, maybe glued to a category.
+/// `base` is the line's file offset.
+pub(crate) fn recognise(line: &str, base: usize) -> Option<SymbolLine> {
+    if line.len() > 120 {
+        return None;
+    }
+    let caps = SYMBOL_LINE.captures(line)?;
+    let sym = caps.name("sym")?;
+    if !sym.as_str().contains('/') {
+        return None;
+    }
+    Some(SymbolLine {
+        category: caps
+            .name("cat")
+            .map(|c| Span::new(base + c.start(), base + c.end())),
+        symbol: Span::new(base + sym.start(), base + sym.end()),
+        single: ONE_COMPONENT.is_match(sym.as_str()),
+    })
+}
+
+/// Is this (trimmed) line a category name alone?
+pub(crate) fn is_category(line: &str) -> bool {
+    line.len() <= 60 && CATEGORY_LINE.is_match(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn symbol(line: &str) -> Option<(Option<&str>, &str, bool)> {
+        recognise(line, 0).map(|s| {
+            (
+                s.category.map(|c| &line[c.range()]),
+                &line[s.symbol.range()],
+                s.single,
+            )
+        })
+    }
+
+    #[test]
+    fn genuine_symbols() {
+        assert_eq!(symbol("SG/SM/13017"), Some((None, "SG/SM/13017", true)));
+        assert_eq!(
+            symbol("SG/SM/17246-OBV/1537-ORG/1612"),
+            Some((None, "SG/SM/17246-OBV/1537-ORG/1612", false))
+        );
+        assert_eq!(
+            symbol("ECOSOC/6625-NGO/795"),
+            Some((None, "ECOSOC/6625-NGO/795", false))
+        );
+        assert_eq!(
+            symbol("SG/2015/Rev.4-BIO/2936/Rev.4"),
+            Some((None, "SG/2015/Rev.4-BIO/2936/Rev.4", false))
+        );
+        assert_eq!(
+            symbol("SG/SM/12345/Rev.1*"),
+            Some((None, "SG/SM/12345/Rev.1*", true))
+        );
+        assert_eq!(
+            symbol("GA/11990/Corr.1"),
+            Some((None, "GA/11990/Corr.1", true))
+        );
+    }
+
+    #[test]
+    fn categories_glued_to_the_symbol_are_split_off() {
+        assert_eq!(
+            symbol("Secretary-GeneralSG/SM/13017"),
+            Some((Some("Secretary-General"), "SG/SM/13017", true))
+        );
+        assert_eq!(
+            symbol("Security CouncilSC/9460"),
+            Some((Some("Security Council"), "SC/9460", true))
+        );
+        assert!(is_category("Press Conference"));
+        assert!(is_category("Spokesperson’s Noon Briefing"));
+        assert!(!is_category("Press Conference on Road Safety"));
+    }
+
+    #[test]
+    fn malformed_symbols_are_still_symbols() {
+        for line in [
+            "sg/sm/13017",
+            "SG/SM13017",
+            "SG//13017",
+            "SG/SM/13O17",
+            "SG/SM/013017",
+            "SG/SM/13017–OBV/851",
+            "SG/SM/13017 -OBV/851",
+            "SG/SM/13017/rev.1",
+        ] {
+            assert_eq!(symbol(line).map(|s| s.1), Some(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn official_document_symbols_and_words_are_not_symbols() {
+        for line in [
+            "S/2010/507",
+            "A/RES/ES-10/17",
+            "S/PRST/2015/9",
+            "COVID-19",
+            "HIV/AIDS",
+            "COVID19",
+            "Kyrgyzstan Crisis Shows Value",
+        ] {
+            assert_eq!(symbol(line), None, "{line}");
+        }
+    }
+}
