@@ -130,8 +130,9 @@ impl Walker<'_> {
         if let Some(d) = date::recognise(line) {
             return Some(Element::Date(d));
         }
-        // A category line alone, but not inside a headline (`... Tells` / `General Assembly`).
-        if self.block.is_empty() && self.copy.is_empty() && symbol::is_category(line) {
+        // A category line alone, but not inside a wrapped headline (`... Addresses` /
+        // `General Assembly`): only after a blank line or another header element.
+        if self.block.is_empty() && symbol::is_category(line) {
             let before_meeting = symbol::is_organ(line)
                 && next.is_some_and(|n| n.kind == LineKind::Text && is_meeting(n.text(self.text)));
             return Some(if before_meeting {
@@ -273,7 +274,28 @@ fn is_headline(text: &str, block: &[Seg]) -> bool {
     let last = last
         .text(text)
         .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
-    !last.ends_with(['.', ':', ';'])
+    if last.ends_with([':', ';']) {
+        return false;
+    }
+    !last.ends_with('.') || (block.len() == 1 && is_title_case(first))
+}
+
+/// A one-line title that ends with a full stop (`Secretary-General Says ‘Enough Is
+/// Enough.’`): nearly every word of four letters or more is capitalised.
+fn is_title_case(line: &str) -> bool {
+    if line.len() > 200 {
+        return false;
+    }
+    let long: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    long.len() >= 3 && capitalised * 5 >= long.len() * 4
 }
 
 /// The components of a one-line symbol as printed, split at their joiners.
@@ -320,5 +342,81 @@ fn stacked(parts: &[Field]) -> Symbol {
         },
         parts: parts.to_vec(),
         stacked: true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lines::split;
+    use super::*;
+
+    #[track_caller]
+    fn headline(block: &str) -> bool {
+        let segs = split(block);
+        is_headline(block, &segs)
+    }
+
+    #[test]
+    fn headlines_do_not_end_like_sentences() {
+        assert!(headline("Kyrgyzstan Crisis Shows Value of Cooperation,"));
+        assert!(headline("SECRETARY-GENERAL URGES RESTRAINT"));
+        assert!(headline("Is Peace Possible?"));
+        assert!(headline("Speakers Say ‘Time Is Running Out’"));
+        assert!(!headline("The Council adopted the text."));
+        assert!(headline("Secretary-General Says ‘Enough Is Enough.’"));
+        assert!(!headline("The Security Council met today."));
+        assert!(!headline("Thank You."));
+        assert!(!headline(
+            "Secretary-General Kofi Annan Today Welcomed the\nAgreement."
+        ));
+        assert!(!headline("Following is the message:"));
+        assert!(!headline(
+            "Following is the message of the Secretary-General"
+        ));
+        assert!(!headline(
+            "The meeting heard statements from\nthe following:"
+        ));
+        assert!(!headline(
+            "GENEVA, 13 March (UN Information Service) -- The Commission met"
+        ));
+        assert!(!headline(&"Word ".repeat(130)));
+    }
+
+    #[test]
+    fn meeting_lines() {
+        for line in [
+            "7053rd Meeting (AM)",
+            "15th & 16th Meetings (AM & PM)",
+            "Seventy-second Session,",
+            "Seventy-second Session, 23rd Meeting (AM)",
+            "2018 Session",
+            "Soixante-douzième session",
+            "8129e séance – matin",
+        ] {
+            assert!(is_meeting(line), "{line}");
+        }
+        for line in [
+            "General Assembly Opens Seventy-second Session",
+            "Meetings Coverage",
+            "Council Holds 7053rd Meeting on Syria",
+        ] {
+            assert!(!is_meeting(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn mastheads_and_reissue_markers() {
+        assert!(MASTHEAD
+            .is_match("Department of Public Information • News and Media Division • New York"));
+        assert!(MASTHEAD.is_match("· News Coverage Service ·"));
+        for line in [
+            "(Reissued as received.)",
+            "ADVANCE TEXT",
+            "Background Release",
+            "*Reissued as received",
+        ] {
+            assert!(REISSUE.is_match(line), "{line}");
+        }
+        assert!(!REISSUE.is_match("Background Release on Disarmament Talks Issued"));
     }
 }

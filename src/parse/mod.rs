@@ -18,6 +18,17 @@
 //!    zone: symbols and dates are only looked for before it.
 //! 4. `body`: the rest is split into paragraphs at blank lines; the first is the intro when it
 //!    starts with `Following is` (or similar) or ends with `:`.
+//!
+//! Symbol lines are recognised leniently (`sg/sm/13017`, `SG/SM13017`, an en dash between
+//! components) so that the symbol rules can judge them, but a number followed by another
+//! number (`S/2010/507`, `S/PRST/2015/9`) is an official-document symbol and never the
+//! release's: alone on a header line it is read as headline text. One-component symbols on
+//! adjacent lines are one stacked symbol.
+//!
+//! Known limits: a headline of several lines that ends with a full stop, or a headline
+//! printed with no blank line before the first paragraph, is read as running text; a short
+//! first paragraph that does not end like a sentence is read as a headline line; a page
+//! break (running head) inside a paragraph splits it in two.
 
 mod body;
 mod date;

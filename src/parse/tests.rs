@@ -447,3 +447,187 @@ fn the_seed_release() {
     assert!(r.meeting.is_empty() && r.reissue.is_empty());
     assert_eq!(r.content_end, text.len());
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Lines of invented releases, in every shape the parser knows, to shuffle.
+    const POOL: &[&str] = &[
+        "In progress at UNHQ",
+        " |",
+        "| |||",
+        " date 2019-12-28 ",
+        "- 2 - Press Release SG/SM/4410",
+        "SG/SM/4410",
+        "SG/SM/4410-OBV/77",
+        "OBV/77",
+        "Secretary-GeneralSG/SM/4410",
+        "Security Council",
+        "7053rd Meeting (AM)",
+        "Seventy-second Session,",
+        "Press Conference",
+        "19 July 2010",
+        "July 19, 2010",
+        "08/10/2004",
+        "19971216At its meeting, the Council acted.",
+        "Department of Public Information \u{2022} News and Media Division \u{2022} New York",
+        "(Reissued as received.)",
+        "Council Extends Mission in Region",
+        "CREATING A BETTER WORLD",
+        "\u{a0}",
+        "",
+        "",
+        "Following is the text of the message:",
+        "GENEVA, 13 March (UN Information Service) -- The Commission met.",
+        "The Secretary\u{2011}General said this, on 16-17 July.",
+        "* * *",
+        "* *** *",
+        "*   ***   *",
+        "For information media. Not an official record.",
+        "For information media \u{2022} not an official record",
+        "\u{c0} l\u{2019}intention des organes d\u{2019}information. Document non officiel.",
+    ];
+
+    fn release_text() -> impl Strategy<Value = String> {
+        (
+            prop::collection::vec(prop::sample::select(POOL), 0..40),
+            prop::sample::select(&["\n", "\r\n", "\n\n"][..]),
+            any::<bool>(),
+        )
+            .prop_map(|(lines, sep, bom)| {
+                let body = lines.join(sep);
+                if bom {
+                    format!("\u{feff}{body}")
+                } else {
+                    body
+                }
+            })
+    }
+
+    #[track_caller]
+    fn check_spans(text: &str) {
+        let (source, r) = parse(text);
+        let in_bounds = |span: crate::span::Span| {
+            span.start <= span.end
+                && span.end <= text.len()
+                && text.is_char_boundary(span.start)
+                && text.is_char_boundary(span.end)
+        };
+        assert!(r.content_end <= text.len() && text.is_char_boundary(r.content_end));
+        for s in &r.symbols {
+            assert!(in_bounds(s.field.span), "{s:?}");
+            assert!(!s.parts.is_empty());
+            for part in &s.parts {
+                assert!(in_bounds(part.span) && s.field.span.contains(part.span));
+            }
+        }
+        let mut fields: Vec<&Field> = Vec::new();
+        fields.extend(r.noise.iter().map(|n| &n.field));
+        fields.extend(
+            r.headlines
+                .iter()
+                .flat_map(|h| std::iter::once(&h.field).chain(&h.lines)),
+        );
+        fields.extend(r.category.iter().chain(r.masthead.iter()));
+        fields.extend(r.meeting.iter().chain(&r.reissue).chain(&r.disclaimers));
+        fields.extend(r.date_line.iter().map(|d| &d.field));
+        fields.extend(r.paragraphs().chain(r.end_marker.iter()));
+        for f in fields {
+            assert!(in_bounds(f.span), "{f:?}");
+        }
+        assert_verbatim(&source, &r);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn arbitrary_strings_never_break_the_parser(text in any::<String>()) {
+            check_spans(&text);
+        }
+
+        #[test]
+        fn release_like_strings_never_break_the_parser(
+            text in "[\\*\\| /\n\r\u{a0}\u{2011}\u{feff}\u{2022}SGMAOa-c0-9:.,\\-\u{2013}]{0,200}"
+        ) {
+            check_spans(&text);
+        }
+
+        #[test]
+        fn shuffled_release_lines_never_break_the_parser(text in release_text()) {
+            check_spans(&text);
+        }
+    }
+}
+
+#[test]
+fn a_noon_briefing_without_symbol() {
+    let text = "Spokesperson’s Noon Briefing\n\nDaily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\nThe following is a near-verbatim transcript of today’s noon briefing:\n\nGood afternoon.\n";
+    let (source, r) = parse(text);
+    assert_eq!(
+        r.category.as_ref().map(|c| at(&source, c)),
+        Some((1, "Spokesperson’s Noon Briefing".to_owned()))
+    );
+    assert!(r.symbols.is_empty());
+    assert_eq!(
+        all_at(
+            &source,
+            &r.headlines
+                .iter()
+                .map(|h| h.field.clone())
+                .collect::<Vec<_>>()
+        ),
+        vec![(
+            3,
+            "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
+                .to_owned()
+        )]
+    );
+    assert_eq!(r.intro.as_ref().map(|f| at(&source, f).0), Some(5));
+    assert_eq!(
+        all_at(&source, &r.body),
+        vec![(7, "Good afternoon.".to_owned())]
+    );
+}
+
+#[test]
+fn malformed_header_symbols_and_dates_are_captured_for_the_rules() {
+    let text = "sg/sm/13017 –OBV/851\n31 June 2010\n\nTitle\n\nText.";
+    let (_, r) = parse(text);
+    assert_eq!(r.symbols[0].field.text, "sg/sm/13017 –OBV/851");
+    let parts: Vec<_> = r.symbols[0].parts.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(parts, vec!["sg/sm/13017", "OBV/851"]);
+    let date = r.date_line.as_ref().expect("date");
+    assert_eq!(
+        (date.year, date.month, date.day),
+        (Some(2010), Some(6), Some(31))
+    );
+    let (_, r) = parse("SG/SM/1\n3/05/2012\n\nTitre\n\nTexte.");
+    let date = r.date_line.as_ref().expect("date");
+    assert_eq!(
+        (date.form, date.year, date.month, date.day),
+        (DateForm::Numeric, Some(2012), Some(5), Some(3))
+    );
+}
+
+#[test]
+fn official_document_symbols_in_the_header_are_headline_text() {
+    // `S/PRST/2015/9` alone is a Council document, not the release's symbol.
+    let (_, r) = parse("SC/11800\nS/PRST/2015/9\n\nText of the statement.");
+    let symbols: Vec<_> = r.symbols.iter().map(|s| s.field.text.as_str()).collect();
+    assert_eq!(symbols, vec!["SC/11800"]);
+    assert_eq!(r.headlines.len(), 1);
+    assert_eq!(r.headlines[0].field.text, "S/PRST/2015/9");
+}
+
+#[test]
+fn the_first_date_line_wins() {
+    let (_, r) = parse("SG/SM/1\n19 July 2010\n\nTitle\n\n20 July 2010\n\nText.");
+    assert_eq!(
+        r.date_line.as_ref().map(|d| d.field.text.as_str()),
+        Some("19 July 2010")
+    );
+    assert_eq!(r.headlines.len(), 1);
+}
