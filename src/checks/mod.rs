@@ -1,15 +1,292 @@
-//! The check kinds: each rule of a pack names one, with its own parameters.
+//! The check kinds: each rule of a pack names one, with its own parameters. A kind reads the
+//! fields of its scope through `match_text()` and builds spans and edits from those maps.
+
+pub mod agree;
+pub mod date;
+pub mod forbid;
+pub mod format;
+pub mod position;
+pub mod repeat;
+pub mod require;
+pub mod substitute;
+pub mod symbol;
 
 use crate::diagnostic::Diagnostic;
-use crate::model::Release;
-use crate::rules::Pack;
+use crate::error::Result;
+use crate::fix::{Applicability, Edit, Fix};
+use crate::model::{Field, Release};
+use crate::rules::{Pack, PackData, Params, Rule, Scope};
 use crate::source::SourceFile;
+use crate::span::Span;
+use crate::text::MatchText;
 
 /// A rule's compiled check (one variant per kind).
 #[derive(Debug)]
-pub enum Check {}
+pub enum Check {
+    Require(require::Require),
+    Forbid(forbid::Forbid),
+    Format(format::Format),
+    Agree(agree::Agree),
+    Position(position::Position),
+    Symbol(symbol::SymbolCheck),
+    Date(date::DateCheck),
+    Substitute(substitute::Substitute),
+    Repeat(repeat::Repeat),
+}
+
+/// The kind names a rule file may use, as in `schemas/rules.schema.json`.
+pub const KINDS: [&str; 9] = [
+    "require",
+    "forbid",
+    "format",
+    "agree",
+    "position",
+    "symbol",
+    "date",
+    "substitute",
+    "repeat",
+];
+
+impl Check {
+    /// Compiles the check of a rule file (regexes compiled here, once).
+    pub fn compile(kind: &str, scope: Scope, params: &Params<'_>) -> Result<Self> {
+        Ok(match kind {
+            "require" => Check::Require(require::Require::compile(scope, params)?),
+            "forbid" => Check::Forbid(forbid::Forbid::compile(scope, params)?),
+            "format" => Check::Format(format::Format::compile(scope, params)?),
+            "agree" => Check::Agree(agree::Agree::compile(scope, params)?),
+            "position" => Check::Position(position::Position::compile(scope, params)?),
+            "symbol" => Check::Symbol(symbol::SymbolCheck::compile(scope, params)?),
+            "date" => Check::Date(date::DateCheck::compile(scope, params)?),
+            "substitute" => Check::Substitute(substitute::Substitute::compile(scope, params)?),
+            "repeat" => Check::Repeat(repeat::Repeat::compile(scope, params)?),
+            other => {
+                return Err(params.error(
+                    "kind",
+                    format!(
+                        "unknown kind `{other}` (expected one of: {})",
+                        KINDS.join(", ")
+                    ),
+                ))
+            }
+        })
+    }
+
+    /// The placeholders a kind fills in `message` and in the fix title.
+    pub fn placeholders(kind: &str) -> &'static [&'static str] {
+        match kind {
+            "require" => &["element", "expected"],
+            "forbid" | "format" | "agree" | "substitute" | "repeat" => &["found", "expected"],
+            "position" => &["found", "after"],
+            "symbol" => &["found", "expected", "symbol"],
+            "date" => &["found", "expected", "reason", "weekday", "date"],
+            _ => &[],
+        }
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        match self {
+            Check::Require(c) => c.run(cx, out),
+            Check::Forbid(c) => c.run(cx, out),
+            Check::Format(c) => c.run(cx, out),
+            Check::Agree(c) => c.run(cx, out),
+            Check::Position(c) => c.run(cx, out),
+            Check::Symbol(c) => c.run(cx, out),
+            Check::Date(c) => c.run(cx, out),
+            Check::Substitute(c) => c.run(cx, out),
+            Check::Repeat(c) => c.run(cx, out),
+        }
+    }
+}
+
+/// What a check sees: its rule (for severity, message and fix templates) and the release.
+pub struct Context<'a> {
+    pub rule: &'a Rule,
+    pub release: &'a Release,
+    pub source: &'a SourceFile,
+    pub data: &'a PackData,
+}
+
+impl Context<'_> {
+    /// A diagnostic of this rule at `span`, its message filled from `vars`.
+    pub fn diagnostic(&self, span: Span, vars: &[(&str, &str)]) -> Diagnostic {
+        Diagnostic::new(
+            self.rule.id.clone(),
+            self.rule.severity,
+            fill(&self.rule.message, vars),
+            span,
+        )
+    }
+
+    /// This rule's fix with `edits`, or `None` when the rule declares no fix. A kind may
+    /// lower the declared applicability (`Some(Unsafe)`) where its correction is a guess.
+    pub fn fix(
+        &self,
+        vars: &[(&str, &str)],
+        edits: Vec<Edit>,
+        applicability: Option<Applicability>,
+    ) -> Option<Fix> {
+        let spec = self.rule.fix.as_ref()?;
+        let applicability = applicability.map_or(spec.applicability, |a| a.max(spec.applicability));
+        Some(Fix::new(fill(&spec.title, vars), applicability, edits))
+    }
+}
+
+/// Fills `{name}` placeholders from `vars`; unknown placeholders stay as written.
+pub fn fill(template: &str, vars: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match vars.iter().find(|(k, _)| *k == name) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a template, in order.
+pub fn placeholders_in(template: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        out.push(&after[..close]);
+        rest = &after[close + 1..];
+    }
+    out
+}
+
+/// Text shown inside backticks in a message: one line as written; several lines joined with
+/// whitespace runs (line breaks, NBSP spacers) folded to one space.
+pub fn one_line(text: &str) -> String {
+    if text.contains('\n') {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// The fields a scope covers, in file order.
+pub fn fields(release: &Release, scope: Scope) -> Vec<&Field> {
+    match scope {
+        Scope::Symbol => release.symbols.iter().map(|s| &s.field).collect(),
+        Scope::DateLine => release.date_line.iter().map(|d| &d.field).collect(),
+        Scope::Headline => release.headlines.iter().map(|h| &h.field).collect(),
+        Scope::Intro => release.intro.iter().collect(),
+        Scope::Body => release.body.iter().collect(),
+        Scope::EndMarker => release.end_marker.iter().collect(),
+        Scope::Disclaimer => release.disclaimers.iter().collect(),
+        Scope::Noise => release.noise.iter().map(|n| &n.field).collect(),
+        Scope::Category => release.category.iter().collect(),
+        Scope::Masthead => release.masthead.iter().collect(),
+        Scope::Text => release
+            .headlines
+            .iter()
+            .map(|h| &h.field)
+            .chain(release.paragraphs())
+            .collect(),
+    }
+}
+
+/// The matching text of a field with surrounding whitespace cut off: `(text, start, end)`
+/// where `start..end` are local offsets into `m.text`.
+pub fn trimmed(m: &MatchText) -> (&str, usize, usize) {
+    let start = m.text.len() - m.text.trim_start().len();
+    let end = m.text.trim_end().len().max(start);
+    (&m.text[start..end], start, end)
+}
+
+/// Every element of the release that is content (noise excluded): `(name, span)`.
+pub fn content_elements(release: &Release) -> Vec<(&'static str, Span)> {
+    let mut out: Vec<(&'static str, Span)> = Vec::new();
+    out.extend(release.category.iter().map(|f| ("category", f.span)));
+    out.extend(release.symbols.iter().map(|s| ("symbol", s.field.span)));
+    out.extend(
+        release
+            .date_line
+            .iter()
+            .map(|d| ("date line", d.field.span)),
+    );
+    out.extend(release.masthead.iter().map(|f| ("masthead", f.span)));
+    out.extend(release.meeting.iter().map(|f| ("meeting line", f.span)));
+    out.extend(release.reissue.iter().map(|f| ("reissue marker", f.span)));
+    out.extend(release.headlines.iter().map(|h| ("headline", h.field.span)));
+    out.extend(release.intro.iter().map(|f| ("intro", f.span)));
+    out.extend(release.body.iter().map(|f| ("paragraph", f.span)));
+    out.extend(release.end_marker.iter().map(|f| ("end marker", f.span)));
+    out.extend(release.disclaimers.iter().map(|f| ("disclaimer", f.span)));
+    out
+}
 
 /// Runs every rule of `pack` on `release`, appending diagnostics.
 pub fn run(pack: &Pack, source: &SourceFile, release: &Release, out: &mut Vec<Diagnostic>) {
-    let _ = (pack, source, release, out);
+    for rule in &pack.rules {
+        let cx = Context {
+            rule,
+            release,
+            source,
+            data: &pack.data,
+        };
+        rule.check.run(&cx, out);
+    }
+}
+
+/// A scope error at the line of `scope`, for kinds that read only some scopes.
+pub(crate) fn require_scope(
+    params: &Params<'_>,
+    kind: &str,
+    scope: Scope,
+    allowed: &[Scope],
+) -> Result<()> {
+    if allowed.contains(&scope) {
+        return Ok(());
+    }
+    let names: Vec<&str> = allowed.iter().map(|s| s.as_str()).collect();
+    Err(params.error(
+        "scope",
+        format!(
+            "kind `{kind}` cannot read scope `{}` (it reads: {})",
+            scope.as_str(),
+            names.join(", ")
+        ),
+    ))
+}
+
+#[cfg(test)]
+pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
+        assert_eq!(
+            fill(
+                "`{found}` should be `{expected}` {x}",
+                &[("found", "a"), ("expected", "b")]
+            ),
+            "`a` should be `b` {x}"
+        );
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
 }

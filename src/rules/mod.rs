@@ -1,7 +1,15 @@
 //! Rule packs: rule files (one rule per TOML file, id from the path) and pack data,
 //! validated against `schemas/rules.schema.json` and compiled once.
 
+pub(crate) mod load;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use include_dir::{include_dir, Dir};
 use serde::Serialize;
+
+pub use load::{Params, Scope};
 
 use crate::diagnostic::Severity;
 use crate::error::Result;
@@ -57,26 +65,225 @@ impl Rule {
     }
 }
 
+/// Shared data of a pack, read from `data/*.toml` beside the rules.
+#[derive(Debug, Default, Clone)]
+pub struct PackData {
+    /// Known document-symbol series (`SG/SM`, `GA`...), from `data/series.toml`.
+    pub series: BTreeSet<String>,
+}
+
 /// A compiled rule pack.
 #[derive(Debug, Default)]
 pub struct Pack {
     pub name: String,
     /// One line: what house style this pack checks.
     pub description: String,
+    /// The language of the releases the pack checks (`en`, `fr`).
+    pub language: String,
+    /// Shared data the kinds read (the symbol series registry).
+    pub data: PackData,
     /// Sorted by id.
     pub rules: Vec<Rule>,
 }
 
+/// The packs compiled into the binary, one directory each.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
 impl Pack {
-    /// A pack embedded in the binary.
+    /// A pack embedded in the binary (`rules/<name>/` of the source tree).
     pub fn embedded(name: &str) -> Result<Self> {
-        Ok(Self {
-            name: name.to_owned(),
-            ..Self::default()
-        })
+        let dir = EMBEDDED.get_dir(name).ok_or_else(|| {
+            crate::error::Error::new(format!(
+                "no embedded rule pack `{name}` (known: {})",
+                Self::embedded_names().join(", ")
+            ))
+        })?;
+        let files = load::embedded_files(dir, Path::new(name));
+        load::build_pack(name, &Path::new("rules").join(name), files)
+    }
+
+    /// The names of the packs embedded in the binary, sorted.
+    pub fn embedded_names() -> Vec<String> {
+        let mut names: Vec<String> = EMBEDDED
+            .dirs()
+            .filter_map(|d| d.path().to_str().map(str::to_owned))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// A pack from a directory on disk, laid out like the embedded ones.
+    pub fn from_dir(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref();
+        let files = load::read_dir_files(path)?;
+        let fallback = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("pack")
+            .to_owned();
+        load::build_pack(&fallback, path, files)
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"kind = "forbid"
+scope = "text"
+severity = "warning"
+summary = "Say Secretary-General"
+message = "`{found}` should be `{expected}`"
+why = "The title is hyphenated."
+pattern = "Secretary General"
+replacement = "Secretary-General"
+"#;
+
+    /// Writes a pack with one rule file `group/name.toml` holding `rule`, then loads it.
+    fn load(name: &str, rule: &str) -> (tempfile::TempDir, Result<Pack>) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::write(
+            root.join("pack.toml"),
+            "name = \"t\"\ndescription = \"test\"\nlanguage = \"en\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (group, file) = name.split_once('/').unwrap_or(("g", name));
+        std::fs::create_dir_all(root.join(group)).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join(group).join(format!("{file}.toml")), rule)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pack = Pack::from_dir(root);
+        (dir, pack)
+    }
+
+    #[track_caller]
+    fn load_error(name: &str, rule: &str, expected: &str) {
+        let (dir, pack) = load(name, rule);
+        let error = pack.err().unwrap_or_else(|| panic!("`{name}` loaded"));
+        let shown = error.to_string();
+        let prefix = format!("{}/", dir.path().display());
+        assert_eq!(shown.strip_prefix(&prefix).unwrap_or(&shown), expected);
+    }
+
+    #[test]
+    fn the_embedded_pack_loads_with_its_metadata_and_series() {
+        let pack = Pack::embedded(DEFAULT_PACK).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(pack.name, "un-en");
+        assert_eq!(pack.language, "en");
+        assert!(pack.data.series.contains("SG/SM"));
+        assert!(pack.rule("disclaimer/missing").is_some());
+        assert_eq!(Pack::embedded_names(), vec!["un-en".to_owned()]);
+    }
+
+    #[test]
+    fn the_rules_schema_names_exactly_the_kinds_and_scopes_of_the_code() {
+        let schema: serde_json::Value =
+            serde_json::from_str(crate::schema::RULES_SCHEMA).unwrap_or_default();
+        let names = |key: &str| -> Vec<String> {
+            schema["properties"][key]["enum"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|v| v.as_str().map(str::to_owned))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(names("kind"), crate::checks::KINDS.to_vec());
+        for scope in names("scope") {
+            let parsed: std::result::Result<Scope, _> =
+                serde_json::from_value(serde_json::Value::String(scope.clone()));
+            assert_eq!(parsed.map(Scope::as_str).ok(), Some(scope.as_str()));
+        }
+    }
+
+    #[test]
+    fn a_good_rule_file_loads_with_its_id_from_the_path() {
+        let (_dir, pack) = load("wording/secretary-general", GOOD);
+        let pack = pack.unwrap_or_else(|e| panic!("{e}"));
+        let ids: Vec<&str> = pack.rules.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, vec!["wording/secretary-general"]);
+        assert_eq!(pack.rules[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn an_unknown_key_names_file_and_line() {
+        let rule = GOOD.replace("pattern =", "patern =");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:7: unknown key `patern`",
+        );
+    }
+
+    #[test]
+    fn a_bad_regex_names_file_and_line() {
+        let rule = GOOD.replace("\"Secretary General\"", "\"Secretary (General\"");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:7: bad regex in `pattern`: unclosed group",
+        );
+    }
+
+    #[test]
+    fn an_unknown_kind_names_file_and_line() {
+        let rule = GOOD.replace("kind = \"forbid\"", "kind = \"forbidden\"");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat)",
+        );
+    }
+
+    #[test]
+    fn a_bad_severity_names_file_and_line() {
+        let rule = GOOD.replace("\"warning\"", "\"fatal\"");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:3: unknown severity `fatal` (expected one of: error, warning, info)",
+        );
+    }
+
+    #[test]
+    fn a_parameter_of_another_kind_names_file_and_line() {
+        let rule = format!("{GOOD}allowed = [\"x\"]\n");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:9: `allowed` is not a parameter of kind `forbid`",
+        );
+    }
+
+    #[test]
+    fn an_unknown_placeholder_names_file_and_line() {
+        let rule = GOOD.replace("`{expected}`\"", "`{expectd}`\"");
+        load_error(
+            "wording/sg",
+            &rule,
+            "wording/sg.toml:5: unknown placeholder `{expectd}` in `message` (kind `forbid` fills: found, expected)",
+        );
+    }
+
+    #[test]
+    fn an_id_that_is_not_kebab_case_is_refused() {
+        load_error(
+            "Wording/sg_x",
+            GOOD,
+            "Wording/sg_x.toml: rule id `Wording/sg_x` is not kebab-case (`group/name` in lower-case words joined by `-`)",
+        );
+    }
+
+    #[test]
+    fn a_toml_syntax_error_names_file_and_line() {
+        let rule = GOOD.replace("why = \"The title is hyphenated.\"", "why = \"open");
+        let (_dir, pack) = load("wording/sg", &rule);
+        let shown = pack.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(shown.contains("wording/sg.toml:6: "), "{shown}");
     }
 }

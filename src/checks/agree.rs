@@ -1,0 +1,132 @@
+//! `agree`: every printed copy of a multi-copy element says the same thing. Symbols compare
+//! as rebuilt text (stacked parts joined by `-`), headlines after folding case and spacing.
+//! The diagnostic sits on the later copy, with a label on the first.
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::rules::{Params, Scope};
+use crate::span::Span;
+use crate::text::fold_for_comparison;
+
+use super::Context;
+
+#[derive(Debug)]
+pub struct Agree {
+    scope: Scope,
+}
+
+impl Agree {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        super::require_scope(params, "agree", scope, &[Scope::Symbol, Scope::Headline])?;
+        Ok(Self { scope })
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let copies = self.copies(cx);
+        let Some((first_key, first_shown, first_span)) = copies.first() else {
+            return;
+        };
+        for (key, shown, span) in copies.iter().skip(1) {
+            if key == first_key {
+                continue;
+            }
+            let vars = [
+                ("found", shown.as_str()),
+                ("expected", first_shown.as_str()),
+            ];
+            out.push(
+                cx.diagnostic(*span, &vars)
+                    .with_label(*first_span, format!("first copy: `{first_shown}`")),
+            );
+        }
+    }
+
+    /// `(comparison key, text shown in messages, span)` of every copy, in file order.
+    fn copies(&self, cx: &Context<'_>) -> Vec<(String, String, Span)> {
+        match self.scope {
+            Scope::Symbol => cx
+                .release
+                .symbols
+                .iter()
+                .map(|s| {
+                    let m = s.field.match_text();
+                    let rebuilt = if s.stacked && !s.parts.is_empty() {
+                        s.parts
+                            .iter()
+                            .map(|p| p.match_text().text.trim().to_owned())
+                            .collect::<Vec<_>>()
+                            .join("-")
+                    } else {
+                        m.text.trim().to_owned()
+                    };
+                    (rebuilt.clone(), rebuilt, s.field.span)
+                })
+                .collect(),
+            _ => cx
+                .release
+                .headlines
+                .iter()
+                .map(|h| {
+                    let text = if h.lines.is_empty() {
+                        h.field.text.clone()
+                    } else {
+                        h.lines
+                            .iter()
+                            .map(|l| l.text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    (
+                        fold_for_comparison(&text),
+                        super::one_line(&text),
+                        h.field.span,
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, run_rule, Builder};
+    use crate::span::Span;
+
+    #[test]
+    fn the_later_copy_of_a_symbol_is_reported_with_the_first_as_a_label() {
+        let text = "SG/SM/13017\n\nTitle\n\n19 July 2010\nSecretary-GeneralSG/SM/13018\n";
+        let built = Builder::new(text)
+            .symbol("SG/SM/13017")
+            .symbol("SG/SM/13018")
+            .build();
+        let found = run_rule("symbol/mismatch", &built);
+        assert_at(&built, &found, &[("symbol/mismatch", 6, 18)]);
+        assert_eq!(found[0].labels[0].span, Span::new(0, 11));
+        assert_eq!(
+            found[0].message,
+            "this copy of the symbol reads `SG/SM/13018`, the first reads `SG/SM/13017`"
+        );
+    }
+
+    #[test]
+    fn stacked_symbols_compare_as_joined_text() {
+        let text = "SG/SM/1-OBV/2\n\nSG/SM/1\nOBV/2\n";
+        let built = Builder::new(text)
+            .symbol("SG/SM/1-OBV/2")
+            .stacked(&["SG/SM/1", "OBV/2"])
+            .build();
+        assert_at(&built, &run_rule("symbol/mismatch", &built), &[]);
+    }
+
+    #[test]
+    fn headlines_differ_only_in_words() {
+        let text = "TALKS SHOW VALUE OF COOPERATION\n\nTalks Show Value\n\n\u{a0}\n\nof  Cooperation\n\nTalks Show Worth of Cooperation\n";
+        let built = Builder::new(text)
+            .headline(&["TALKS SHOW VALUE OF COOPERATION"])
+            .headline(&["Talks Show Value", "of  Cooperation"])
+            .headline(&["Talks Show Worth of Cooperation"])
+            .build();
+        let found = run_rule("headline/mismatch", &built);
+        assert_at(&built, &found, &[("headline/mismatch", 9, 1)]);
+    }
+}

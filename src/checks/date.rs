@@ -1,0 +1,382 @@
+//! `date`: the date line's form (`check = "form"`), numeric and stamp date lines
+//! (`"numeric"`), calendar validity (`"calendar"`) and weekdays next to dates in the running
+//! text (`"weekday"`).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::dates;
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::fix::{Applicability, Edit};
+use crate::model::{DateForm, DateLine};
+use crate::rules::{Params, Scope};
+
+use super::Context;
+
+#[derive(Debug)]
+pub enum DateCheck {
+    Form,
+    Numeric,
+    Calendar,
+    Weekday(Scope),
+}
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+/// `19 July 2010`: the one form of an English date line.
+static LONG_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("^[1-9][0-9]? (?:{MONTHS}) [0-9]{{4}}$")).expect("long form")
+});
+
+/// A weekday written next to a date: `Friday, 31 July 1998`, `on Friday 31 July`,
+/// `Friday, July 31, 1998`.
+static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<wd>{WEEKDAYS}),?[ ]+(?:(?P<d1>[0-9]{{1,2}})[ ]+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})[ ]+(?P<d2>[0-9]{{1,2}}))(?-u:\b)(?:,?[ ]+(?P<y>[0-9]{{4}})(?-u:\b))?"
+    ))
+    .expect("weekday date")
+});
+
+impl DateCheck {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        let check = params.required_str("check")?;
+        let check = match check {
+            "form" => DateCheck::Form,
+            "numeric" => DateCheck::Numeric,
+            "calendar" => DateCheck::Calendar,
+            "weekday" => DateCheck::Weekday(scope),
+            other => {
+                return Err(params.error(
+                    "check",
+                    format!(
+                        "unknown date check `{other}` (expected one of: form, numeric, calendar, weekday)"
+                    ),
+                ))
+            }
+        };
+        if matches!(check, DateCheck::Weekday(_)) {
+            super::require_scope(
+                params,
+                "date",
+                scope,
+                &[Scope::Text, Scope::Headline, Scope::Intro, Scope::Body],
+            )?;
+        } else {
+            super::require_scope(params, "date", scope, &[Scope::DateLine])?;
+        }
+        Ok(check)
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        match self {
+            DateCheck::Weekday(scope) => weekday(cx, *scope, out),
+            _ => {
+                let Some(line) = &cx.release.date_line else {
+                    return;
+                };
+                match self {
+                    DateCheck::Form => form(cx, line, out),
+                    DateCheck::Numeric => numeric(cx, line, out),
+                    _ => calendar(cx, line, out),
+                }
+            }
+        }
+    }
+}
+
+/// The long form of the date line's date, when its month and day are in range.
+fn long_form(line: &DateLine) -> Option<String> {
+    let (year, month, day) = (line.year?, line.month?, line.day?);
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    dates::english_long_form(year, month, day)
+}
+
+fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
+    if line.form != DateForm::Long {
+        return;
+    }
+    let m = line.field.match_text();
+    let (text, start, end) = super::trimmed(&m);
+    if LONG_FORM.is_match(text) {
+        return;
+    }
+    let span = m.span(start, end);
+    let expected = long_form(line);
+    let shown = expected
+        .clone()
+        .unwrap_or_else(|| "19 July 2010".to_owned());
+    let vars = [("found", text), ("expected", shown.as_str())];
+    // Rewriting a month named in another language (`1er juillet 2012`) translates it:
+    // offered, but only as unsafe.
+    let applicability = (!names_english_month(text)).then_some(Applicability::Unsafe);
+    let fix = expected.and_then(|e| {
+        cx.fix(
+            &vars,
+            vec![Edit::replace(span, m.encoding.encode(&e))],
+            applicability,
+        )
+    });
+    out.push(cx.diagnostic(span, &vars).with_fix(fix));
+}
+
+/// Does `text` name a month in English, in full or abbreviated (`Jul.`, `Sept`), any case?
+fn names_english_month(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .any(|w| {
+            let w = w.to_lowercase();
+            dates::ENGLISH_MONTHS
+                .iter()
+                .any(|name| name.to_lowercase().starts_with(&w))
+        })
+}
+
+/// A numeric (`08/10/2004`, day first) or stamp (`19990407`) date line. The fix writes the
+/// long form; it is unsafe for a numeric date whose day and month could be swapped. A stamp
+/// glued to the next word (`19990407At its`) gets a line break after the date.
+fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
+    if line.form == DateForm::Long {
+        return;
+    }
+    let m = line.field.match_text();
+    let (text, start, end) = super::trimmed(&m);
+    let span = m.span(start, end);
+    let exists = match (line.year, line.month, line.day) {
+        (Some(y), Some(mo), Some(d)) => dates::calendar_date(y, mo, d).is_some(),
+        _ => false,
+    };
+    // An impossible date is still shown in the long form (the calendar rule reports it),
+    // but gets no fix.
+    let shown = long_form(line).unwrap_or_else(|| "19 July 2010".to_owned());
+    let expected = exists.then(|| shown.clone());
+    let vars = [("found", text), ("expected", shown.as_str())];
+    let ambiguous = line.form == DateForm::Numeric
+        && matches!((line.day, line.month), (Some(d), Some(mo)) if d <= 12 && mo <= 12 && d != mo);
+    // Only in a text input can the stamp be glued to the next word of the same line.
+    let glued = cx.release.format == crate::model::InputFormat::Text
+        && cx
+            .source
+            .text
+            .get(span.end..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| !c.is_whitespace());
+    let fix = expected.and_then(|e| {
+        let line_break = if cx.source.text.contains("\r\n") {
+            "\r\n"
+        } else {
+            "\n"
+        };
+        let replacement = if glued { format!("{e}{line_break}") } else { e };
+        let applicability = ambiguous.then_some(Applicability::Unsafe);
+        cx.fix(
+            &vars,
+            vec![Edit::replace(span, m.encoding.encode(&replacement))],
+            applicability,
+        )
+    });
+    out.push(cx.diagnostic(span, &vars).with_fix(fix));
+}
+
+fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
+    let (Some(year), Some(month), Some(day)) = (line.year, line.month, line.day) else {
+        return;
+    };
+    if dates::calendar_date(year, month, day).is_some() {
+        return;
+    }
+    let m = line.field.match_text();
+    let (text, start, end) = super::trimmed(&m);
+    let reason = match dates::ENGLISH_MONTHS.get(usize::from(month).wrapping_sub(1)) {
+        Some(name) => format!("{name} {year} has no day {day}"),
+        None => format!("there is no month {month}"),
+    };
+    let vars = [("found", text), ("reason", reason.as_str())];
+    out.push(cx.diagnostic(m.span(start, end), &vars));
+}
+
+fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
+    let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
+    // The headline is printed more than once: report a weekday in it on the first copy only.
+    let headline_spans: Vec<_> = cx.release.headlines.iter().map(|h| h.field.span).collect();
+    let mut in_headline: Vec<String> = Vec::new();
+    for field in super::fields(cx.release, scope) {
+        let is_headline = headline_spans.contains(&field.span);
+        let m = field.match_text();
+        for caps in WEEKDAY_DATE.captures_iter(&m.text) {
+            let (Some(whole), Some(written)) = (caps.get(0), caps.name("wd")) else {
+                continue;
+            };
+            let day = caps.name("d1").or_else(|| caps.name("d2"));
+            let month = caps.name("m1").or_else(|| caps.name("m2"));
+            let (Some(day), Some(month)) = (day, month) else {
+                continue;
+            };
+            let year = match caps.name("y") {
+                Some(y) => y.as_str().parse::<i32>().ok(),
+                None => default_year,
+            };
+            let (Some(year), Ok(day), Some(month)) = (
+                year,
+                day.as_str().parse::<u8>(),
+                dates::month_number(month.as_str()),
+            ) else {
+                continue;
+            };
+            let Some(date) = dates::calendar_date(year, month, day) else {
+                continue;
+            };
+            let actual = dates::weekday_of(date);
+            if dates::weekday_number(written.as_str()) == Some(actual) {
+                continue;
+            }
+            let expected = dates::ENGLISH_WEEKDAYS
+                .get(usize::from(actual) - 1)
+                .copied()
+                .unwrap_or("");
+            let long = dates::english_long_form(year, month, day).unwrap_or_default();
+            let found = super::one_line(whole.as_str());
+            if is_headline {
+                if in_headline.contains(&found) {
+                    continue;
+                }
+                in_headline.push(found.clone());
+            }
+            let vars = [
+                ("found", found.as_str()),
+                ("weekday", written.as_str()),
+                ("expected", expected),
+                ("date", long.as_str()),
+            ];
+            out.push(cx.diagnostic(m.span(whole.start(), whole.end()), &vars));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+    use crate::fix::Applicability;
+    use crate::model::DateForm;
+
+    #[test]
+    fn a_malformed_date_line_is_rewritten_in_the_long_form() {
+        let built = Builder::new("SG/SM/1\nJuly 19, 2010\n")
+            .date("July 19, 2010", DateForm::Long, (2010, 7, 19))
+            .build();
+        let found = run_rule("dateline/malformed", &built);
+        assert_at(&built, &found, &[("dateline/malformed", 2, 1)]);
+        assert_fixed(&built, &found, "SG/SM/1\n19 July 2010\n");
+    }
+
+    #[test]
+    fn a_date_line_in_another_language_is_fixed_only_as_unsafe() {
+        let built = Builder::new("1er juillet 2012\n")
+            .date("1er juillet 2012", DateForm::Long, (2012, 7, 1))
+            .build();
+        let found = run_rule("dateline/malformed", &built);
+        assert_eq!(
+            found[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Unsafe)
+        );
+        assert_fixed(&built, &found, "1 July 2012\n");
+    }
+
+    #[test]
+    fn numeric_dates_are_unsafe_to_fix_when_day_and_month_could_swap() {
+        let built = Builder::new("08/10/2004\n")
+            .date("08/10/2004", DateForm::Numeric, (2004, 10, 8))
+            .build();
+        let found = run_rule("dateline/numeric", &built);
+        assert_eq!(
+            found[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Unsafe)
+        );
+        assert_fixed(&built, &found, "8 October 2004\n");
+    }
+
+    #[test]
+    fn an_impossible_numeric_date_is_shown_in_the_long_form_without_a_fix() {
+        let built = Builder::new("31/06/2004\n")
+            .date("31/06/2004", DateForm::Numeric, (2004, 6, 31))
+            .build();
+        let found = run_rule("dateline/numeric", &built);
+        assert_eq!(
+            found[0].message,
+            "numeric date line `31/06/2004`; the house form is `31 June 2004`"
+        );
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_weekday_in_a_headline_printed_twice_is_reported_once() {
+        let text = "Talks on Thursday, 23 July\n\n19 July 2010\n\nTalks on\n\nThursday, 23 July\n";
+        let built = Builder::new(text)
+            .headline(&["Talks on Thursday, 23 July"])
+            .date("19 July 2010", DateForm::Long, (2010, 7, 19))
+            .headline(&["Talks on", "Thursday, 23 July"])
+            .build();
+        let found = run_rule("date/weekday-mismatch", &built);
+        assert_at(&built, &found, &[("date/weekday-mismatch", 1, 10)]);
+    }
+
+    #[test]
+    fn a_glued_stamp_gets_a_line_break_after_the_long_form() {
+        let built = Builder::new("19971216At its meeting\n")
+            .date("19971216", DateForm::Stamp, (1997, 12, 16))
+            .build();
+        let found = run_rule("dateline/numeric", &built);
+        assert_at(&built, &found, &[("dateline/numeric", 1, 1)]);
+        assert_eq!(
+            found[0].fix.as_ref().map(|f| f.applicability),
+            Some(Applicability::Safe)
+        );
+        assert_fixed(&built, &found, "16 December 1997\nAt its meeting\n");
+    }
+
+    #[test]
+    fn impossible_dates_name_the_reason() {
+        let built = Builder::new("31 June 2010\n")
+            .date("31 June 2010", DateForm::Long, (2010, 6, 31))
+            .build();
+        let found = run_rule("dateline/impossible-date", &built);
+        assert_at(&built, &found, &[("dateline/impossible-date", 1, 1)]);
+        assert_eq!(
+            found[0].message,
+            "date line `31 June 2010` is not a calendar date: June 2010 has no day 31"
+        );
+    }
+
+    #[test]
+    fn weekdays_are_checked_against_the_calendar_with_the_date_line_year() {
+        let text = "19 July 2010\n\nThey met on Thursday\u{a0}23 July and on Friday, 31 July 1998 and on Thursday, 31 July 1998.\n";
+        let built = Builder::new(text)
+            .date("19 July 2010", DateForm::Long, (2010, 7, 19))
+            .body("They met")
+            .build();
+        let mut built = built;
+        let start = built.1.body[0].span.start;
+        built.1.body[0] = crate::model::Field::verbatim(
+            &built.0.text,
+            crate::span::Span::new(start, built.0.text.trim_end().len()),
+        );
+        let found = run_rule("date/weekday-mismatch", &built);
+        assert_at(
+            &built,
+            &found,
+            &[
+                ("date/weekday-mismatch", 3, 13),
+                ("date/weekday-mismatch", 3, 65),
+            ],
+        );
+        assert_eq!(
+            found[0].message,
+            "`Thursday 23 July` names a Thursday, but 23 July 2010 is a Friday"
+        );
+    }
+}

@@ -1,0 +1,130 @@
+//! `forbid`: a pattern must not match in the scope; an optional replacement fix. In scope
+//! `noise` the fix deletes the whole line with its line break (when the line holds nothing else).
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::fix::Edit;
+use crate::model::InputFormat;
+use crate::rules::{Params, Scope};
+use crate::span::Span;
+
+use super::Context;
+
+#[derive(Debug)]
+pub struct Forbid {
+    scope: Scope,
+    pattern: Regex,
+    /// Replacement with `$1`-style group references; `None`: no replacement fix.
+    replacement: Option<String>,
+}
+
+impl Forbid {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        let pattern = params
+            .regex("pattern")?
+            .ok_or_else(|| params.error("", "missing parameter `pattern`"))?;
+        Ok(Self {
+            scope,
+            pattern,
+            replacement: params.str("replacement").map(str::to_owned),
+        })
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for field in super::fields(cx.release, self.scope) {
+            let m = field.match_text();
+            for caps in self.pattern.captures_iter(&m.text) {
+                let Some(whole) = caps.get(0) else { continue };
+                if whole.is_empty() {
+                    continue;
+                }
+                let span = m.span(whole.start(), whole.end());
+                let found = super::one_line(whole.as_str());
+                let mut expected = String::new();
+                if let Some(replacement) = &self.replacement {
+                    caps.expand(replacement, &mut expected);
+                }
+                let vars = [("found", found.as_str()), ("expected", expected.as_str())];
+                let edits = if self.scope == Scope::Noise {
+                    if cx.release.format != InputFormat::Text {
+                        continue_without_fix(cx, span, &vars, out);
+                        continue;
+                    }
+                    Some(vec![Edit::delete(noise_removal(cx, field.span))])
+                } else {
+                    self.replacement
+                        .as_ref()
+                        .map(|_| vec![Edit::replace(span, m.encoding.encode(&expected))])
+                };
+                let fix = edits.and_then(|edits| cx.fix(&vars, edits, None));
+                out.push(cx.diagnostic(span, &vars).with_fix(fix));
+            }
+        }
+    }
+}
+
+/// A noise finding in a JSON input: deleting lines there would break the JSON.
+fn continue_without_fix(
+    cx: &Context<'_>,
+    span: Span,
+    vars: &[(&str, &str)],
+    out: &mut Vec<Diagnostic>,
+) {
+    out.push(cx.diagnostic(span, vars));
+}
+
+/// What to delete for a noise element: its whole line and line break when the line holds
+/// only the noise (and whitespace), else just the noise itself.
+fn noise_removal(cx: &Context<'_>, span: Span) -> Span {
+    let text = &cx.source.text;
+    let lines = cx.source.lines();
+    let line = lines.line_of(span.start);
+    let start = lines.line_start(line);
+    let end = if line + 1 < lines.line_count() {
+        lines.line_start(line + 1)
+    } else {
+        text.len()
+    };
+    let same_line = span.end <= end;
+    let rest_blank = text
+        .get(start..span.start)
+        .zip(text.get(span.end.min(end)..end))
+        .is_some_and(|(a, b)| a.trim().is_empty() && b.trim().is_empty());
+    if same_line && rest_blank {
+        Span::new(start, end)
+    } else {
+        span
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+
+    #[test]
+    fn a_noise_line_is_removed_with_its_line_break() {
+        let text = "SG/SM/1\nIn progress at UNHQ \n19 July 2010\n";
+        let built = Builder::new(text)
+            .symbol("SG/SM/1")
+            .noise("In progress at UNHQ ")
+            .build();
+        let found = run_rule("page/site-noise", &built);
+        assert_at(&built, &found, &[("page/site-noise", 2, 1)]);
+        assert_eq!(
+            found[0].message,
+            "`In progress at UNHQ` is web-page debris, not part of the release"
+        );
+        assert_fixed(&built, &found, "SG/SM/1\n19 July 2010\n");
+    }
+
+    #[test]
+    fn noise_sharing_its_line_with_content_removes_only_itself() {
+        let text = " date 2019-12-28 SG/SM/1\n";
+        let built = Builder::new(text).noise(" date 2019-12-28 ").build();
+        let found = run_rule("page/site-noise", &built);
+        assert_at(&built, &found, &[("page/site-noise", 1, 2)]);
+        assert_fixed(&built, &found, "SG/SM/1\n");
+    }
+}

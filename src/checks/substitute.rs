@@ -1,0 +1,118 @@
+//! `substitute`: a table of wrong -> right texts (`swap`), each finding with a fix to the
+//! right text. All keys compile into one regex, longest first, with ASCII word boundaries.
+
+use std::collections::BTreeMap;
+
+use regex::Regex;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::fix::Edit;
+use crate::rules::{Params, Scope};
+
+use super::Context;
+
+#[derive(Debug)]
+pub struct Substitute {
+    scope: Scope,
+    pattern: Regex,
+    swap: BTreeMap<String, String>,
+}
+
+impl Substitute {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        let swap: BTreeMap<String, String> = params
+            .map
+            .get("swap")
+            .and_then(serde_json::Value::as_object)
+            .map(|table| {
+                table
+                    .iter()
+                    .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if swap.is_empty() {
+            return Err(params.error("", "missing parameter `swap` (a table of wrong = right)"));
+        }
+        let mut keys: Vec<&String> = swap.keys().collect();
+        keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
+        let alternatives: Vec<String> = keys
+            .iter()
+            .map(|k| {
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                let before = if word(k.chars().next()) {
+                    "(?-u:\\b)"
+                } else {
+                    ""
+                };
+                let after = if word(k.chars().last()) {
+                    "(?-u:\\b)"
+                } else {
+                    ""
+                };
+                format!("{before}{}{after}", regex::escape(k))
+            })
+            .collect();
+        let pattern = Regex::new(&alternatives.join("|"))
+            .map_err(|e| params.error("swap", format!("`swap` does not compile: {e}")))?;
+        Ok(Self {
+            scope,
+            pattern,
+            swap,
+        })
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for field in super::fields(cx.release, self.scope) {
+            let m = field.match_text();
+            for found in self.pattern.find_iter(&m.text) {
+                let Some(right) = self.swap.get(found.as_str()) else {
+                    continue;
+                };
+                let span = m.span(found.start(), found.end());
+                let vars = [("found", found.as_str()), ("expected", right.as_str())];
+                let fix = cx.fix(
+                    &vars,
+                    vec![Edit::replace(span, m.encoding.encode(right))],
+                    None,
+                );
+                out.push(cx.diagnostic(span, &vars).with_fix(fix));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, assert_fixed, rule_from_toml, run_loaded, Builder};
+
+    const RULE: &str = r#"kind = "substitute"
+scope = "text"
+severity = "warning"
+summary = "Use the house spelling"
+message = "`{found}` should be `{expected}`"
+why = "House style."
+swap = { "Secretary General" = "Secretary-General", "percent" = "per cent" }
+[fix]
+title = "Replace with `{expected}`"
+applicability = "safe"
+safety = "Spelling only."
+"#;
+
+    #[test]
+    fn each_wrong_text_is_replaced_by_its_right_text_at_word_boundaries() {
+        let rule = rule_from_toml(RULE);
+        let text = "The Secretary\u{a0}General said 5 percent, not percentage.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(&built, &found, &[("test/rule", 1, 5), ("test/rule", 1, 30)]);
+        let fixes: Vec<&crate::fix::Fix> = found.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert_eq!(
+            crate::fix::apply(&built.0.text, &fixes).0,
+            "The Secretary-General said 5 per cent, not percentage.\n"
+        );
+        let one = Builder::new("5 percent\n").body("5 percent").build();
+        assert_fixed(&one, &run_loaded(&rule, &one), "5 per cent\n");
+    }
+}

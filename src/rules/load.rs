@@ -1,0 +1,564 @@
+//! Loading a pack: TOML with spans -> JSON -> `schemas/rules.schema.json` -> typed rule ->
+//! compiled check. Every error names the file and, where one is known, the line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::checks::Check;
+use crate::diagnostic::Severity;
+use crate::error::{Error, Result};
+use crate::fix::Applicability;
+use crate::pointer::PointerSpans;
+use crate::span::{LineIndex, Span};
+
+use super::{Example, FixSpec, Pack, PackData, Rule};
+
+/// One file of a pack as read: the path shown in errors, its path inside the pack, its text.
+pub(crate) struct PackFile {
+    pub shown: PathBuf,
+    pub relative: PathBuf,
+    pub text: String,
+}
+
+/// The rules schema, compiled once per process.
+static RULES_VALIDATOR: LazyLock<std::result::Result<jsonschema::Validator, Error>> =
+    LazyLock::new(|| crate::schema::compile("rules", crate::schema::RULES_SCHEMA));
+
+/// A TOML file turned into JSON, with the span of every value by JSON Pointer.
+pub(crate) struct Located {
+    pub value: Value,
+    pub spans: PointerSpans,
+    lines: LineIndex,
+    text: String,
+}
+
+impl Located {
+    pub fn parse(shown: &Path, text: &str) -> Result<Self> {
+        let lines = LineIndex::new(text);
+        let table = DeTable::parse(text).map_err(|e| {
+            let error = Error::in_file(shown, first_line_lower(e.message()));
+            match e.span() {
+                Some(span) => error.at_line(lines.line_of(span.start) + 1),
+                None => error,
+            }
+        })?;
+        let mut spans = PointerSpans::default();
+        let mut pointer = String::new();
+        let value = table_to_json(table.get_ref(), &mut pointer, &mut spans);
+        spans.insert(String::new(), Span::new(0, 0));
+        Ok(Self {
+            value,
+            spans,
+            lines,
+            text: text.to_owned(),
+        })
+    }
+
+    /// The 1-based line of the value at `pointer` (or of its nearest located ancestor).
+    pub fn line(&self, pointer: &str) -> usize {
+        let span = self.spans.locate(pointer);
+        self.lines.line_of(span.start.min(self.text.len())) + 1
+    }
+}
+
+fn table_to_json(table: &DeTable<'_>, pointer: &mut String, spans: &mut PointerSpans) -> Value {
+    let mut map = Map::new();
+    for (key, value) in table {
+        let len = pointer.len();
+        pointer.push('/');
+        pointer.push_str(&key.get_ref().replace('~', "~0").replace('/', "~1"));
+        // A key's line is where people look: locate the value at its key.
+        let span = Span::new(key.span().start, value.span().end);
+        spans.insert(pointer.clone(), span);
+        map.insert(
+            key.get_ref().to_string(),
+            value_to_json(value, pointer, spans),
+        );
+        pointer.truncate(len);
+    }
+    Value::Object(map)
+}
+
+fn value_to_json(
+    value: &Spanned<DeValue<'_>>,
+    pointer: &mut String,
+    spans: &mut PointerSpans,
+) -> Value {
+    match value.get_ref() {
+        DeValue::String(s) => Value::String(s.to_string()),
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map(Value::from)
+            .unwrap_or(Value::Null),
+        DeValue::Float(f) => f
+            .as_str()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+            .map_or(Value::Null, Value::Number),
+        DeValue::Boolean(b) => Value::Bool(*b),
+        DeValue::Datetime(d) => Value::String(d.to_string()),
+        DeValue::Array(items) => Value::Array(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    let len = pointer.len();
+                    pointer.push('/');
+                    pointer.push_str(&i.to_string());
+                    spans.insert(
+                        pointer.clone(),
+                        Span::new(item.span().start, item.span().end),
+                    );
+                    let v = value_to_json(item, pointer, spans);
+                    pointer.truncate(len);
+                    v
+                })
+                .collect(),
+        ),
+        DeValue::Table(table) => table_to_json(table, pointer, spans),
+    }
+}
+
+/// The common keys of a rule file; kind parameters stay in `params`.
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RuleFile {
+    kind: String,
+    scope: Scope,
+    severity: Severity,
+    summary: String,
+    message: String,
+    why: String,
+    #[serde(default)]
+    fix: Option<FixFile>,
+    #[serde(default)]
+    examples: Vec<ExampleFile>,
+    #[serde(flatten)]
+    params: BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct FixFile {
+    title: String,
+    applicability: Applicability,
+    safety: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExampleFile {
+    bad: Option<String>,
+    good: Option<String>,
+    ok: Option<String>,
+}
+
+/// Which element of the release a rule reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Symbol,
+    DateLine,
+    Headline,
+    Intro,
+    Body,
+    EndMarker,
+    Disclaimer,
+    Noise,
+    Category,
+    Masthead,
+    /// All running text: headlines, intro and body.
+    Text,
+}
+
+impl Scope {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Symbol => "symbol",
+            Scope::DateLine => "date-line",
+            Scope::Headline => "headline",
+            Scope::Intro => "intro",
+            Scope::Body => "body",
+            Scope::EndMarker => "end-marker",
+            Scope::Disclaimer => "disclaimer",
+            Scope::Noise => "noise",
+            Scope::Category => "category",
+            Scope::Masthead => "masthead",
+            Scope::Text => "text",
+        }
+    }
+}
+
+/// A kind's parameters, with the file and line of each for errors.
+pub struct Params<'a> {
+    pub(crate) map: &'a BTreeMap<String, Value>,
+    pub(crate) located: &'a Located,
+    pub(crate) shown: &'a Path,
+    pub data: &'a PackData,
+}
+
+impl Params<'_> {
+    /// An error at the line of parameter `key`.
+    pub fn error(&self, key: &str, message: impl Into<String>) -> Error {
+        Error::in_file(self.shown, message).at_line(self.located.line(&format!("/{key}")))
+    }
+
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.map.get(key).and_then(Value::as_str)
+    }
+
+    pub fn strings(&self, key: &str) -> Vec<String> {
+        self.map
+            .get(key)
+            .and_then(Value::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Compiles the regex of parameter `key`; a bad regex is an error at its line.
+    pub fn regex(&self, key: &str) -> Result<Option<regex::Regex>> {
+        let Some(pattern) = self.str(key) else {
+            return Ok(None);
+        };
+        regex::Regex::new(pattern).map(Some).map_err(|e| {
+            let detail = e.to_string();
+            let last = detail
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches("error: ");
+            self.error(key, format!("bad regex in `{key}`: {last}"))
+        })
+    }
+
+    pub fn required_str(&self, key: &str) -> Result<&str> {
+        self.str(key)
+            .ok_or_else(|| self.error("", format!("missing parameter `{key}`")))
+    }
+}
+
+/// `group/name` from `group/name.toml`, both kebab-case.
+fn rule_id(shown: &Path, relative: &Path) -> Result<String> {
+    let parts: Vec<&str> = relative.iter().map(|p| p.to_str().unwrap_or("")).collect();
+    let [group, file] = parts.as_slice() else {
+        return Err(Error::in_file(
+            shown,
+            "a rule file must sit at `<group>/<name>.toml`",
+        ));
+    };
+    let name = file.strip_suffix(".toml").unwrap_or(file);
+    let id = format!("{group}/{name}");
+    if !is_kebab(group) || !is_kebab(name) {
+        return Err(Error::in_file(
+            shown,
+            format!(
+                "rule id `{id}` is not kebab-case (`group/name` in lower-case words joined by `-`)"
+            ),
+        ));
+    }
+    Ok(id)
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|w| {
+            !w.is_empty()
+                && w.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+        && s.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// Loads one rule file.
+pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
+    let shown = file.shown.as_path();
+    let id = rule_id(shown, &file.relative)?;
+    let located = Located::parse(shown, &file.text)?;
+    let validator = RULES_VALIDATOR.as_ref().map_err(Clone::clone)?;
+    // Unknown keys and values first (a misspelt key also makes a required key missing),
+    // then by line.
+    let mut errors: Vec<(bool, usize, String)> = validator
+        .iter_errors(&located.value)
+        .map(|e| {
+            use jsonschema::error::ValidationErrorKind as K;
+            let secondary = matches!(
+                e.kind(),
+                K::Required { .. }
+                    | K::AnyOf { .. }
+                    | K::OneOfNotValid { .. }
+                    | K::OneOfMultipleValid { .. }
+            );
+            let (line, message) = schema_error(&e, &located);
+            (secondary, line, message)
+        })
+        .collect();
+    errors.sort();
+    if let Some((_, line, message)) = errors.into_iter().next() {
+        return Err(Error::in_file(shown, message).at_line(line));
+    }
+    let parsed: RuleFile = serde_json::from_value(located.value.clone())
+        .map_err(|e| Error::in_file(shown, first_line_lower(&e.to_string())))?;
+    let params = Params {
+        map: &parsed.params,
+        located: &located,
+        shown,
+        data,
+    };
+    let check = Check::compile(&parsed.kind, parsed.scope, &params)?;
+    let known = Check::placeholders(&parsed.kind);
+    let templates = std::iter::once(("message", "/message", parsed.message.as_str())).chain(
+        parsed
+            .fix
+            .as_ref()
+            .map(|f| ("fix.title", "/fix/title", f.title.as_str())),
+    );
+    for (name, pointer, template) in templates {
+        if let Some(unknown) = crate::checks::placeholders_in(template)
+            .into_iter()
+            .find(|p| !known.contains(p))
+        {
+            return Err(Error::in_file(
+                shown,
+                format!(
+                    "unknown placeholder `{{{unknown}}}` in `{name}` (kind `{}` fills: {})",
+                    parsed.kind,
+                    known.join(", ")
+                ),
+            )
+            .at_line(located.line(pointer)));
+        }
+    }
+    let mut examples = Vec::new();
+    for (i, example) in parsed.examples.into_iter().enumerate() {
+        let line = located.line(&format!("/examples/{i}"));
+        examples.push(match (example.bad, example.good, example.ok) {
+            (Some(bad), good, None) => Example::Bad { bad, good },
+            (None, None, Some(ok)) => Example::Ok { ok },
+            _ => {
+                return Err(Error::in_file(
+                    shown,
+                    "an example has either `bad` (with optional `good`) or `ok`",
+                )
+                .at_line(line))
+            }
+        });
+    }
+    Ok(Rule {
+        id,
+        severity: parsed.severity,
+        summary: parsed.summary,
+        message: parsed.message,
+        why: parsed.why.trim().to_owned(),
+        fix: parsed.fix.map(|f| FixSpec {
+            title: f.title,
+            applicability: f.applicability,
+            safety: f.safety,
+        }),
+        examples,
+        kind: parsed.kind,
+        check,
+    })
+}
+
+/// A schema error as `(line, message)`, worded for people writing rule files.
+fn schema_error(error: &jsonschema::ValidationError<'_>, located: &Located) -> (usize, String) {
+    use jsonschema::error::ValidationErrorKind as K;
+    let pointer = error.instance_path().to_string();
+    let key = pointer.rsplit('/').next().unwrap_or("").to_owned();
+    match error.kind() {
+        K::AdditionalProperties { unexpected } => {
+            let first = unexpected.first().cloned().unwrap_or_default();
+            let at = format!("{pointer}/{first}");
+            (located.line(&at), format!("unknown key `{first}`"))
+        }
+        K::Enum { options } => {
+            let shown = match error.instance().as_ref() {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let list: Vec<String> = options
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|o| o.as_str().unwrap_or_default().to_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (
+                located.line(&pointer),
+                format!(
+                    "unknown {key} `{shown}` (expected one of: {})",
+                    list.join(", ")
+                ),
+            )
+        }
+        K::FalseSchema => {
+            let kind = located
+                .value
+                .get("kind")
+                .and_then(Value::as_str)
+                .unwrap_or("");
+            (
+                located.line(&pointer),
+                format!("`{key}` is not a parameter of kind `{kind}`"),
+            )
+        }
+        _ => {
+            let at = if pointer.is_empty() {
+                String::new()
+            } else {
+                format!("`{}`: ", pointer.trim_start_matches('/'))
+            };
+            (
+                located.line(&pointer),
+                format!("{at}{}", first_line_lower(&error.to_string())),
+            )
+        }
+    }
+}
+
+/// The first line of a message, lower-case start, no trailing period.
+pub(crate) fn first_line_lower(text: &str) -> String {
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    let mut chars = line.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PackToml {
+    name: String,
+    description: String,
+    language: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SeriesToml {
+    series: Vec<String>,
+}
+
+fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
+    toml::from_str(&file.text).map_err(|e| {
+        let lines = LineIndex::new(&file.text);
+        let error = Error::in_file(&file.shown, first_line_lower(e.message()));
+        match e.span() {
+            Some(span) => error.at_line(lines.line_of(span.start) + 1),
+            None => error,
+        }
+    })
+}
+
+/// Builds a pack from its files (any order): `pack.toml`, `data/*.toml`, `<group>/<name>.toml`.
+pub(crate) fn build_pack(
+    fallback_name: &str,
+    root: &Path,
+    mut files: Vec<PackFile>,
+) -> Result<Pack> {
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    let mut pack = Pack {
+        name: fallback_name.to_owned(),
+        ..Pack::default()
+    };
+    let is = |f: &PackFile, p: &str| f.relative == Path::new(p);
+    match files.iter().find(|f| is(f, "pack.toml")) {
+        Some(file) => {
+            let meta: PackToml = read_toml(file)?;
+            pack.name = meta.name;
+            pack.description = meta.description;
+            pack.language = meta.language;
+        }
+        None => {
+            return Err(Error::in_file(
+                root.join("pack.toml"),
+                "the pack has no `pack.toml` (name, description, language)",
+            ))
+        }
+    }
+    if let Some(file) = files.iter().find(|f| is(f, "data/series.toml")) {
+        let series: SeriesToml = read_toml(file)?;
+        pack.data.series = series.series.into_iter().collect();
+    }
+    for file in &files {
+        let in_data = file.relative.starts_with("data");
+        let is_toml = file.relative.extension().is_some_and(|e| e == "toml");
+        if in_data || is(file, "pack.toml") || !is_toml {
+            continue;
+        }
+        pack.rules.push(load_rule(file, &pack.data)?);
+    }
+    pack.rules.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(pack)
+}
+
+/// Every file under `dir`, recursively, with paths relative to `dir`.
+pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<PackFile>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let entries = std::fs::read_dir(&current)
+            .map_err(|e| Error::in_file(&current, format!("cannot read rule directory: {e}")))?;
+        for entry in entries {
+            let entry =
+                entry.map_err(|e| Error::in_file(&current, format!("cannot read entry: {e}")))?;
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+            if relative.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| Error::in_file(&path, format!("cannot read rule file: {e}")))?;
+            out.push(PackFile {
+                shown: path,
+                relative,
+                text,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// Every file of an embedded directory, with paths relative to it.
+pub(crate) fn embedded_files(dir: &include_dir::Dir<'_>, base: &Path) -> Vec<PackFile> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir];
+    while let Some(current) = stack.pop() {
+        for file in current.files() {
+            let Some(text) = file.contents_utf8() else {
+                continue;
+            };
+            let relative = file.path().strip_prefix(base).unwrap_or(file.path());
+            out.push(PackFile {
+                shown: Path::new("rules").join(file.path()),
+                relative: relative.to_path_buf(),
+                text: text.to_owned(),
+            });
+        }
+        stack.extend(current.dirs());
+    }
+    out
+}
