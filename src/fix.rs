@@ -148,3 +148,106 @@ mod tests {
         assert_eq!(apply("é", &[&a, &b]), ("é".to_owned(), vec![]));
     }
 }
+
+/// How many lint-and-fix passes `fix_until_stable` makes before it gives up.
+pub const MAX_PASSES: usize = 10;
+
+/// What fixing one file came to.
+#[derive(Debug, Clone)]
+pub struct FixOutcome {
+    /// The fixed text; the original text when nothing applied or when fixing did not settle.
+    pub text: String,
+    /// The diagnostics whose fixes were applied, over all passes.
+    pub fixed: Vec<crate::Diagnostic>,
+    /// The diagnostics of `text`.
+    pub remaining: Vec<crate::Diagnostic>,
+    /// False when the passes did not settle: `text` is then the original, and
+    /// `unsettled_rules` names the rules that kept changing it.
+    pub settled: bool,
+    pub unsettled_rules: Vec<String>,
+}
+
+impl FixOutcome {
+    pub fn changed(&self, original: &str) -> bool {
+        self.text != original
+    }
+}
+
+/// Applies every fix at or below `threshold` (`Safe`, or `Unsafe` for both), lints again and
+/// repeats until nothing applies. Fixes that conflict with one applied in a pass wait for the
+/// next pass. Gives up after `MAX_PASSES` or when a text comes back (a cycle).
+pub fn fix_until_stable(
+    engine: &crate::Engine,
+    source: &crate::SourceFile,
+    threshold: Applicability,
+) -> crate::error::Result<FixOutcome> {
+    let crlf = source.text.contains("\r\n");
+    let mut text = source.text.clone();
+    let mut seen = vec![text.clone()];
+    let mut fixed = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let current = crate::SourceFile::new(source.name.clone(), text.clone(), source.kind);
+        let diagnostics = engine.lint(&current)?;
+        let candidates: Vec<(usize, Fix)> = diagnostics
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| {
+                d.fix
+                    .as_ref()
+                    .filter(|f| f.applicability <= threshold)
+                    .map(|f| (i, f.clone()))
+            })
+            .map(|(i, f)| (i, if crlf { with_crlf(f) } else { f }))
+            .collect();
+        let fixes: Vec<&Fix> = candidates.iter().map(|(_, f)| f).collect();
+        let (next, taken) = apply(&text, &fixes);
+        if taken.is_empty() || next == text {
+            return Ok(FixOutcome {
+                text,
+                fixed,
+                remaining: diagnostics,
+                settled: true,
+                unsettled_rules: Vec::new(),
+            });
+        }
+        let applied: Vec<crate::Diagnostic> = taken
+            .iter()
+            .map(|&t| diagnostics[candidates[t].0].clone())
+            .collect();
+        if seen.contains(&next) {
+            return Ok(unsettled(engine, source, &applied));
+        }
+        fixed.extend(applied);
+        seen.push(next.clone());
+        text = next;
+    }
+    let last: Vec<crate::Diagnostic> = fixed.iter().rev().take(8).cloned().collect();
+    Ok(unsettled(engine, source, &last))
+}
+
+fn unsettled(
+    engine: &crate::Engine,
+    source: &crate::SourceFile,
+    involved: &[crate::Diagnostic],
+) -> FixOutcome {
+    let mut rules: Vec<String> = involved.iter().map(|d| d.rule.clone()).collect();
+    rules.sort();
+    rules.dedup();
+    FixOutcome {
+        text: source.text.clone(),
+        fixed: Vec::new(),
+        remaining: engine.lint(source).unwrap_or_default(),
+        settled: false,
+        unsettled_rules: rules,
+    }
+}
+
+/// Writes the line breaks of inserted text as CRLF, as the file does.
+fn with_crlf(mut fix: Fix) -> Fix {
+    for edit in &mut fix.edits {
+        if edit.replacement.contains('\n') {
+            edit.replacement = edit.replacement.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+    }
+    fix
+}

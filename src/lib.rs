@@ -15,6 +15,7 @@
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod error;
@@ -30,6 +31,7 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
 pub use error::Error;
@@ -85,6 +87,9 @@ impl Engine {
     pub fn lint(&self, source: &SourceFile) -> error::Result<Vec<Diagnostic>> {
         let (release, mut diagnostics) = self.parse(source)?;
         checks::run(&self.pack, source, &release, &mut diagnostics);
+        if release.format == model::InputFormat::Json {
+            parse::json::encode_fixes(&release, &mut diagnostics);
+        }
         diagnostic::sort(&mut diagnostics);
         Ok(diagnostics)
     }

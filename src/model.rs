@@ -165,6 +165,30 @@ impl Release {
             .any(|n| crate::text::fold_for_comparison(n) == folded)
     }
 
+    /// Every field of the release, in no particular order.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        let noise = self.noise.iter().map(|n| &n.field);
+        let symbols = self
+            .symbols
+            .iter()
+            .flat_map(|s| std::iter::once(&s.field).chain(&s.parts));
+        let headlines = self
+            .headlines
+            .iter()
+            .flat_map(|h| std::iter::once(&h.field).chain(&h.lines));
+        noise
+            .chain(self.category.iter())
+            .chain(symbols)
+            .chain(self.date_line.iter().map(|d| &d.field))
+            .chain(self.masthead.iter())
+            .chain(&self.meeting)
+            .chain(&self.reissue)
+            .chain(headlines)
+            .chain(self.paragraphs())
+            .chain(self.end_marker.iter())
+            .chain(&self.disclaimers)
+    }
+
     /// All paragraphs of running text: intro then body.
     pub fn paragraphs(&self) -> impl Iterator<Item = &Field> {
         self.intro.iter().chain(&self.body)

@@ -10,12 +10,14 @@ use crate::pointer::PointerSpans;
 pub const RELEASE_SCHEMA: &str = include_str!("../schemas/release.schema.json");
 pub const RULES_SCHEMA: &str = include_str!("../schemas/rules.schema.json");
 pub const REPORT_SCHEMA: &str = include_str!("../schemas/report.schema.json");
+pub const CONFIG_SCHEMA: &str = include_str!("../schemas/config.schema.json");
 
 /// Every schema this binary embeds, by the name `presslint schema NAME` prints.
-pub const SCHEMAS: [(&str, &str); 3] = [
+pub const SCHEMAS: [(&str, &str); 4] = [
     ("release", RELEASE_SCHEMA),
     ("rules", RULES_SCHEMA),
     ("report", REPORT_SCHEMA),
+    ("config", CONFIG_SCHEMA),
 ];
 
 /// Compiles an embedded schema. No network: `$ref`s resolve inside the document.

@@ -76,27 +76,49 @@ fn continue_without_fix(
 }
 
 /// What to delete for a noise element: its whole line and line break when the line holds
-/// only the noise (and whitespace), else just the noise itself.
+/// only the noise (and whitespace), else just the noise itself. A blank line that would be
+/// left at the top of the file or doubled with the blank line before goes too, so removing
+/// debris never leaves a gap. A byte order mark at the start of the file is kept.
 fn noise_removal(cx: &Context<'_>, span: Span) -> Span {
     let text = &cx.source.text;
     let lines = cx.source.lines();
-    let line = lines.line_of(span.start);
-    let start = lines.line_start(line);
-    let end = if line + 1 < lines.line_count() {
-        lines.line_start(line + 1)
-    } else {
-        text.len()
-    };
-    let same_line = span.end <= end;
-    let rest_blank = text
-        .get(start..span.start)
-        .zip(text.get(span.end.min(end)..end))
-        .is_some_and(|(a, b)| a.trim().is_empty() && b.trim().is_empty());
-    if same_line && rest_blank {
+    let line_span = |line: usize| {
+        let start = lines.line_start(line);
+        let start = if start == 0 {
+            text.len() - text.trim_start_matches('\u{feff}').len()
+        } else {
+            start
+        };
+        let end = if line + 1 < lines.line_count() {
+            lines.line_start(line + 1)
+        } else {
+            text.len()
+        };
         Span::new(start, end)
-    } else {
-        span
+    };
+    let is_blank = |line: usize| {
+        text.get(line_span(line).range())
+            .is_some_and(|t| t.trim().is_empty())
+    };
+    let line = lines.line_of(span.start);
+    let whole = line_span(line);
+    let rest_blank = text
+        .get(whole.start.min(span.start)..span.start)
+        .zip(text.get(span.end.min(whole.end)..whole.end))
+        .is_some_and(|(a, b)| a.trim().is_empty() && b.trim().is_empty());
+    if span.end > whole.end || !rest_blank {
+        return span;
     }
+    let gap_before = line == 0 || is_blank(line - 1);
+    let next = line + 1;
+    if gap_before
+        && next < lines.line_count()
+        && is_blank(next)
+        && line_span(next).end > line_span(next).start
+    {
+        return Span::new(whole.start, line_span(next).end);
+    }
+    whole
 }
 
 #[cfg(test)]
@@ -117,6 +139,25 @@ mod tests {
             "`In progress at UNHQ` is web-page debris, not part of the release"
         );
         assert_fixed(&built, &found, "SG/SM/1\n19 July 2010\n");
+    }
+
+    #[test]
+    fn removing_noise_leaves_no_gap_and_keeps_the_bom() {
+        let text = "\u{feff}In progress at UNHQ\r\n\r\nSG/SM/1\r\n";
+        let built = Builder::new(text)
+            .noise("In progress at UNHQ")
+            .symbol("SG/SM/1")
+            .build();
+        let found = run_rule("page/site-noise", &built);
+        assert_at(&built, &found, &[("page/site-noise", 1, 1)]);
+        assert_fixed(&built, &found, "\u{feff}SG/SM/1\r\n");
+        let text = "SG/SM/1\n\nSkip to main content\n\nHeadline\n";
+        let built = Builder::new(text)
+            .symbol("SG/SM/1")
+            .noise("Skip to main content")
+            .build();
+        let found = run_rule("page/site-noise", &built);
+        assert_fixed(&built, &found, "SG/SM/1\n\nHeadline\n");
     }
 
     #[test]

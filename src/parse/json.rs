@@ -1,33 +1,423 @@
 //! Reads a release exported in the JSON form of `presslint parse` (as a CMS would export it).
+//!
+//! Every element's span is the span of its string's contents in the JSON file, and its
+//! offset map walks the escapes, so diagnostics on a JSON input point into the JSON file.
+//! Derived members (`form`, `year`, `parts`, `lines`...) are re-derived from the text where
+//! the export leaves them out; spans written in the export (of the file it came from) are
+//! not used for locating.
 
+use jsonc_parser::ast::{Array, Object, StringLit, Value as Node};
+use jsonc_parser::{CollectOptions, ParseOptions};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
-use crate::model::Release;
-use crate::pointer::PointerSpans;
+use crate::model::{
+    DateForm, DateLine, Field, Headline, InputFormat, Noise, NoiseKind, Release, Symbol,
+};
+use crate::pointer::{escape, PointerSpans};
 use crate::source::SourceFile;
+use crate::span::Span;
+use crate::text::{Encoding, OffsetMap};
 
 /// A JSON input: its value and the span of every value in the file.
-pub struct JsonDocument {
+pub struct JsonDocument<'a> {
     pub value: Value,
     pub spans: PointerSpans,
+    root: Option<Node<'a>>,
+    text: &'a str,
 }
 
-impl JsonDocument {
-    pub fn parse(source: &SourceFile) -> Result<Self> {
-        let value: Value = serde_json::from_str(source.text.trim_start_matches('\u{feff}'))
+fn strict() -> ParseOptions {
+    ParseOptions {
+        allow_comments: false,
+        allow_loose_object_property_names: false,
+        allow_trailing_commas: false,
+        allow_missing_commas: false,
+        allow_single_quoted_strings: false,
+        allow_hexadecimal_numbers: false,
+        allow_unary_plus_numbers: false,
+        allow_bare_decimal_point_numbers: false,
+        allow_non_finite_numbers: false,
+        allow_extended_string_escapes: false,
+    }
+}
+
+impl<'a> JsonDocument<'a> {
+    /// Parses the file; JSON that does not parse is an error naming the file and line.
+    pub fn parse(source: &'a SourceFile) -> Result<Self> {
+        let bom = if source.text.starts_with('\u{feff}') {
+            '\u{feff}'.len_utf8()
+        } else {
+            0
+        };
+        let body = &source.text[bom..];
+        let value: Value = serde_json::from_str(body).map_err(|e| {
+            Error::in_file(&source.name, format!("not valid JSON: {e}")).at_line(e.line())
+        })?;
+        // Parse the whole text (BOM included as whitespace-like offset) so ranges are file offsets.
+        let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
             .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
+        let mut spans = PointerSpans::default();
+        spans.insert(String::new(), Span::new(bom, source.text.len()));
+        if let Some(root) = &parsed.value {
+            locate(root, &mut String::new(), &mut spans, bom);
+        }
         Ok(Self {
             value,
-            spans: PointerSpans::default(),
+            spans,
+            root: parsed.value,
+            text: &source.text[..],
         })
     }
 
+    /// The release the JSON describes; members of the wrong type are left out (the schema
+    /// reports them).
     pub fn to_release(&self, source: &SourceFile) -> Release {
-        Release {
-            format: crate::model::InputFormat::Json,
-            content_end: source.text.len(),
+        let mut release = Release {
+            format: InputFormat::Json,
+            content_end: source.text.trim_end().len(),
             ..Release::default()
+        };
+        let Some(root) = self.root.as_ref().and_then(Node::as_object) else {
+            return release;
+        };
+        let bom = source.text.len() - source.text.trim_start_matches('\u{feff}').len();
+        let reader = Reader {
+            text: self.text,
+            bom,
+        };
+        release.noise = reader.objects(root, "noise", |object, field| {
+            let kind = match object.get_string("kind").map(|k| k.value.as_ref()) {
+                Some("table_debris") => NoiseKind::TableDebris,
+                Some("scraper_date") => NoiseKind::ScraperDate,
+                Some("running_head") => NoiseKind::RunningHead,
+                _ => NoiseKind::SiteBanner,
+            };
+            Noise { field, kind }
+        });
+        release.category = reader.field(root, "category");
+        release.symbols = reader.objects(root, "symbols", |object, field| {
+            let parts = object
+                .get_array("parts")
+                .map(|a| reader.fields(a))
+                .unwrap_or_default();
+            let stacked = object.get_boolean("stacked").is_some_and(|b| b.value);
+            let parts = if parts.is_empty() {
+                vec![field.clone()]
+            } else {
+                parts
+            };
+            Symbol {
+                field,
+                parts,
+                stacked,
+            }
+        });
+        release.date_line = root.get_object("date_line").and_then(|object| {
+            let field = reader.field_of_object(object)?;
+            let number = |key: &str| {
+                object
+                    .get_number(key)
+                    .and_then(|n| n.value.parse::<i64>().ok())
+            };
+            let form = match object.get_string("form").map(|f| f.value.as_ref()) {
+                Some("numeric") => DateForm::Numeric,
+                Some("stamp") => DateForm::Stamp,
+                _ => DateForm::Long,
+            };
+            Some(DateLine {
+                field,
+                form,
+                year: number("year").and_then(|n| i32::try_from(n).ok()),
+                month: number("month").and_then(|n| u8::try_from(n).ok()),
+                day: number("day").and_then(|n| u8::try_from(n).ok()),
+            })
+        });
+        release.masthead = reader.field(root, "masthead");
+        release.meeting = reader.list(root, "meeting");
+        release.reissue = reader.list(root, "reissue");
+        release.headlines = reader.objects(root, "headlines", |object, field| {
+            let lines = object
+                .get_array("lines")
+                .map(|a| reader.fields(a))
+                .unwrap_or_default();
+            let lines = if lines.is_empty() {
+                vec![field.clone()]
+            } else {
+                lines
+            };
+            Headline { field, lines }
+        });
+        release.intro = reader.field(root, "intro");
+        release.body = reader.list(root, "body");
+        release.end_marker = reader.field(root, "end_marker");
+        release.disclaimers = reader.list(root, "disclaimers");
+        release
+    }
+}
+
+/// Makes fixes safe to write into a JSON file: a fix whose edits all fall inside string
+/// contents gets its replacements JSON-escaped; any other fix (an insertion after the last
+/// element, a deleted line) would break the JSON, so it is withdrawn.
+pub fn encode_fixes(release: &Release, diagnostics: &mut [crate::diagnostic::Diagnostic]) {
+    let strings: Vec<Span> = release.fields().map(|f| f.span).collect();
+    for diagnostic in diagnostics {
+        let Some(fix) = &mut diagnostic.fix else {
+            continue;
+        };
+        let inside = |e: &crate::fix::Edit| strings.iter().any(|s| s.contains(e.span()));
+        if fix.edits.iter().all(inside) {
+            for edit in &mut fix.edits {
+                edit.replacement = Encoding::JsonString.encode(&edit.replacement);
+            }
+        } else {
+            diagnostic.fix = None;
         }
+    }
+}
+
+/// Walks the AST and records the span of every value by its JSON Pointer.
+fn locate(node: &Node<'_>, pointer: &mut String, spans: &mut PointerSpans, base: usize) {
+    let range = node_range(node);
+    spans.insert(pointer.clone(), Span::new(range.0 + base, range.1 + base));
+    let len = pointer.len();
+    match node {
+        Node::Object(object) => {
+            for property in &object.properties {
+                pointer.push('/');
+                pointer.push_str(&escape(&property.name.clone().into_string()));
+                locate(&property.value, pointer, spans, base);
+                pointer.truncate(len);
+            }
+        }
+        Node::Array(array) => {
+            for (i, element) in array.elements.iter().enumerate() {
+                pointer.push('/');
+                pointer.push_str(&i.to_string());
+                locate(element, pointer, spans, base);
+                pointer.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn node_range(node: &Node<'_>) -> (usize, usize) {
+    let range = match node {
+        Node::StringLit(n) => n.range,
+        Node::NumberLit(n) => n.range,
+        Node::BooleanLit(n) => n.range,
+        Node::Object(n) => n.range,
+        Node::Array(n) => n.range,
+        Node::NullKeyword(n) => n.range,
+    };
+    (range.start, range.end)
+}
+
+/// Builds model fields out of AST nodes, with spans into the file.
+struct Reader<'t> {
+    text: &'t str,
+    bom: usize,
+}
+
+impl Reader<'_> {
+    /// `{"text": "..."}` under `key`, when it is an object with a string `text`.
+    fn field(&self, object: &Object<'_>, key: &str) -> Option<Field> {
+        self.field_of_object(object.get_object(key)?)
+    }
+
+    fn field_of_object(&self, object: &Object<'_>) -> Option<Field> {
+        Some(self.string_field(object.get_string("text")?))
+    }
+
+    fn fields(&self, array: &Array<'_>) -> Vec<Field> {
+        array
+            .elements
+            .iter()
+            .filter_map(|e| e.as_object())
+            .filter_map(|o| self.field_of_object(o))
+            .collect()
+    }
+
+    fn list(&self, object: &Object<'_>, key: &str) -> Vec<Field> {
+        object
+            .get_array(key)
+            .map(|a| self.fields(a))
+            .unwrap_or_default()
+    }
+
+    fn objects<T>(
+        &self,
+        object: &Object<'_>,
+        key: &str,
+        build: impl Fn(&Object<'_>, Field) -> T,
+    ) -> Vec<T> {
+        let Some(array) = object.get_array(key) else {
+            return Vec::new();
+        };
+        array
+            .elements
+            .iter()
+            .filter_map(|e| e.as_object())
+            .filter_map(|o| Some(build(o, self.field_of_object(o)?)))
+            .collect()
+    }
+
+    /// The string's decoded text, its contents' span and a map through its escapes.
+    fn string_field(&self, literal: &StringLit<'_>) -> Field {
+        let start = literal.range.start + self.bom + 1;
+        let end = (literal.range.end + self.bom).saturating_sub(1).max(start);
+        let raw = self.text.get(start..end).unwrap_or("");
+        let (text, map) = decode_with_map(raw, start);
+        Field {
+            text,
+            span: Span::new(start, end),
+            map,
+            encoding: Encoding::JsonString,
+        }
+    }
+}
+
+/// Decodes the contents of a JSON string literal found at file offset `base`, mapping every
+/// offset of the decoded text to the file.
+fn decode_with_map(raw: &str, base: usize) -> (String, OffsetMap) {
+    let mut text = String::with_capacity(raw.len());
+    let mut anchors: Vec<(usize, usize)> = vec![(0, base)];
+    let push = |local: usize, source: usize, anchors: &mut Vec<(usize, usize)>| {
+        if anchors
+            .last()
+            .is_none_or(|&(l, s)| source != s + (local - l))
+        {
+            anchors.push((local, source));
+        }
+    };
+    let bytes = raw.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        push(text.len(), base + i, &mut anchors);
+        if bytes[i] != b'\\' {
+            let c = raw[i..].chars().next().unwrap_or('\u{fffd}');
+            text.push(c);
+            i += c.len_utf8();
+            continue;
+        }
+        let (decoded, width) = decode_escape(&raw[i..]);
+        text.push(decoded);
+        i += width;
+        push(text.len(), base + i, &mut anchors);
+    }
+    push(text.len(), base + raw.len(), &mut anchors);
+    anchors.dedup_by_key(|a| a.0);
+    (text, OffsetMap::from_anchors(anchors))
+}
+
+/// One escape at the start of `s`: the character and the bytes it took.
+fn decode_escape(s: &str) -> (char, usize) {
+    let simple = |c| (c, 2);
+    match s.as_bytes().get(1) {
+        Some(b'n') => simple('\n'),
+        Some(b't') => simple('\t'),
+        Some(b'r') => simple('\r'),
+        Some(b'b') => simple('\u{8}'),
+        Some(b'f') => simple('\u{c}'),
+        Some(b'u') => {
+            let unit = |at: usize| {
+                s.get(at..at + 4)
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+            };
+            match unit(2) {
+                Some(high @ 0xD800..=0xDBFF) if s.get(6..8) == Some("\\u") => match unit(8) {
+                    Some(low @ 0xDC00..=0xDFFF) => {
+                        let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
+                        (char::from_u32(code).unwrap_or('\u{fffd}'), 12)
+                    }
+                    _ => ('\u{fffd}', 6),
+                },
+                Some(code) => (char::from_u32(code).unwrap_or('\u{fffd}'), 6),
+                None => ('\u{fffd}', 2),
+            }
+        }
+        Some(&other) => simple(char::from(other)),
+        None => ('\\', 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::SourceKind;
+
+    fn document(text: &str) -> (SourceFile, Release, PointerSpans) {
+        let source = SourceFile::new("r.json", text, SourceKind::Json);
+        let (release, spans) = {
+            let document = JsonDocument::parse(&source).unwrap();
+            (document.to_release(&source), document.spans.clone())
+        };
+        (source, release, spans)
+    }
+
+    #[test]
+    fn fields_point_at_string_contents_in_the_json_file() {
+        let text = r#"{"symbols": [{"text": "SG/SM/1"}], "body": [{"text": "a\"b\u00e9c"}]}"#;
+        let (source, release, spans) = document(text);
+        let symbol = &release.symbols[0].field;
+        assert_eq!(symbol.text, "SG/SM/1");
+        assert_eq!(source.slice(symbol.span), "SG/SM/1");
+        let body = &release.body[0];
+        assert_eq!(body.text, "a\"béc");
+        // `c` is the 5th character of the decoded text; it sits after the `\u00e9` escape.
+        let c = body.text.find('c').unwrap();
+        assert_eq!(source.slice(body.subspan(c, c + 1)), "c");
+        let e = body.text.find('é').unwrap();
+        assert_eq!(source.slice(body.subspan(e, e + 'é'.len_utf8())), "\\u00e9");
+        assert_eq!(
+            source.slice(spans.locate("/body/0/text")),
+            r#""a\"b\u00e9c""#
+        );
+    }
+
+    #[test]
+    fn surrogate_pairs_and_a_bom_keep_offsets_right() {
+        let text = "\u{feff}{\"intro\": {\"text\": \"\\ud83d\\ude00 ok\"}}";
+        let (source, release, _) = document(text);
+        let intro = release.intro.unwrap();
+        assert_eq!(intro.text, "\u{1f600} ok");
+        let ok = intro.text.find("ok").unwrap();
+        assert_eq!(source.slice(intro.subspan(ok, ok + 2)), "ok");
+    }
+
+    #[test]
+    fn invalid_json_is_an_error_naming_the_file_and_line() {
+        let source = SourceFile::new("bad.json", "{\n\"a\": }", SourceKind::Json);
+        let error = JsonDocument::parse(&source).err().unwrap();
+        assert_eq!(error.to_string().split(": ").next(), Some("bad.json:2"));
+    }
+
+    #[test]
+    fn fixes_inside_strings_are_escaped_and_others_withdrawn() {
+        use crate::diagnostic::{Diagnostic, Severity};
+        use crate::fix::{Applicability, Edit, Fix};
+        let (_, release, _) = document(r#"{"end_marker": {"text": "***"}}"#);
+        let marker = release.end_marker.as_ref().unwrap().span;
+        let fix = |edit| Some(Fix::new("t", Applicability::Safe, vec![edit]));
+        let mut diagnostics = vec![
+            Diagnostic::new("a/b", Severity::Warning, "m", marker)
+                .with_fix(fix(Edit::replace(marker, "\"x\""))),
+            Diagnostic::new("a/c", Severity::Warning, "m", marker)
+                .with_fix(fix(Edit::insert(0, "x"))),
+        ];
+        encode_fixes(&release, &mut diagnostics);
+        assert_eq!(
+            diagnostics[0].fix.as_ref().unwrap().edits[0].replacement,
+            "\\\"x\\\""
+        );
+        assert_eq!(diagnostics[1].fix, None);
+    }
+
+    #[test]
+    fn members_of_the_wrong_type_are_left_out() {
+        let (_, release, _) = document(r#"{"headlines": [{"text": 42}], "intro": "plain"}"#);
+        assert!(release.headlines.is_empty());
+        assert!(release.intro.is_none());
     }
 }

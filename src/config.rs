@@ -1,0 +1,324 @@
+//! `presslint.toml`: discovery by walking up from each checked file, validation with
+//! file-and-line errors, and what it decides: which rules run on which file, at which
+//! severity, and which exit threshold applies.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::error::{Error, Result};
+use crate::rules::Pack;
+use crate::span::LineIndex;
+
+/// The file names searched for, in order, in each directory from the file's own upwards.
+pub const CONFIG_NAMES: [&str; 2] = ["presslint.toml", ".presslint.toml"];
+
+/// The configuration file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    pack: Option<Spanned<String>>,
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Severity>,
+    #[serde(default)]
+    per_file_ignores: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
+    #[serde(default)]
+    extend_rules: Vec<Spanned<PathBuf>>,
+    fail_on: Option<Severity>,
+}
+
+/// A loaded configuration. Rule selectors are rule ids (`symbol/missing`) or whole groups
+/// (`symbol`); all have been checked against the pack.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// The file it came from (`None`: the built-in defaults).
+    pub path: Option<PathBuf>,
+    pub pack: Option<String>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub severity: BTreeMap<String, Severity>,
+    per_file_ignores: Vec<(globset::GlobMatcher, Vec<String>)>,
+    /// Directories of extra rule files, resolved against the config file's directory.
+    pub extend_rules: Vec<PathBuf>,
+    pub fail_on: Option<Severity>,
+    raw_text: Option<String>,
+    unchecked_selectors: Vec<(String, std::ops::Range<usize>)>,
+}
+
+impl Config {
+    /// Reads and validates `path`. Errors name the file and the line.
+    pub fn load(path: &Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            Error::in_file(
+                path,
+                format!("cannot read configuration: {}", crate::write::describe(&e)),
+            )
+        })?;
+        Self::parse(path, &text)
+    }
+
+    /// Parses configuration text; `path` names it in errors and anchors relative paths.
+    pub fn parse(path: &Path, text: &str) -> Result<Self> {
+        let lines = LineIndex::new(text);
+        let line_of = |offset: usize| lines.line_of(offset) + 1;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| {
+            let error = Error::in_file(path, first_line(e.message()));
+            match e.span() {
+                Some(span) => error.at_line(line_of(span.start)),
+                None => error,
+            }
+        })?;
+        let base = path.parent().unwrap_or(Path::new("."));
+        let mut unchecked = Vec::new();
+        let mut take = |items: Vec<Spanned<String>>| -> Vec<String> {
+            items
+                .into_iter()
+                .map(|s| {
+                    unchecked.push((s.get_ref().clone(), s.span()));
+                    s.into_inner()
+                })
+                .collect()
+        };
+        let select = raw.select.map(&mut take);
+        let ignore = take(raw.ignore);
+        let mut per_file_ignores = Vec::new();
+        for (pattern, rules) in raw.per_file_ignores {
+            let glob = globset::GlobBuilder::new(pattern.get_ref())
+                .literal_separator(false)
+                .build()
+                .map_err(|e| {
+                    Error::in_file(
+                        path,
+                        format!(
+                            "bad glob `{}` in per-file-ignores: {}",
+                            pattern.get_ref(),
+                            e.kind()
+                        ),
+                    )
+                    .at_line(line_of(pattern.span().start))
+                })?;
+            per_file_ignores.push((glob.compile_matcher(), take(rules)));
+        }
+        let mut severity = BTreeMap::new();
+        for (rule, level) in raw.severity {
+            unchecked.push((rule.get_ref().clone(), rule.span()));
+            severity.insert(rule.into_inner(), level);
+        }
+        Ok(Self {
+            path: Some(path.to_owned()),
+            pack: raw.pack.map(Spanned::into_inner),
+            select,
+            ignore,
+            severity,
+            per_file_ignores,
+            extend_rules: raw
+                .extend_rules
+                .into_iter()
+                .map(|p| base.join(p.into_inner()))
+                .collect(),
+            fail_on: raw.fail_on,
+            raw_text: Some(text.to_owned()),
+            unchecked_selectors: unchecked,
+        })
+    }
+
+    /// Checks every rule id and group named in the file against `pack`: an unknown one is
+    /// an error naming the file and line.
+    pub fn check_against(&self, pack: &Pack) -> Result<()> {
+        let (Some(path), Some(text)) = (&self.path, &self.raw_text) else {
+            return Ok(());
+        };
+        let lines = LineIndex::new(text);
+        for (selector, span) in &self.unchecked_selectors {
+            if !selects_any(pack, selector) {
+                return Err(Error::in_file(
+                    path,
+                    format!(
+                        "unknown rule or group `{selector}` for pack `{}`",
+                        pack.name
+                    ),
+                )
+                .at_line(lines.line_of(span.start) + 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// Is `rule` enabled for the file at `path` (relative to the config's directory)?
+    pub fn enabled(&self, rule: &str, path: &Path) -> bool {
+        if let Some(select) = &self.select {
+            if !select.iter().any(|s| matches(s, rule)) {
+                return false;
+            }
+        }
+        if self.ignore.iter().any(|s| matches(s, rule)) {
+            return false;
+        }
+        let relative = self.relative(path);
+        !self
+            .per_file_ignores
+            .iter()
+            .any(|(glob, rules)| glob.is_match(&relative) && rules.iter().any(|s| matches(s, rule)))
+    }
+
+    /// Applies selection and severity overrides to one file's diagnostics.
+    pub fn apply(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| self.enabled(&d.rule, path));
+        for diagnostic in diagnostics {
+            let specific = self.severity.get(&diagnostic.rule);
+            let group = self
+                .severity
+                .get(diagnostic.rule.split('/').next().unwrap_or(""));
+            if let Some(&level) = specific.or(group) {
+                diagnostic.severity = level;
+            }
+        }
+    }
+
+    fn relative(&self, path: &Path) -> PathBuf {
+        let base = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let relative = path.strip_prefix(base).unwrap_or(path);
+        relative.strip_prefix(".").unwrap_or(relative).to_owned()
+    }
+}
+
+/// Does the selector (`group` or `group/name`) name `rule`?
+fn matches(selector: &str, rule: &str) -> bool {
+    selector == rule
+        || rule
+            .strip_prefix(selector)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+fn selects_any(pack: &Pack, selector: &str) -> bool {
+    selector == "schema"
+        || selector.starts_with("schema/")
+        || pack.rules.iter().any(|r| matches(selector, &r.id))
+}
+
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .next()
+        .unwrap_or(message)
+        .trim()
+        .trim_end_matches('.')
+        .to_owned()
+}
+
+/// The configuration file that governs `file`: the nearest `presslint.toml` or
+/// `.presslint.toml` in its directory or above.
+pub fn discover(file: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(file).ok()?;
+    let mut directory = absolute.parent();
+    while let Some(dir) = directory {
+        for name in CONFIG_NAMES {
+            let candidate = dir.join(name);
+            if candidate.is_file() {
+                return Some(candidate);
+            }
+        }
+        directory = dir.parent();
+    }
+    None
+}
+
+/// The commented starter file that `presslint init` writes.
+pub const STARTER: &str = include_str!("../schemas/presslint.starter.toml");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config> {
+        Config::parse(Path::new("cfg/presslint.toml"), text)
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_values_name_the_file_and_line() {
+        let error = parse("pack = \"un-en\"\n\nignroe = [\"page\"]\n").unwrap_err();
+        assert_eq!(error.path.as_deref(), Some(Path::new("cfg/presslint.toml")));
+        assert_eq!(error.line, Some(3));
+        assert!(error.message.contains("ignroe"), "{error}");
+        let error = parse("fail-on = \"fatal\"\n").unwrap_err();
+        assert_eq!(error.line, Some(1));
+        let error = parse("[per-file-ignores]\n\"a/[b\" = [\"page\"]\n").unwrap_err();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.starts_with("bad glob `a/[b`"), "{error}");
+    }
+
+    #[test]
+    fn selection_by_rule_and_group_and_per_file_ignores() {
+        let config = parse(
+            "select = [\"symbol\", \"disclaimer/missing\"]\nignore = [\"symbol/unknown-series\"]\n\
+             [per-file-ignores]\n\"archive/**\" = [\"symbol\"]\n[severity]\n\"disclaimer/missing\" = \"warning\"\n",
+        )
+        .unwrap();
+        let file = Path::new("cfg/new/a.txt");
+        assert!(config.enabled("symbol/missing", file));
+        assert!(config.enabled("disclaimer/missing", file));
+        assert!(!config.enabled("disclaimer/malformed", file));
+        assert!(!config.enabled("symbol/unknown-series", file));
+        assert!(!config.enabled("symbol/missing", Path::new("cfg/archive/1997/b.txt")));
+        assert!(!config.enabled("symbolic/x", file));
+        let mut diagnostics = vec![
+            Diagnostic::new(
+                "disclaimer/missing",
+                Severity::Error,
+                "m",
+                crate::Span::empty(0),
+            ),
+            Diagnostic::new(
+                "page/site-noise",
+                Severity::Info,
+                "m",
+                crate::Span::empty(0),
+            ),
+        ];
+        config.apply(file, &mut diagnostics);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn the_starter_file_parses_and_matches_the_config_schema() {
+        parse(STARTER).unwrap();
+        let schema = crate::schema::compile("config", crate::schema::CONFIG_SCHEMA).unwrap();
+        let as_json = |text: &str| toml::from_str::<serde_json::Value>(text).unwrap();
+        assert!(schema.is_valid(&as_json(STARTER)));
+        let full = "pack = \"un-fr\"\nselect = [\"symbol\"]\nextend-rules = [\"r\"]\n\
+                    [severity]\n\"page/site-noise\" = \"warning\"\n[per-file-ignores]\n\"a/*\" = [\"page\"]\n";
+        parse(full).unwrap();
+        assert!(schema.is_valid(&as_json(full)));
+        // The schema and the loader reject the same mistakes.
+        for bad in [
+            "ignroe = []\n",
+            "fail-on = \"fatal\"\n",
+            "select = [\"Symbol\"]\n",
+        ] {
+            assert!(!schema.is_valid(&as_json(bad)), "{bad}");
+        }
+        assert!(parse("ignroe = []\n").is_err());
+        assert!(parse("fail-on = \"fatal\"\n").is_err());
+    }
+
+    #[test]
+    fn discovery_walks_up_from_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let nested = dir.path().join("a/b");
+        std::fs::create_dir_all(&nested).unwrap();
+        std::fs::write(dir.path().join(".presslint.toml"), "").unwrap();
+        let found = discover(&nested.join("r.txt")).unwrap();
+        assert_eq!(found.file_name().unwrap(), ".presslint.toml");
+    }
+}
