@@ -236,6 +236,41 @@ mod tests {
         assert_eq!(only_failed.line(), "2 files could not be checked.");
     }
 
+    proptest::proptest! {
+        /// Whatever spans a check produces, no renderer panics or fails.
+        #[test]
+        fn renderers_accept_any_span(
+            text in "(\\PC|\r?\n|\u{feff}){0,40}",
+            spans in proptest::collection::vec((0usize..60, 0usize..60), 1..4),
+        ) {
+            use crate::fix::{Edit, Fix};
+            let diagnostics = spans
+                .iter()
+                .map(|&(a, b)| {
+                    Diagnostic::new("x/y", Severity::Warning, "m", Span::new(a, b))
+                        .with_label(Span::new(b, a), "l")
+                        .with_fix(Some(Fix::new("Fix it", Applicability::Safe,
+                            vec![Edit::replace(Span::new(a, b), "z")])))
+                })
+                .collect();
+            let results = [FileResult {
+                input: Input::stdin("p.txt"),
+                source: Some(SourceFile::new("p.txt", text, crate::SourceKind::Text)),
+                diagnostics,
+                error: None,
+            }];
+            for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
+                for color in [false, true] {
+                    let options = RenderOptions { format, color };
+                    let (mut out, mut err) = (Vec::new(), Vec::new());
+                    proptest::prop_assert!(
+                        render(&results, &Pack::default(), &options, &mut out, &mut err).is_ok()
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn clamping_keeps_spans_inside_the_text_and_on_boundaries() {
         assert_eq!(clamp("é", Span::new(1, 9)), Span::new(0, 2));
