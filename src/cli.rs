@@ -50,6 +50,27 @@ pub struct CheckArgs {
     /// The name to report for stdin (its extension picks text or JSON input).
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_filename: String,
+    /// Apply safe fixes, lint again, repeat until nothing applies; write files atomically.
+    /// With `-`, print the fixed text on stdout and the report on stderr.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+    /// Also apply unsafe fixes (with --fix or --diff): they may change meaning; review them.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print a unified diff of what --fix would write, write nothing; exit 1 if it would change a file.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+impl CheckArgs {
+    /// The fixes that may be applied: safe ones, or unsafe ones too.
+    pub fn fix_threshold(&self) -> crate::fix::Applicability {
+        if self.unsafe_fixes {
+            crate::fix::Applicability::Unsafe
+        } else {
+            crate::fix::Applicability::Safe
+        }
+    }
 }
 
 #[derive(Debug, Args)]

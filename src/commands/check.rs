@@ -8,7 +8,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::{output_error, Outcome};
+use super::{fixing, output_error, Outcome};
 use crate::cli::CheckArgs;
 use crate::diagnostic::{self, Severity};
 use crate::error::Result;
@@ -22,19 +22,49 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     if inputs.is_empty() {
         eprintln!("warning: no files to check (directories are searched for .txt and .json)");
     }
+    if args.fix || args.diff {
+        return fixing::run(args, &engine, &inputs);
+    }
     let results = lint_inputs(&engine, &inputs);
+    report(args, &engine, &results, ReportTo::Stdout)?;
+    Ok(outcome(&results, args.fail_on.severity()))
+}
+
+/// Where the report goes: stdout, or stderr when stdout carries fixed text or diffs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportTo {
+    Stdout,
+    Stderr,
+}
+
+/// Renders the report of `results` in the format the arguments ask for.
+pub fn report(
+    args: &CheckArgs,
+    engine: &Engine,
+    results: &[FileResult],
+    to: ReportTo,
+) -> Result<()> {
     let options = RenderOptions {
         format: args.format,
-        color: args.format == Format::Human && args.color.enabled(),
+        color: args.format == Format::Human && to == ReportTo::Stdout && args.color.enabled(),
     };
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let stderr = io::stderr();
     let mut err = stderr.lock();
-    render::render(&results, engine.pack(), &options, &mut out, &mut err)
-        .and_then(|()| out.flush())
-        .map_err(output_error)?;
-    Ok(outcome(&results, args.fail_on.severity()))
+    match to {
+        ReportTo::Stdout => {
+            let stdout = io::stdout();
+            let mut out = io::BufWriter::new(stdout.lock());
+            render::render(results, engine.pack(), &options, &mut out, &mut err)
+                .and_then(|()| out.flush())
+                .map_err(output_error)
+        }
+        ReportTo::Stderr => {
+            let mut report = Vec::new();
+            render::render(results, engine.pack(), &options, &mut report, &mut err)
+                .and_then(|()| err.write_all(&report))
+                .map_err(output_error)
+        }
+    }
 }
 
 /// Lints every input in parallel; the results keep the inputs' order.

@@ -4,6 +4,7 @@
 //! [`SourceFile::position`], spans are clamped to the file before they are shown.
 
 pub mod concise;
+pub mod diff;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -140,6 +141,36 @@ impl Summary {
         }
         line
     }
+}
+
+impl Summary {
+    /// After `--fix`: `Fixed 4 problems (2 remaining; 1 fixable with --unsafe-fixes).`
+    pub fn fixed_line(&self, fixed: usize, unsafe_applied: bool) -> String {
+        let remaining = self.errors + self.warnings + self.infos;
+        let mut line = format!("Fixed {}", plural_problems(fixed));
+        let mut notes = vec![format!("{remaining} remaining")];
+        if !unsafe_applied && self.unsafe_fixable > 0 {
+            notes.push(format!(
+                "{} fixable with --unsafe-fixes",
+                self.unsafe_fixable
+            ));
+        }
+        line.push_str(&format!(" ({}).", notes.join("; ")));
+        line
+    }
+
+    /// After `--diff`: `Would fix 4 problems (2 would remain).`
+    pub fn would_fix_line(&self, fixed: usize) -> String {
+        let remaining = self.errors + self.warnings + self.infos;
+        format!(
+            "Would fix {} ({remaining} would remain).",
+            plural_problems(fixed)
+        )
+    }
+}
+
+fn plural_problems(count: usize) -> String {
+    plural(count, "problem")
 }
 
 fn plural(count: usize, singular: &str) -> String {
