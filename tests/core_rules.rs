@@ -181,7 +181,7 @@ fn numeric_date_lines_warn_and_ambiguous_ones_get_an_unsafe_fix() {
         Some((long.as_str(), Applicability::Safe)),
     );
     // A long-form date line elsewhere in the header: no warning for the numeric form.
-    assert_none(&CLEAN, "dateline/numeric");
+    assert_none(CLEAN, "dateline/numeric");
 }
 
 #[test]
