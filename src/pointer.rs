@@ -11,11 +11,26 @@ use crate::span::Span;
 #[derive(Debug, Clone, Default)]
 pub struct PointerSpans {
     spans: BTreeMap<String, Span>,
+    /// For object members: the span of the whole `"key": value` member.
+    members: BTreeMap<String, Span>,
 }
 
 impl PointerSpans {
     pub fn insert(&mut self, pointer: String, span: Span) {
         self.spans.insert(pointer, span);
+    }
+
+    pub fn insert_member(&mut self, pointer: String, span: Span) {
+        self.members.insert(pointer, span);
+    }
+
+    /// The span of the member `"key": value` at `pointer` (key included), when known;
+    /// else the value's span.
+    pub fn locate_member(&self, pointer: &str) -> Span {
+        self.members
+            .get(pointer)
+            .copied()
+            .unwrap_or_else(|| self.locate(pointer))
     }
 
     /// The span of `pointer`, or of its nearest located ancestor (a missing property is

@@ -46,6 +46,21 @@ impl ReleaseSchema {
             .iter_errors(value)
             .map(|error| {
                 let pointer = error.instance_path().to_string();
+                // An unexpected member is shown where it is written, not on its object.
+                let span = match error.kind() {
+                    jsonschema::error::ValidationErrorKind::AdditionalProperties { unexpected } => {
+                        unexpected
+                            .first()
+                            .map(|key| {
+                                spans.locate_member(&format!(
+                                    "{pointer}/{}",
+                                    crate::pointer::escape(key)
+                                ))
+                            })
+                            .unwrap_or_else(|| spans.locate(&pointer))
+                    }
+                    _ => spans.locate(&pointer),
+                };
                 let keyword = kebab_case(error.kind().keyword());
                 let shown = if pointer.is_empty() {
                     "/".to_owned()
@@ -57,7 +72,7 @@ impl ReleaseSchema {
                     format!("schema/{keyword}"),
                     Severity::Error,
                     format!("`{shown}`: {detail}"),
-                    spans.locate(&pointer),
+                    span,
                 )
             })
             .collect()

@@ -177,7 +177,7 @@ fn diagnostics_at_the_failing_severity_exit_1() {
     let out = run(presslint(dir.path()).args(["check", "--format", "concise", "bogus.json"]));
     assert_eq!(out.code, 1, "{}", out.stdout);
     assert!(out.stdout.lines().any(|l| l
-        == "bogus.json:1:1: error[schema/additional-properties]: `/`: additional properties \
+        == "bogus.json:1:2: error[schema/additional-properties]: `/`: additional properties \
             are not allowed ('bogus' was unexpected)"));
 }
 
@@ -581,7 +581,7 @@ fn parse_prints_the_release_as_json_with_spans() {
     );
     assert_eq!(
         out.stderr,
-        "bogus.json:1:1: error[schema/additional-properties]: `/`: additional properties are \
+        "bogus.json:1:2: error[schema/additional-properties]: `/`: additional properties are \
          not allowed ('bogus' was unexpected)\n"
     );
 

@@ -82,6 +82,8 @@ impl<'a> JsonDocument<'a> {
             return release;
         };
         let bom = source.text.len() - source.text.trim_start_matches('\u{feff}').len();
+        // A missing element belongs in the root object: before its closing brace.
+        release.content_end = (root.range.end + bom).saturating_sub(1);
         let reader = Reader {
             text: self.text,
             bom,
@@ -115,6 +117,18 @@ impl<'a> JsonDocument<'a> {
         });
         release.date_line = root.get_object("date_line").and_then(|object| {
             let field = reader.field_of_object(object)?;
+            // The date is re-derived from the text, as for a text release; the exported
+            // members are a fallback for text the date grammar does not know.
+            if let Some(found) = super::date::recognise(field.text.trim()) {
+                let (form, year, month, day) = (found.form, found.year, found.month, found.day);
+                return Some(DateLine {
+                    field,
+                    form,
+                    year,
+                    month,
+                    day,
+                });
+            }
             let number = |key: &str| {
                 object
                     .get_number(key)
@@ -186,6 +200,8 @@ fn locate(node: &Node<'_>, pointer: &mut String, spans: &mut PointerSpans, base:
             for property in &object.properties {
                 pointer.push('/');
                 pointer.push_str(&escape(&property.name.clone().into_string()));
+                let member = Span::new(property.range.start + base, property.range.end + base);
+                spans.insert_member(pointer.clone(), member);
                 locate(&property.value, pointer, spans, base);
                 pointer.truncate(len);
             }
