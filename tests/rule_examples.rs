@@ -119,6 +119,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("headline/mismatch", "warning", "agree"),
             ("headline/missing", "error", "require"),
             ("page/site-noise", "info", "forbid"),
+            ("page/wrong-pack", "info", "language"),
             ("symbol/malformed", "error", "symbol"),
             ("symbol/mismatch", "warning", "agree"),
             ("symbol/missing", "error", "require"),
@@ -126,7 +127,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 76);
+    assert_eq!(examples, 78);
 }
 
 /// The seed release (a real published page) lints with no error; its one finding is the
