@@ -128,6 +128,26 @@ impl Config {
         })
     }
 
+    /// The pack this configuration selects, with its `extend-rules` directories added, and
+    /// the file's rule selectors checked against it. `pack` is an embedded pack's name or a
+    /// pack directory relative to the configuration file; `cli_pack` (`--pack`) wins over
+    /// it and resolves against the working directory. No `pack` anywhere: `un-en`.
+    pub fn load_pack(&self, cli_pack: Option<&str>) -> Result<Pack> {
+        let config_dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let (name, base) = match (cli_pack, &self.pack) {
+            (Some(name), _) => (name, Path::new("")),
+            (None, Some(name)) => (name.as_str(), config_dir),
+            (None, None) => (crate::rules::DEFAULT_PACK, config_dir),
+        };
+        let pack = Pack::load_extended(name, base, &self.extend_rules)?;
+        self.check_against(&pack)?;
+        Ok(pack)
+    }
+
     /// Checks every rule id and group named in the file against `pack`: an unknown one is
     /// an error naming the file and line.
     pub fn check_against(&self, pack: &Pack) -> Result<()> {
