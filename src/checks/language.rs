@@ -106,3 +106,27 @@ fn evidence(release: &Release) -> Span {
         .or_else(|| release.paragraphs().next().map(|f| f.span))
         .unwrap_or(Span::empty(0))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(pack: &str, text: &str) -> Option<String> {
+        let pack = Pack::embedded(pack).unwrap_or_else(|e| panic!("{e}"));
+        detect(&pack, text).map(|v| format!("{} {} {}", v.language, v.language_name, v.pack))
+    }
+
+    #[test]
+    fn a_few_foreign_words_do_not_make_a_foreign_release() {
+        let english = "The Secretary-General quoted the motto « La paix est le chemin » of the city of La Paz, and thanked the organizers for their work with the media.";
+        assert_eq!(verdict("un-en", english), None);
+        let french = "Le Secrétaire général a salué les efforts des pays de la région et a rappelé que la paix est le fruit du dialogue.";
+        assert_eq!(verdict("un-en", french).as_deref(), Some("fr French un-fr"));
+        assert_eq!(verdict("un-fr", french), None);
+        let plain = "The Secretary-General thanked the organizers for their work with the media.";
+        assert_eq!(verdict("un-fr", plain).as_deref(), Some("en English un-en"));
+        // Quoted French weighs against English under the French pack: no verdict.
+        assert_eq!(verdict("un-fr", english), None);
+        assert_eq!(verdict("un-en", ""), None);
+    }
+}

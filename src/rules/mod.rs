@@ -107,6 +107,14 @@ pub struct Pack {
     pub rules: Vec<Rule>,
 }
 
+/// What a pack says about itself, for listing packs without compiling them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackInfo {
+    pub name: String,
+    pub language: String,
+    pub description: String,
+}
+
 /// The packs compiled into the binary, one directory each.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
 
@@ -142,6 +150,25 @@ impl Pack {
         })?;
         let files = load::embedded_files(dir, Path::new(name));
         load::build_pack(name, &Path::new("rules").join(name), files)
+    }
+
+    /// Name, language and description of every embedded pack, sorted by name, for listing
+    /// (`presslint rules --packs`); reads only each `pack.toml`.
+    pub fn embedded_infos() -> Vec<PackInfo> {
+        let mut out: Vec<PackInfo> = EMBEDDED
+            .dirs()
+            .filter_map(|d| {
+                let file = d.get_file(d.path().join("pack.toml"))?;
+                let meta: load::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
+                Some(PackInfo {
+                    name: meta.name,
+                    language: meta.language,
+                    description: meta.description,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
     }
 
     /// The names of the packs embedded in the binary, sorted.
@@ -263,6 +290,51 @@ replacement = "Secretary-General"
         assert_eq!(
             Pack::embedded_names(),
             vec!["un-en".to_owned(), "un-fr".to_owned()]
+        );
+    }
+
+    #[test]
+    fn every_embedded_pack_describes_itself_and_loads() {
+        let infos = Pack::embedded_infos();
+        let shown: Vec<(&str, &str)> = infos
+            .iter()
+            .map(|i| (i.name.as_str(), i.language.as_str()))
+            .collect();
+        assert_eq!(shown, vec![("un-en", "en"), ("un-fr", "fr")]);
+        for info in &infos {
+            let pack = Pack::embedded(&info.name).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(pack.description, info.description);
+            assert!(pack.rule("page/wrong-pack").is_some());
+        }
+        let fr = Pack::embedded("un-fr").unwrap_or_else(|e| panic!("{e}"));
+        assert!(fr.data.series.contains("CS") && fr.data.series.contains("AG/DSI"));
+        assert_eq!(
+            fr.data.dates.long_form(2010, 7, 1).as_deref(),
+            Some("1er juillet 2010")
+        );
+        assert_eq!(
+            fr.data.dates.long_form(2012, 5, 3).as_deref(),
+            Some("3 mai 2012")
+        );
+    }
+
+    #[test]
+    fn a_suppress_entry_that_names_no_rule_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::write(
+            root.join("pack.toml"),
+            "name = \"t\"\ndescription = \"test\"\nlanguage = \"en\"\n[detect]\nlanguage-name = \"English\"\nsuppress = [\n  \"dateline\",\n]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let shown = Pack::from_dir(root)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let prefix = format!("{}/", root.display());
+        assert_eq!(
+            shown.strip_prefix(&prefix).unwrap_or(&shown),
+            "pack.toml:7: `suppress` names `dateline`, which is no rule or group of the pack"
         );
     }
 
