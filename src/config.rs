@@ -48,6 +48,8 @@ pub struct Config {
     pub extend_rules: Vec<PathBuf>,
     pub fail_on: Option<Severity>,
     raw_text: Option<String>,
+    /// The line of `pack`, for errors about the pack it names.
+    pack_line: Option<usize>,
     unchecked_selectors: Vec<(String, std::ops::Range<usize>)>,
 }
 
@@ -110,9 +112,11 @@ impl Config {
             unchecked.push((rule.get_ref().clone(), rule.span()));
             severity.insert(rule.into_inner(), level);
         }
+        let pack_line = raw.pack.as_ref().map(|p| line_of(p.span().start));
         Ok(Self {
             path: Some(path.to_owned()),
             pack: raw.pack.map(Spanned::into_inner),
+            pack_line,
             select,
             ignore,
             severity,
@@ -126,6 +130,34 @@ impl Config {
             raw_text: Some(text.to_owned()),
             unchecked_selectors: unchecked,
         })
+    }
+
+    /// The pack this configuration selects, with its `extend-rules` directories added, and
+    /// the file's rule selectors checked against it. `pack` is an embedded pack's name or a
+    /// pack directory relative to the configuration file; `cli_pack` (`--pack`) wins over
+    /// it and resolves against the working directory. No `pack` anywhere: `un-en`.
+    pub fn load_pack(&self, cli_pack: Option<&str>) -> Result<Pack> {
+        let config_dir = self
+            .path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new(""));
+        let (name, base) = match (cli_pack, &self.pack) {
+            (Some(name), _) => (name, Path::new("")),
+            (None, Some(name)) => (name.as_str(), config_dir),
+            (None, None) => (crate::rules::DEFAULT_PACK, config_dir),
+        };
+        let pack = Pack::load_extended(name, base, &self.extend_rules).map_err(|e| {
+            // A pack that cannot be found is the configuration's error, at its `pack` line.
+            match (&self.path, self.pack_line, cli_pack, &e.path) {
+                (Some(path), Some(line), None, None) => {
+                    Error::in_file(path, e.message).at_line(line)
+                }
+                _ => e,
+            }
+        })?;
+        self.check_against(&pack)?;
+        Ok(pack)
     }
 
     /// Checks every rule id and group named in the file against `pack`: an unknown one is
@@ -310,6 +342,16 @@ mod tests {
         }
         assert!(parse("ignroe = []\n").is_err());
         assert!(parse("fail-on = \"fatal\"\n").is_err());
+    }
+
+    #[test]
+    fn a_pack_that_does_not_exist_is_an_error_at_the_pack_line() {
+        let config = parse("# house\npack = \"no-such-pack\"\n").unwrap();
+        let error = config.load_pack(None).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cfg/presslint.toml:2: no rule pack `no-such-pack`: not an embedded pack (un-en, un-fr) and no directory `cfg/no-such-pack`"
+        );
     }
 
     #[test]

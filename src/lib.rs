@@ -69,7 +69,13 @@ impl Engine {
     pub fn parse(&self, source: &SourceFile) -> error::Result<(Release, Vec<Diagnostic>)> {
         match source.kind {
             SourceKind::Text => {
-                let release = parse::parse_text(source);
+                let disclaimers = self
+                    .pack
+                    .data
+                    .lists
+                    .get("disclaimers")
+                    .map_or(&[][..], Vec::as_slice);
+                let release = parse::parse_text_with(source, disclaimers);
                 let value = serde_json::to_value(&release).unwrap_or_default();
                 let spans = pointer::PointerSpans::from_model_json(&value, Span::empty(0));
                 let diagnostics = self.schema.validate(&value, &spans);

@@ -19,6 +19,27 @@ fn every_rule_is_documented_and_its_examples_hold() {
     let mut failures: Vec<String> = Vec::new();
     for name in Pack::embedded_names() {
         let pack = Pack::embedded(&name).unwrap_or_else(|e| panic!("{e}"));
+        check_examples(&name, pack, &mut failures);
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+/// The worked example of a pack of one's own (`examples/packs/acme-en`) holds its examples
+/// too, loaded from disk as a configuration would load it.
+#[test]
+fn the_worked_example_pack_holds_its_examples() {
+    let base = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let pack = Pack::load("examples/packs/acme-en", base).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(pack.name, "acme-en");
+    let mut failures: Vec<String> = Vec::new();
+    check_examples("acme-en", pack, &mut failures);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
+}
+
+/// Runs every example of every rule of `pack`, collecting failures.
+fn check_examples(name: &str, pack: Pack, failures: &mut Vec<String>) {
+    {
+        let name = name.to_owned();
         let ids: Vec<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
         let engine = Engine::new(pack).unwrap_or_else(|e| panic!("{e}"));
         for id in ids {
@@ -92,7 +113,6 @@ fn every_rule_is_documented_and_its_examples_hold() {
             }
         }
     }
-    assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
 #[test]
@@ -119,6 +139,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("headline/mismatch", "warning", "agree"),
             ("headline/missing", "error", "require"),
             ("page/site-noise", "info", "forbid"),
+            ("page/wrong-pack", "info", "language"),
             ("symbol/malformed", "error", "symbol"),
             ("symbol/mismatch", "warning", "agree"),
             ("symbol/missing", "error", "require"),
@@ -126,7 +147,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 76);
+    assert_eq!(examples, 78);
 }
 
 mod properties {

@@ -2,8 +2,6 @@
 //! (`"numeric"`), calendar validity (`"calendar"`) and weekdays next to dates in the running
 //! text (`"weekday"`).
 
-use std::sync::LazyLock;
-
 use regex::Regex;
 
 use crate::dates;
@@ -20,26 +18,104 @@ pub enum DateCheck {
     Form,
     Numeric,
     Calendar,
-    Weekday(Scope),
+    /// The scope, and the weekday-next-to-a-date pattern built from the pack's names.
+    Weekday(Scope, Regex),
 }
 
-const MONTHS: &str =
-    "January|February|March|April|May|June|July|August|September|October|November|December";
-const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// The names a pack's dates are written with (`data/dates.toml`): months, weekdays (Monday
+/// first) and how the first of the month is written (`1er` in French). The long form is
+/// `{day} {month} {year}`, with the names exactly as listed (their case is the house case).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateNames {
+    pub months: Vec<String>,
+    pub weekdays: Vec<String>,
+    pub first_day: Option<String>,
+}
 
-/// `19 July 2010`: the one form of an English date line.
-static LONG_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("^[1-9][0-9]? (?:{MONTHS}) [0-9]{{4}}$")).expect("long form")
-});
+impl Default for DateNames {
+    /// English, for packs without `data/dates.toml`.
+    fn default() -> Self {
+        Self::new(
+            dates::ENGLISH_MONTHS
+                .iter()
+                .map(|m| (*m).to_owned())
+                .collect(),
+            dates::ENGLISH_WEEKDAYS
+                .iter()
+                .map(|m| (*m).to_owned())
+                .collect(),
+            None,
+        )
+    }
+}
 
-/// A weekday written next to a date: `Friday, 31 July 1998`, `on Friday 31 July`,
-/// `Friday, July 31, 1998`.
-static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?P<wd>{WEEKDAYS}),?[ ]+(?:(?P<d1>[0-9]{{1,2}})[ ]+(?P<m1>{MONTHS})|(?P<m2>{MONTHS})[ ]+(?P<d2>[0-9]{{1,2}}))(?-u:\b)(?:,?[ ]+(?P<y>[0-9]{{4}})(?-u:\b))?"
-    ))
-    .expect("weekday date")
-});
+impl DateNames {
+    pub fn new(months: Vec<String>, weekdays: Vec<String>, first_day: Option<String>) -> Self {
+        Self {
+            months,
+            weekdays,
+            first_day,
+        }
+    }
+
+    /// `19 July 2010`, `1er juillet 2010`: the house long form, when the month exists.
+    pub fn long_form(&self, year: i32, month: u8, day: u8) -> Option<String> {
+        let name = self.months.get(usize::from(month).checked_sub(1)?)?;
+        let day = match (&self.first_day, day) {
+            (Some(first), 1) => first.clone(),
+            _ => day.to_string(),
+        };
+        Some(format!("{day} {name} {year}"))
+    }
+
+    pub fn month_name(&self, month: u8) -> Option<&str> {
+        self.months
+            .get(usize::from(month).checked_sub(1)?)
+            .map(String::as_str)
+    }
+
+    /// The weekday name, Monday = 1.
+    pub fn weekday_name(&self, weekday: u8) -> Option<&str> {
+        self.weekdays
+            .get(usize::from(weekday).checked_sub(1)?)
+            .map(String::as_str)
+    }
+
+    /// Does `text` name one of these months, in full or abbreviated, in any case?
+    pub fn names_month(&self, text: &str) -> bool {
+        text.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 3)
+            .any(|w| {
+                let w = w.to_lowercase();
+                self.months.iter().any(|m| m.to_lowercase().starts_with(&w))
+            })
+    }
+
+    /// A weekday written next to a date: `Friday, 31 July 1998`, `on Friday 31 July`,
+    /// `Friday, July 31, 1998`, `lundi 1er juillet`.
+    fn weekday_pattern(&self) -> std::result::Result<Regex, regex::Error> {
+        let alternation = |names: &[String]| {
+            names
+                .iter()
+                .map(|n| regex::escape(n))
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        let months = alternation(&self.months);
+        let weekdays = alternation(&self.weekdays);
+        // `1er`: the suffix after the `1` of the first day's form.
+        let suffix = self
+            .first_day
+            .as_deref()
+            .and_then(|f| f.strip_prefix('1'))
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("(?:{})?", regex::escape(s)))
+            .unwrap_or_default();
+        Regex::new(&format!(
+            r"(?-u:\b)(?P<wd>{weekdays}),?[ ]+(?:(?P<d1>[0-9]{{1,2}}){suffix}[ ]+(?P<m1>{months})|(?P<m2>{months})[ ]+(?P<d2>[0-9]{{1,2}}))(?-u:\b)(?:,?[ ]+(?P<y>[0-9]{{4}})(?-u:\b))?"
+        ))
+    }
+}
 
 impl DateCheck {
     pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
@@ -48,7 +124,12 @@ impl DateCheck {
             "form" => DateCheck::Form,
             "numeric" => DateCheck::Numeric,
             "calendar" => DateCheck::Calendar,
-            "weekday" => DateCheck::Weekday(scope),
+            "weekday" => DateCheck::Weekday(
+                scope,
+                params.data.dates.weekday_pattern().map_err(|e| {
+                    params.error("check", format!("bad month or weekday names: {e}"))
+                })?,
+            ),
             other => {
                 return Err(params.error(
                     "check",
@@ -58,7 +139,7 @@ impl DateCheck {
                 ))
             }
         };
-        if matches!(check, DateCheck::Weekday(_)) {
+        if matches!(check, DateCheck::Weekday(..)) {
             super::require_scope(
                 params,
                 "date",
@@ -73,7 +154,7 @@ impl DateCheck {
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match self {
-            DateCheck::Weekday(scope) => weekday(cx, *scope, out),
+            DateCheck::Weekday(scope, pattern) => weekday(cx, *scope, pattern, out),
             _ => {
                 let Some(line) = &cx.release.date_line else {
                     return;
@@ -89,12 +170,20 @@ impl DateCheck {
 }
 
 /// The long form of the date line's date, when its month and day are in range.
-fn long_form(line: &DateLine) -> Option<String> {
+fn long_form(cx: &Context<'_>, line: &DateLine) -> Option<String> {
     let (year, month, day) = (line.year?, line.month?, line.day?);
     if !(1..=31).contains(&day) {
         return None;
     }
-    dates::english_long_form(year, month, day)
+    cx.data.dates.long_form(year, month, day)
+}
+
+/// Shown as the expected form when the date line names no usable date.
+fn sample(cx: &Context<'_>) -> String {
+    cx.data
+        .dates
+        .long_form(2010, 7, 19)
+        .unwrap_or_else(|| "19 July 2010".to_owned())
 }
 
 fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
@@ -103,18 +192,16 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     }
     let m = line.field.match_text();
     let (text, start, end) = super::trimmed(&m);
-    if LONG_FORM.is_match(text) {
+    let expected = long_form(cx, line);
+    if expected.as_deref() == Some(text) {
         return;
     }
     let span = m.span(start, end);
-    let expected = long_form(line);
-    let shown = expected
-        .clone()
-        .unwrap_or_else(|| "19 July 2010".to_owned());
+    let shown = expected.clone().unwrap_or_else(|| sample(cx));
     let vars = [("found", text), ("expected", shown.as_str())];
-    // Rewriting a month named in another language (`1er juillet 2012`) translates it:
-    // offered, but only as unsafe.
-    let applicability = (!names_english_month(text)).then_some(Applicability::Unsafe);
+    // Rewriting a month named in another language (`1er juillet 2012` under an English
+    // pack) translates it: offered, but only as unsafe.
+    let applicability = (!cx.data.dates.names_month(text)).then_some(Applicability::Unsafe);
     let fix = expected.and_then(|e| {
         cx.fix(
             &vars,
@@ -123,18 +210,6 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         )
     });
     out.push(cx.diagnostic(span, &vars).with_fix(fix));
-}
-
-/// Does `text` name a month in English, in full or abbreviated (`Jul.`, `Sept`), any case?
-fn names_english_month(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .any(|w| {
-            let w = w.to_lowercase();
-            dates::ENGLISH_MONTHS
-                .iter()
-                .any(|name| name.to_lowercase().starts_with(&w))
-        })
 }
 
 /// A numeric (`08/10/2004`, day first) or stamp (`19990407`) date line. The fix writes the
@@ -153,7 +228,7 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     };
     // An impossible date is still shown in the long form (the calendar rule reports it),
     // but gets no fix.
-    let shown = long_form(line).unwrap_or_else(|| "19 July 2010".to_owned());
+    let shown = long_form(cx, line).unwrap_or_else(|| sample(cx));
     let expected = exists.then(|| shown.clone());
     let vars = [("found", text), ("expected", shown.as_str())];
     let ambiguous = line.form == DateForm::Numeric
@@ -192,7 +267,7 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     }
     let m = line.field.match_text();
     let (text, start, end) = super::trimmed(&m);
-    let reason = match dates::ENGLISH_MONTHS.get(usize::from(month).wrapping_sub(1)) {
+    let reason = match cx.data.dates.month_name(month) {
         Some(name) => format!("{name} {year} has no day {day}"),
         None => format!("there is no month {month}"),
     };
@@ -200,7 +275,8 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     out.push(cx.diagnostic(m.span(start, end), &vars));
 }
 
-fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
+fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagnostic>) {
+    let names = &cx.data.dates;
     let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
     // The headline is printed more than once: report a weekday in it on the first copy only.
     let headline_spans: Vec<_> = cx.release.headlines.iter().map(|h| h.field.span).collect();
@@ -208,7 +284,7 @@ fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
     for field in super::fields(cx.release, scope) {
         let is_headline = headline_spans.contains(&field.span);
         let m = field.match_text();
-        for caps in WEEKDAY_DATE.captures_iter(&m.text) {
+        for caps in pattern.captures_iter(&m.text) {
             let (Some(whole), Some(written)) = (caps.get(0), caps.name("wd")) else {
                 continue;
             };
@@ -221,25 +297,24 @@ fn weekday(cx: &Context<'_>, scope: Scope, out: &mut Vec<Diagnostic>) {
                 Some(y) => y.as_str().parse::<i32>().ok(),
                 None => default_year,
             };
-            let (Some(year), Ok(day), Some(month)) = (
-                year,
-                day.as_str().parse::<u8>(),
-                dates::month_number(month.as_str()),
-            ) else {
+            let month = names
+                .months
+                .iter()
+                .position(|n| n == month.as_str())
+                .and_then(|i| u8::try_from(i + 1).ok());
+            let (Some(year), Ok(day), Some(month)) = (year, day.as_str().parse::<u8>(), month)
+            else {
                 continue;
             };
             let Some(date) = dates::calendar_date(year, month, day) else {
                 continue;
             };
             let actual = dates::weekday_of(date);
-            if dates::weekday_number(written.as_str()) == Some(actual) {
+            if names.weekday_name(actual) == Some(written.as_str()) {
                 continue;
             }
-            let expected = dates::ENGLISH_WEEKDAYS
-                .get(usize::from(actual) - 1)
-                .copied()
-                .unwrap_or("");
-            let long = dates::english_long_form(year, month, day).unwrap_or_default();
+            let expected = names.weekday_name(actual).unwrap_or("");
+            let long = names.long_form(year, month, day).unwrap_or_default();
             let found = super::one_line(whole.as_str());
             if is_headline {
                 if in_headline.contains(&found) {

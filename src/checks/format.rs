@@ -22,7 +22,7 @@ pub struct Format {
 
 impl Format {
     pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let allowed = params.strings("allowed");
+        let allowed = params.list("allowed")?;
         // Validated (and its error located) as written, then anchored at both ends.
         let pattern = match params.regex("pattern")? {
             Some(p) => Some(

@@ -5,6 +5,7 @@ pub mod agree;
 pub mod date;
 pub mod forbid;
 pub mod format;
+pub mod language;
 pub mod position;
 pub mod repeat;
 pub mod require;
@@ -32,10 +33,11 @@ pub enum Check {
     Date(date::DateCheck),
     Substitute(substitute::Substitute),
     Repeat(repeat::Repeat),
+    Language(language::Language),
 }
 
 /// The kind names a rule file may use, as in `schemas/rules.schema.json`.
-pub const KINDS: [&str; 9] = [
+pub const KINDS: [&str; 10] = [
     "require",
     "forbid",
     "format",
@@ -45,6 +47,7 @@ pub const KINDS: [&str; 9] = [
     "date",
     "substitute",
     "repeat",
+    "language",
 ];
 
 impl Check {
@@ -60,6 +63,7 @@ impl Check {
             "date" => Check::Date(date::DateCheck::compile(scope, params)?),
             "substitute" => Check::Substitute(substitute::Substitute::compile(scope, params)?),
             "repeat" => Check::Repeat(repeat::Repeat::compile(scope, params)?),
+            "language" => Check::Language(language::Language::compile(scope, params)?),
             other => {
                 return Err(params.error(
                     "kind",
@@ -80,6 +84,7 @@ impl Check {
             "position" => &["found", "after"],
             "symbol" => &["found", "expected", "symbol"],
             "date" => &["found", "expected", "reason", "weekday", "date"],
+            "language" => &["language", "pack"],
             _ => &[],
         }
     }
@@ -95,6 +100,7 @@ impl Check {
             Check::Date(c) => c.run(cx, out),
             Check::Substitute(c) => c.run(cx, out),
             Check::Repeat(c) => c.run(cx, out),
+            Check::Language(c) => c.run(cx, out),
         }
     }
 }
@@ -105,6 +111,8 @@ pub struct Context<'a> {
     pub release: &'a Release,
     pub source: &'a SourceFile,
     pub data: &'a PackData,
+    /// Set when the release reads as another pack's language (`language::detect`).
+    pub verdict: Option<&'a language::Verdict>,
 }
 
 impl Context<'_> {
@@ -237,14 +245,26 @@ pub fn content_elements(release: &Release) -> Vec<(&'static str, Span)> {
     out
 }
 
-/// Runs every rule of `pack` on `release`, appending diagnostics.
+/// Runs every rule of `pack` on `release`, appending diagnostics. A release in another
+/// pack's language skips the rules the pack lists in `[detect] suppress`.
 pub fn run(pack: &Pack, source: &SourceFile, release: &Release, out: &mut Vec<Diagnostic>) {
+    let verdict = language::detect(pack, &source.text);
     for rule in &pack.rules {
+        let suppressed = verdict.is_some()
+            && pack
+                .detect
+                .suppress
+                .iter()
+                .any(|s| crate::rules::load::selects(s, &rule.id));
+        if suppressed {
+            continue;
+        }
         let cx = Context {
             rule,
             release,
             source,
             data: &pack.data,
+            verdict: verdict.as_ref(),
         };
         rule.check.run(&cx, out);
     }

@@ -21,8 +21,8 @@ impl Require {
     pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
         Ok(Self {
             scope,
-            unless_category: params.strings("unless-category"),
-            insert: params.str("insert").map(str::to_owned),
+            unless_category: params.list("unless-category")?,
+            insert: params.text("insert")?,
         })
     }
 

@@ -148,6 +148,7 @@ pub fn run_rule(id: &str, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
         release: &built.1,
         source: &built.0,
         data: &PACK.data,
+        verdict: None,
     };
     let mut out = Vec::new();
     rule.check.run(&cx, &mut out);
@@ -197,6 +198,7 @@ pub fn run_loaded(rule: &crate::rules::Rule, built: &(SourceFile, Release)) -> V
         release: &built.1,
         source: &built.0,
         data: &PACK.data,
+        verdict: None,
     };
     let mut out = Vec::new();
     rule.check.run(&cx, &mut out);

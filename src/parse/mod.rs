@@ -45,8 +45,26 @@ use lines::LineKind;
 
 /// Parses a plain-text release. Never fails: what is missing is `None`.
 pub fn parse_text(source: &SourceFile) -> Release {
+    parse_text_with(source, &[])
+}
+
+/// Parses a plain-text release whose pack has its own disclaimer texts (`disclaimers` in
+/// the pack's `data/house.toml`): a line that is one of them, or a near miss of one, is a
+/// disclaimer too, beside the UN forms the parser knows.
+pub fn parse_text_with(source: &SourceFile, disclaimers: &[String]) -> Release {
     let text = source.text.as_str();
-    let segs = lines::split(text);
+    let mut segs = lines::split(text);
+    if !disclaimers.is_empty() {
+        for seg in &mut segs {
+            let line = text.get(seg.span.range()).unwrap_or("").trim();
+            if seg.kind == LineKind::Text
+                && line.len() <= 200
+                && crate::checks::format::nearest(line, disclaimers).is_some()
+            {
+                seg.kind = LineKind::Disclaimer;
+            }
+        }
+    }
     let mut release = Release {
         content_end: lines::content_end(text),
         ..Release::default()

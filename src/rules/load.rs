@@ -17,7 +17,7 @@ use crate::fix::Applicability;
 use crate::pointer::PointerSpans;
 use crate::span::{LineIndex, Span};
 
-use super::{Example, FixSpec, Pack, PackData, Rule};
+use super::{Detect, Example, FixSpec, Pack, PackData, Rule};
 
 /// One file of a pack as read: the path shown in errors, its path inside the pack, its text.
 pub(crate) struct PackFile {
@@ -243,6 +243,57 @@ impl Params<'_> {
         })
     }
 
+    /// A list parameter with `"@name"` items replaced by the pack's list `name` from
+    /// `data/house.toml`; an unknown list is an error at the parameter's line.
+    pub fn list(&self, key: &str) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for item in self.strings(key) {
+            match item.strip_prefix('@') {
+                Some(name) => out.extend(self.house_list(key, name)?.iter().cloned()),
+                None => out.push(item),
+            }
+        }
+        Ok(out)
+    }
+
+    /// A text parameter with each `{@name}` replaced by the first text of the pack's list
+    /// `name` (`insert = "\n\n{@disclaimers}"`).
+    pub fn text(&self, key: &str) -> Result<Option<String>> {
+        let Some(mut text) = self.str(key).map(str::to_owned) else {
+            return Ok(None);
+        };
+        while let Some(open) = text.find("{@") {
+            let Some(close) = text[open..].find('}').map(|c| open + c) else {
+                break;
+            };
+            let name = text[open + 2..close].to_owned();
+            let first = self
+                .house_list(key, &name)?
+                .first()
+                .cloned()
+                .unwrap_or_default();
+            text.replace_range(open..=close, &first);
+        }
+        Ok(Some(text))
+    }
+
+    fn house_list(&self, key: &str, name: &str) -> Result<&Vec<String>> {
+        self.data.lists.get(name).ok_or_else(|| {
+            let known: Vec<&str> = self.data.lists.keys().map(String::as_str).collect();
+            self.error(
+                key,
+                format!(
+                    "`{key}` names `@{name}`, but `data/house.toml` has no such list (it has: {})",
+                    if known.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        known.join(", ")
+                    }
+                ),
+            )
+        })
+    }
+
     pub fn required_str(&self, key: &str) -> Result<&str> {
         self.str(key)
             .ok_or_else(|| self.error("", format!("missing parameter `{key}`")))
@@ -446,10 +497,41 @@ pub(crate) fn first_line_lower(text: &str) -> String {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PackToml {
-    name: String,
-    description: String,
-    language: String,
+pub(crate) struct PackToml {
+    pub name: String,
+    pub description: String,
+    pub language: String,
+    #[serde(default)]
+    pub detect: Option<DetectToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct DetectToml {
+    language_name: String,
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    suppress: Vec<String>,
+}
+
+impl DetectToml {
+    pub(crate) fn into_detect(self) -> Detect {
+        Detect {
+            language_name: self.language_name,
+            words: self.words.into_iter().collect(),
+            suppress: self.suppress,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DatesToml {
+    months: Vec<String>,
+    weekdays: Vec<String>,
+    #[serde(default)]
+    first_day: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -458,7 +540,7 @@ struct SeriesToml {
     series: Vec<String>,
 }
 
-fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
+pub(crate) fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
     toml::from_str(&file.text).map_err(|e| {
         let lines = LineIndex::new(&file.text);
         let error = Error::in_file(&file.shown, first_line_lower(e.message()));
@@ -487,6 +569,7 @@ pub(crate) fn build_pack(
             pack.name = meta.name;
             pack.description = meta.description;
             pack.language = meta.language;
+            pack.detect = meta.detect.map(DetectToml::into_detect).unwrap_or_default();
         }
         None => {
             return Err(Error::in_file(
@@ -499,6 +582,24 @@ pub(crate) fn build_pack(
         let series: SeriesToml = read_toml(file)?;
         pack.data.series = series.series.into_iter().collect();
     }
+    if let Some(file) = files.iter().find(|f| is(f, "data/dates.toml")) {
+        let dates: DatesToml = read_toml(file)?;
+        if dates.months.len() != 12 || dates.weekdays.len() != 7 {
+            return Err(Error::in_file(
+                &file.shown,
+                format!(
+                    "`months` needs 12 names and `weekdays` 7 (Monday first); found {} and {}",
+                    dates.months.len(),
+                    dates.weekdays.len()
+                ),
+            ));
+        }
+        pack.data.dates =
+            crate::checks::date::DateNames::new(dates.months, dates.weekdays, dates.first_day);
+    }
+    if let Some(file) = files.iter().find(|f| is(f, "data/house.toml")) {
+        pack.data.lists = read_toml(file)?;
+    }
     for file in &files {
         let in_data = file.relative.starts_with("data");
         let is_toml = file.relative.extension().is_some_and(|e| e == "toml");
@@ -508,7 +609,59 @@ pub(crate) fn build_pack(
         pack.rules.push(load_rule(file, &pack.data)?);
     }
     pack.rules.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(unknown) = pack
+        .detect
+        .suppress
+        .iter()
+        .find(|s| !pack.rules.iter().any(|r| selects(s, &r.id)))
+    {
+        if let Some(file) = files.iter().find(|f| is(f, "pack.toml")) {
+            let line = file
+                .text
+                .find(&format!("\"{unknown}\""))
+                .map_or(1, |at| LineIndex::new(&file.text).line_of(at) + 1);
+            return Err(Error::in_file(
+                &file.shown,
+                format!("`suppress` names `{unknown}`, which is no rule or group of the pack"),
+            )
+            .at_line(line));
+        }
+    }
     Ok(pack)
+}
+
+/// Does the selector (`group` or `group/name`) name rule `id`?
+pub(crate) fn selects(selector: &str, id: &str) -> bool {
+    selector == id
+        || id
+            .strip_prefix(selector)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// The rules of an `extend-rules` directory, compiled against `pack`'s data.
+pub(crate) fn extra_rules(pack: &Pack, mut files: Vec<PackFile>) -> Result<Vec<Rule>> {
+    files.sort_by(|a, b| a.relative.cmp(&b.relative));
+    let mut rules: Vec<Rule> = Vec::new();
+    for file in &files {
+        if file.relative == Path::new("pack.toml") || file.relative.starts_with("data") {
+            return Err(Error::in_file(
+                &file.shown,
+                "an `extend-rules` directory holds rule files only (`<group>/<name>.toml`); pack metadata and data belong to a pack directory",
+            ));
+        }
+        let rule = load_rule(file, &pack.data)?;
+        if pack.rule(&rule.id).is_some() || rules.iter().any(|r| r.id == rule.id) {
+            return Err(Error::in_file(
+                &file.shown,
+                format!(
+                    "rule `{}` is already in pack `{}`; to change a rule, copy the pack",
+                    rule.id, pack.name
+                ),
+            ));
+        }
+        rules.push(rule);
+    }
+    Ok(rules)
 }
 
 /// Every file under `dir`, recursively, with paths relative to `dir`.

@@ -3,8 +3,8 @@
 
 pub(crate) mod load;
 
-use std::collections::BTreeSet;
-use std::path::Path;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
@@ -70,6 +70,25 @@ impl Rule {
 pub struct PackData {
     /// Known document-symbol series (`SG/SM`, `GA`...), from `data/series.toml`.
     pub series: BTreeSet<String>,
+    /// Month and weekday names and the long date form, from `data/dates.toml` (English
+    /// when the pack has none).
+    pub dates: crate::checks::date::DateNames,
+    /// Named lists of house texts (`disclaimers`, `end-markers`, `categories-without-symbol`)
+    /// from `data/house.toml`; a rule names one as `"@disclaimers"` in a list parameter.
+    pub lists: BTreeMap<String, Vec<String>>,
+}
+
+/// How a pack recognises releases in its language, and what it stops checking when a
+/// release is in another one (`[detect]` in `pack.toml`).
+#[derive(Debug, Default, Clone)]
+pub struct Detect {
+    /// The language's name in messages (`French`).
+    pub language_name: String,
+    /// Common words of the language, matched as whole words, case-sensitively.
+    pub words: BTreeSet<String>,
+    /// Rules and groups that depend on the language; they do not run on a release in
+    /// another language.
+    pub suppress: Vec<String>,
 }
 
 /// A compiled rule pack.
@@ -82,12 +101,43 @@ pub struct Pack {
     pub language: String,
     /// Shared data the kinds read (the symbol series registry).
     pub data: PackData,
+    /// Language detection data (empty: the pack does not detect languages).
+    pub detect: Detect,
     /// Sorted by id.
     pub rules: Vec<Rule>,
 }
 
+/// What a pack says about itself, for listing packs without compiling them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PackInfo {
+    pub name: String,
+    pub language: String,
+    pub description: String,
+}
+
 /// The packs compiled into the binary, one directory each.
 static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/rules");
+
+/// A pack's language profile: `(pack name, language, detection data)`.
+pub type Profile = (String, String, Detect);
+
+/// The language profiles of the embedded packs, read once from their `pack.toml`: the
+/// languages a release may be recognised in.
+pub fn embedded_profiles() -> &'static [Profile] {
+    static PROFILES: std::sync::LazyLock<Vec<Profile>> = std::sync::LazyLock::new(|| {
+        let mut out: Vec<Profile> = EMBEDDED
+            .dirs()
+            .filter_map(|d| {
+                let file = d.get_file(d.path().join("pack.toml"))?;
+                let meta: load::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
+                Some((meta.name, meta.language, meta.detect?.into_detect()))
+            })
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    });
+    &PROFILES
+}
 
 impl Pack {
     /// A pack embedded in the binary (`rules/<name>/` of the source tree).
@@ -100,6 +150,25 @@ impl Pack {
         })?;
         let files = load::embedded_files(dir, Path::new(name));
         load::build_pack(name, &Path::new("rules").join(name), files)
+    }
+
+    /// Name, language and description of every embedded pack, sorted by name, for listing
+    /// (`presslint rules --packs`); reads only each `pack.toml`.
+    pub fn embedded_infos() -> Vec<PackInfo> {
+        let mut out: Vec<PackInfo> = EMBEDDED
+            .dirs()
+            .filter_map(|d| {
+                let file = d.get_file(d.path().join("pack.toml"))?;
+                let meta: load::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
+                Some(PackInfo {
+                    name: meta.name,
+                    language: meta.language,
+                    description: meta.description,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out
     }
 
     /// The names of the packs embedded in the binary, sorted.
@@ -122,6 +191,48 @@ impl Pack {
             .unwrap_or("pack")
             .to_owned();
         load::build_pack(&fallback, path, files)
+    }
+
+    /// The one entry point for configured packs: an embedded pack by name (`un-fr`), or a
+    /// pack directory on disk; a relative path resolves against `base_dir` (the directory of
+    /// the configuration file, or the working directory for `--pack`).
+    pub fn load(name_or_path: &str, base_dir: &Path) -> Result<Self> {
+        let is_name = !name_or_path.contains(['/', '\\']) && !name_or_path.starts_with('.');
+        if is_name && EMBEDDED.get_dir(name_or_path).is_some() {
+            return Self::embedded(name_or_path);
+        }
+        let path = base_dir.join(name_or_path);
+        if path.is_dir() {
+            return Self::from_dir(&path);
+        }
+        Err(crate::error::Error::new(format!(
+            "no rule pack `{name_or_path}`: not an embedded pack ({}) and no directory `{}`",
+            Self::embedded_names().join(", "),
+            path.display()
+        )))
+    }
+
+    /// A configured pack with the rule files of `extend_rules` added, in order.
+    pub fn load_extended(
+        name_or_path: &str,
+        base_dir: &Path,
+        extend_rules: &[PathBuf],
+    ) -> Result<Self> {
+        let mut pack = Self::load(name_or_path, base_dir)?;
+        for dir in extend_rules {
+            pack.extend_from_dir(dir)?;
+        }
+        Ok(pack)
+    }
+
+    /// Adds the rule files of `dir` (`<group>/<name>.toml`, rule files only) to this pack;
+    /// they read this pack's data. A rule id the pack already has is an error.
+    pub fn extend_from_dir(&mut self, dir: impl AsRef<Path>) -> Result<()> {
+        let files = load::read_dir_files(dir.as_ref())?;
+        let rules = load::extra_rules(self, files)?;
+        self.rules.extend(rules);
+        self.rules.sort_by(|a, b| a.id.cmp(&b.id));
+        Ok(())
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
@@ -176,7 +287,55 @@ replacement = "Secretary-General"
         assert_eq!(pack.language, "en");
         assert!(pack.data.series.contains("SG/SM"));
         assert!(pack.rule("disclaimer/missing").is_some());
-        assert_eq!(Pack::embedded_names(), vec!["un-en".to_owned()]);
+        assert_eq!(
+            Pack::embedded_names(),
+            vec!["un-en".to_owned(), "un-fr".to_owned()]
+        );
+    }
+
+    #[test]
+    fn every_embedded_pack_describes_itself_and_loads() {
+        let infos = Pack::embedded_infos();
+        let shown: Vec<(&str, &str)> = infos
+            .iter()
+            .map(|i| (i.name.as_str(), i.language.as_str()))
+            .collect();
+        assert_eq!(shown, vec![("un-en", "en"), ("un-fr", "fr")]);
+        for info in &infos {
+            let pack = Pack::embedded(&info.name).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(pack.description, info.description);
+            assert!(pack.rule("page/wrong-pack").is_some());
+        }
+        let fr = Pack::embedded("un-fr").unwrap_or_else(|e| panic!("{e}"));
+        assert!(fr.data.series.contains("CS") && fr.data.series.contains("AG/DSI"));
+        assert_eq!(
+            fr.data.dates.long_form(2010, 7, 1).as_deref(),
+            Some("1er juillet 2010")
+        );
+        assert_eq!(
+            fr.data.dates.long_form(2012, 5, 3).as_deref(),
+            Some("3 mai 2012")
+        );
+    }
+
+    #[test]
+    fn a_suppress_entry_that_names_no_rule_is_an_error_at_its_line() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path();
+        std::fs::write(
+            root.join("pack.toml"),
+            "name = \"t\"\ndescription = \"test\"\nlanguage = \"en\"\n[detect]\nlanguage-name = \"English\"\nsuppress = [\n  \"dateline\",\n]\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let shown = Pack::from_dir(root)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        let prefix = format!("{}/", root.display());
+        assert_eq!(
+            shown.strip_prefix(&prefix).unwrap_or(&shown),
+            "pack.toml:7: `suppress` names `dateline`, which is no rule or group of the pack"
+        );
     }
 
     #[test]
@@ -236,7 +395,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language)",
         );
     }
 
