@@ -30,6 +30,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print an embedded JSON Schema.
     Schema(SchemaArgs),
+    /// Write a commented starter `presslint.toml`.
+    Init(InitArgs),
 }
 
 #[derive(Debug, Args)]
@@ -41,15 +43,18 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
-    /// The lowest severity that makes the run fail (exit code 1).
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// The lowest severity that makes the run fail (exit code 1) [default: the
+    /// configuration's `fail-on`, else error].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     /// When to use colours (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
     /// The name to report for stdin (its extension picks text or JSON input).
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_filename: String,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
     /// Apply safe fixes, lint again, repeat until nothing applies; write files atomically.
     /// With `-`, print the fixed text on stdout and the report on stderr.
     #[arg(long, conflicts_with = "diff")]
@@ -73,6 +78,36 @@ impl CheckArgs {
     }
 }
 
+/// Which configuration and pack apply.
+#[derive(Debug, Clone, Args)]
+pub struct SettingsArgs {
+    /// Use this configuration file for every input instead of discovering presslint.toml.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore configuration files: built-in defaults only.
+    #[arg(long)]
+    pub no_config: bool,
+    /// The rule pack: an embedded name (un-en, un-fr) or a pack directory; overrides the configuration.
+    #[arg(long, value_name = "NAME|DIR")]
+    pub pack: Option<String>,
+}
+
+impl SettingsArgs {
+    /// The run's settings. An explicit `--config` that cannot be read fails the run.
+    pub fn workspace(&self) -> crate::error::Result<crate::workspace::Workspace> {
+        use crate::workspace::{ConfigSource, Workspace};
+        let source = match (&self.config, self.no_config) {
+            (Some(path), _) => {
+                crate::config::Config::load(path)?;
+                ConfigSource::File(path.clone())
+            }
+            (None, true) => ConfigSource::None,
+            (None, false) => ConfigSource::Discover,
+        };
+        Ok(Workspace::new(source, self.pack.clone()))
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct ParseArgs {
     /// The release to parse (`-` reads stdin).
@@ -80,18 +115,34 @@ pub struct ParseArgs {
     /// The name to report for stdin (its extension picks text or JSON input).
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_filename: String,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
     pub format: RulesFormat,
+    /// List the rules of every embedded pack.
+    #[arg(long, conflicts_with = "pack")]
+    pub all: bool,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 }
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// A rule id, `group/name`.
     pub rule: String,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the starter configuration.
+    #[arg(default_value = "presslint.toml")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -166,7 +217,8 @@ mod tests {
         };
         assert_eq!(args.paths, vec![PathBuf::from(".")]);
         assert_eq!(args.format, Format::Human);
-        assert_eq!(args.fail_on, FailOn::Error);
+        assert_eq!(args.fail_on, None, "the configuration decides, else error");
+        assert!(!args.fix && !args.diff && !args.settings.no_config);
         assert_eq!(args.stdin_filename, "-");
     }
 }

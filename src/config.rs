@@ -213,14 +213,15 @@ impl Config {
         }
     }
 
+    /// `path` relative to the configuration file's directory, for per-file-ignores globs.
     fn relative(&self, path: &Path) -> PathBuf {
-        let base = self
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .unwrap_or(Path::new(""));
-        let relative = path.strip_prefix(base).unwrap_or(path);
-        relative.strip_prefix(".").unwrap_or(relative).to_owned()
+        let base = match self.path.as_deref().and_then(Path::parent) {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
+        let (base, file) = (absolute(base), absolute(path));
+        file.strip_prefix(&base).map(Path::to_owned).unwrap_or(file)
     }
 }
 
@@ -257,7 +258,11 @@ pub fn discover(file: &Path) -> Option<PathBuf> {
         for name in CONFIG_NAMES {
             let candidate = dir.join(name);
             if candidate.is_file() {
-                return Some(candidate);
+                // Shown relative to the working directory when it is below it.
+                let cwd = std::env::current_dir().ok();
+                let shown =
+                    cwd.and_then(|cwd| candidate.strip_prefix(cwd).ok().map(Path::to_owned));
+                return Some(shown.unwrap_or(candidate));
             }
         }
         directory = dir.parent();

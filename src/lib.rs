@@ -31,6 +31,7 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod workspace;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Label, Severity};
@@ -40,18 +41,30 @@ pub use model::Release;
 pub use source::{SourceFile, SourceKind};
 pub use span::Span;
 
-/// Everything compiled once per run: the release schema and the rule pack.
+/// Everything compiled once per run: the release schema, the rule pack and the
+/// configuration that selects its rules.
 pub struct Engine {
     schema: schema::ReleaseSchema,
     pack: rules::Pack,
+    config: config::Config,
 }
 
 impl Engine {
     pub fn new(pack: rules::Pack) -> error::Result<Self> {
+        Self::configured(pack, config::Config::default())
+    }
+
+    /// An engine whose diagnostics follow `config` (selection, per-file ignores, severities).
+    pub fn configured(pack: rules::Pack, config: config::Config) -> error::Result<Self> {
         Ok(Self {
             schema: schema::ReleaseSchema::compile()?,
             pack,
+            config,
         })
+    }
+
+    pub fn config(&self) -> &config::Config {
+        &self.config
     }
 
     /// An engine with the default pack (`un-en`) embedded in the binary.
@@ -93,6 +106,8 @@ impl Engine {
     pub fn lint(&self, source: &SourceFile) -> error::Result<Vec<Diagnostic>> {
         let (release, mut diagnostics) = self.parse(source)?;
         checks::run(&self.pack, source, &release, &mut diagnostics);
+        self.config
+            .apply(std::path::Path::new(&source.name), &mut diagnostics);
         if release.format == model::InputFormat::Json {
             parse::json::encode_fixes(&release, &mut diagnostics);
         }

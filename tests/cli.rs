@@ -501,18 +501,49 @@ fn rules_lists_the_pack_as_json_and_as_an_aligned_table() {
     let table = run(presslint(dir.path()).arg("rules")).stdout;
     let mut lines = table.lines();
     let header = lines.next().expect("header");
-    assert!(header.starts_with("RULE "), "{header}");
+    assert!(header.starts_with("PACK   RULE "), "{header}");
+    let rule_column = header.find("RULE").expect("rule column");
+    let group_column = header.find("GROUP").expect("group column");
     let column = header.find("SEVERITY").expect("severity column");
     let listed: Vec<&str> = lines
         .map(|line| {
+            assert!(line.starts_with("un-en "), "{line}");
             assert!(matches!(
                 line[column..].split(' ').next(),
                 Some("error" | "warning" | "info")
             ));
-            line.split(' ').next().unwrap_or("")
+            let id = line[rule_column..].split(' ').next().unwrap_or("");
+            let group = line[group_column..].split(' ').next().unwrap_or("");
+            assert_eq!(Some(group), id.split('/').next(), "{line}");
+            id
         })
         .collect();
     assert_eq!(listed, ids);
+}
+
+#[test]
+fn rules_all_lists_every_embedded_pack() {
+    let dir = dir_with(&[]);
+    let out = run(presslint(dir.path()).args(["rules", "--all", "--format", "json"]));
+    assert_eq!(out.code, 0);
+    let value: serde_json::Value = serde_json::from_str(&out.stdout).expect("rules JSON");
+    let packs: Vec<&str> = value
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|p| p["pack"].as_str().unwrap())
+        .collect();
+    assert_eq!(packs, ["un-en", "un-fr"]);
+    let french =
+        run(presslint(dir.path()).args(["explain", "--pack", "un-fr", "disclaimer/malformed"]));
+    assert_eq!(french.code, 0);
+    assert!(
+        french
+            .stdout
+            .contains("À l’intention des organes d’information"),
+        "{}",
+        french.stdout
+    );
 }
 
 #[test]

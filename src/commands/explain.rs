@@ -14,7 +14,7 @@ use crate::source::{SourceFile, SourceKind};
 use crate::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
-    let engine = Engine::with_default_pack()?;
+    let engine = args.settings.workspace()?.engine_here()?;
     let rule = find(engine.pack(), &args.rule)?;
     std::io::stdout()
         .lock()

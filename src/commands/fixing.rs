@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::check::{lint_input, outcome, report, ReportTo};
+use super::check::{lint_input, outcome, report, Checked, ReportTo};
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
 use crate::error::Result;
@@ -13,11 +13,11 @@ use crate::fix::{fix_until_stable, Applicability};
 use crate::inputs::Input;
 use crate::render::diff::unified_diff;
 use crate::render::FileResult;
-use crate::Engine;
+use crate::workspace::Workspace;
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
 pub struct Fixed {
-    pub result: FileResult,
+    pub checked: Checked,
     /// The text as read (`None` when the file could not be read).
     pub original: Option<String>,
     /// How many problems the applied fixes solved.
@@ -27,55 +27,50 @@ pub struct Fixed {
 impl Fixed {
     /// The fixed text, when it differs from the original.
     pub fn changed_text(&self) -> Option<&str> {
-        let new = &self.result.source.as_ref()?.text;
+        let new = &self.checked.result.source.as_ref()?.text;
         (Some(new) != self.original.as_ref()).then_some(new.as_str())
     }
 }
 
-pub fn run(args: &CheckArgs, engine: &Engine, inputs: &[Input]) -> Result<Outcome> {
+pub fn run(args: &CheckArgs, workspace: &Workspace, inputs: &[Input]) -> Result<Outcome> {
     let threshold = args.fix_threshold();
+    let stdin_name = args.stdin_filename.as_str();
     let mut files: Vec<Fixed> = inputs
         .par_iter()
-        .map(|input| fix_input(engine, input, threshold))
+        .map(|input| fix_input(workspace, input, stdin_name, threshold))
         .collect();
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut would_change = false;
     for file in &mut files {
+        let input = file.checked.result.input.clone();
         if args.diff {
             if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
                 would_change = true;
-                out.write_all(unified_diff(file.result.name(), old, new).as_bytes())
+                out.write_all(unified_diff(&input.name, old, new).as_bytes())
                     .map_err(output_error)?;
             }
-        } else if let Some(path) = file.result.input.path() {
+        } else if let Some(path) = input.path() {
             if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
                 if let Err(error) = crate::write::replace_file(path, old.as_bytes(), new) {
                     // Nothing was written: report the original's diagnostics with the error.
-                    let unfixed = lint_input(engine, &file.result.input);
-                    file.result = FileResult {
-                        error: Some(error.message),
-                        ..unfixed
-                    };
+                    let mut unfixed = lint_input(workspace, &input, stdin_name);
+                    unfixed.result.error = Some(error.message);
+                    file.checked = unfixed;
                     file.fixed = 0;
                 }
             }
         } else {
             // stdin: the fixed (or untouched) text goes to stdout, for format-on-save.
-            let text = file
-                .result
-                .source
-                .as_ref()
-                .map(|s| s.text.as_str())
-                .or(file.original.as_deref());
-            out.write_all(text.unwrap_or("").as_bytes())
-                .map_err(output_error)?;
+            let fixed = file.checked.result.source.as_ref().map(|s| s.text.as_str());
+            let text = fixed.or(file.original.as_deref()).unwrap_or("");
+            out.write_all(text.as_bytes()).map_err(output_error)?;
         }
     }
     out.flush().map_err(output_error)?;
     drop(out);
 
-    let results: Vec<FileResult> = files.iter().map(|f| f.result.clone()).collect();
+    let results: Vec<FileResult> = files.iter().map(|f| f.checked.result.clone()).collect();
     let fixed: usize = files.iter().map(|f| f.fixed).sum();
     let stdin_fix = args.fix && inputs.iter().any(|i| i.path().is_none());
     if args.diff {
@@ -93,7 +88,7 @@ pub fn run(args: &CheckArgs, engine: &Engine, inputs: &[Input]) -> Result<Outcom
         } else {
             ReportTo::Stdout
         };
-        report(args, engine, &results, to)?;
+        report(args, workspace, &results, to)?;
         let line = crate::render::Summary::of(&results).fixed_line(fixed, args.unsafe_fixes);
         // People read the line under the report; machine formats keep stdout parseable.
         let for_people = matches!(
@@ -106,7 +101,8 @@ pub fn run(args: &CheckArgs, engine: &Engine, inputs: &[Input]) -> Result<Outcom
             eprintln!("{line}");
         }
     }
-    let status = outcome(&results, args.fail_on.severity());
+    let checked: Vec<Checked> = files.into_iter().map(|f| f.checked).collect();
+    let status = outcome(&checked, args.fail_on);
     Ok(match status {
         Outcome::Failed => Outcome::Failed,
         _ if args.diff && would_change => Outcome::Findings,
@@ -117,16 +113,35 @@ pub fn run(args: &CheckArgs, engine: &Engine, inputs: &[Input]) -> Result<Outcom
 
 /// Reads one input and fixes it in memory. A file whose fixes do not settle keeps its
 /// original text and gets an error naming the rules involved.
-fn fix_input(engine: &Engine, input: &Input, threshold: Applicability) -> Fixed {
-    let read = lint_input(engine, input);
-    let Some(source) = read.source.clone().filter(|_| read.error.is_none()) else {
+fn fix_input(
+    workspace: &Workspace,
+    input: &Input,
+    stdin_name: &str,
+    threshold: Applicability,
+) -> Fixed {
+    let read = lint_input(workspace, input, stdin_name);
+    let (Some(engine), Some(source)) = (read.engine.clone(), read.result.source.clone()) else {
         return Fixed {
-            result: read,
+            checked: read,
             original: None,
             fixed: 0,
         };
     };
-    match fix_until_stable(engine, &source, threshold) {
+    if read.result.error.is_some() {
+        return Fixed {
+            checked: read,
+            original: None,
+            fixed: 0,
+        };
+    }
+    let with_error = |error: String| Checked {
+        result: FileResult {
+            error: Some(error),
+            ..read.result.clone()
+        },
+        ..read.clone()
+    };
+    match fix_until_stable(&engine, &source, threshold) {
         Ok(outcome) if outcome.settled => {
             let fixed = outcome.fixed.len();
             let result = FileResult {
@@ -136,10 +151,13 @@ fn fix_input(engine: &Engine, input: &Input, threshold: Applicability) -> Fixed 
                     source.kind,
                 )),
                 diagnostics: outcome.remaining,
-                ..read
+                ..read.result.clone()
             };
             Fixed {
-                result,
+                checked: Checked {
+                    result,
+                    engine: Some(engine),
+                },
                 original: Some(source.text),
                 fixed,
             }
@@ -151,19 +169,13 @@ fn fix_input(engine: &Engine, input: &Input, threshold: Applicability) -> Fixed 
                 outcome.unsettled_rules.join(", ")
             );
             Fixed {
-                result: FileResult {
-                    error: Some(error),
-                    ..read
-                },
+                checked: with_error(error),
                 original: Some(source.text),
                 fixed: 0,
             }
         }
         Err(error) => Fixed {
-            result: FileResult {
-                error: Some(error.message),
-                ..read
-            },
+            checked: with_error(error.message),
             original: None,
             fixed: 0,
         },

@@ -3,6 +3,7 @@
 pub mod check;
 pub mod explain;
 pub mod fixing;
+pub mod init;
 pub mod parse;
 pub mod rules;
 pub mod schema;
@@ -40,6 +41,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Rules(args) => rules::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Init(args) => init::run(args),
     };
     match result {
         Ok(outcome) => outcome,

@@ -8,7 +8,6 @@ use crate::cli::ParseArgs;
 use crate::error::{Error, Result};
 use crate::inputs::Input;
 use crate::render::{self, FileResult};
-use crate::Engine;
 
 /// Exit 0 when the release parsed and matches the release schema, 1 when it has schema
 /// diagnostics, 2 when it cannot be read or parsed at all.
@@ -21,7 +20,8 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
     let source = input
         .read()
         .map_err(|message| Error::in_file(&input.name, message))?;
-    let engine = Engine::with_default_pack()?;
+    let workspace = args.settings.workspace()?;
+    let engine = workspace.engine_for(input.path(), &args.stdin_filename)?;
     let (release, mut diagnostics) = engine.parse(&source)?;
     crate::diagnostic::sort(&mut diagnostics);
     let json = serde_json::to_string_pretty(&release)

@@ -9,19 +9,45 @@ use crate::cli::{RulesArgs, RulesFormat};
 use crate::error::Result;
 use crate::fix::Applicability;
 use crate::rules::{Pack, Rule};
-use crate::Engine;
 
 pub fn run(args: &RulesArgs) -> Result<Outcome> {
-    let engine = Engine::with_default_pack()?;
-    let text = match args.format {
-        RulesFormat::Table => table(engine.pack()),
-        RulesFormat::Json => json(engine.pack()),
+    let text = if args.all {
+        let packs = Pack::embedded_names()
+            .iter()
+            .map(|name| Pack::embedded(name))
+            .collect::<Result<Vec<Pack>>>()?;
+        let refs: Vec<&Pack> = packs.iter().collect();
+        render(&refs, args.format)
+    } else {
+        let engine = args.settings.workspace()?.engine_here()?;
+        render(&[engine.pack()], args.format)
     };
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
         .map_err(output_error)?;
     Ok(Outcome::Clean)
+}
+
+/// The packs as tables (one after another) or as JSON (one object, or an array with `--all`).
+fn render(packs: &[&Pack], format: RulesFormat) -> String {
+    match (format, packs) {
+        (RulesFormat::Json, [pack]) => json(pack),
+        (RulesFormat::Json, _) => {
+            let all: Vec<serde_json::Value> = packs
+                .iter()
+                .map(|pack| serde_json::from_str(&json(pack)).unwrap_or_default())
+                .collect();
+            let mut text = serde_json::to_string_pretty(&all).unwrap_or_default();
+            text.push('\n');
+            text
+        }
+        (RulesFormat::Table, _) => packs
+            .iter()
+            .map(|pack| table(pack))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
 }
 
 /// `safe`, `unsafe` or `-`.
@@ -33,17 +59,22 @@ pub fn fixable(rule: &Rule) -> &'static str {
     }
 }
 
-/// One row per rule (id, severity, fixable, summary), columns aligned, under a header.
+/// One row per rule (pack, id, group, severity, fixable, summary), columns aligned, under a
+/// header.
 pub fn table(pack: &Pack) -> String {
     let mut rows = vec![[
+        "PACK".to_owned(),
         "RULE".to_owned(),
+        "GROUP".to_owned(),
         "SEVERITY".to_owned(),
         "FIX".to_owned(),
         "SUMMARY".to_owned(),
     ]];
     rows.extend(pack.rules.iter().map(|rule| {
         [
+            pack.name.clone(),
             rule.id.clone(),
+            rule.group().to_owned(),
             rule.severity.to_string(),
             fixable(rule).to_owned(),
             rule.summary.clone(),
@@ -55,14 +86,14 @@ pub fn table(pack: &Pack) -> String {
             .max()
             .unwrap_or(0)
     };
-    let widths = [width(0), width(1), width(2)];
+    let widths = [width(0), width(1), width(2), width(3), width(4)];
     let mut out = String::new();
     for row in &rows {
         for (cell, width) in row.iter().zip(widths) {
             out.push_str(cell);
             out.push_str(&" ".repeat(width - cell.chars().count() + 2));
         }
-        out.push_str(&row[3]);
+        out.push_str(&row[5]);
         out.push('\n');
     }
     out

@@ -1,0 +1,31 @@
+//! `presslint init`: writes the commented starter configuration, never over an existing file.
+
+use super::Outcome;
+use crate::cli::InitArgs;
+use crate::config::STARTER;
+use crate::error::{Error, Result};
+
+pub fn run(args: &InitArgs) -> Result<Outcome> {
+    let path = &args.path;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => {
+                Error::in_file(path, "already exists; not overwritten")
+            }
+            _ => Error::in_file(
+                path,
+                format!("cannot write: {}", crate::write::describe(&e)),
+            ),
+        })?;
+    std::io::Write::write_all(&mut file, STARTER.as_bytes()).map_err(|e| {
+        Error::in_file(
+            path,
+            format!("cannot write: {}", crate::write::describe(&e)),
+        )
+    })?;
+    println!("Wrote {}", path.display());
+    Ok(Outcome::Clean)
+}

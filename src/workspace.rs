@@ -1,0 +1,117 @@
+//! The settings of one run: which configuration governs each checked file (discovered by
+//! walking up from it, or given by `--config`, or none with `--no-config`), and one engine
+//! per configuration, compiled once and shared by every file it governs.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::config::{self, Config};
+use crate::error::{Error, Result};
+use crate::Engine;
+
+/// How configuration files are found.
+#[derive(Debug, Clone)]
+pub enum ConfigSource {
+    /// The nearest `presslint.toml` / `.presslint.toml` above each file.
+    Discover,
+    /// One file for every input (`--config FILE`).
+    File(PathBuf),
+    /// Built-in defaults only (`--no-config`).
+    None,
+}
+
+/// Engines by the configuration file that made them (`None`: no file).
+type EngineCache = HashMap<Option<PathBuf>, std::result::Result<Arc<Engine>, Error>>;
+
+pub struct Workspace {
+    source: ConfigSource,
+    /// `--pack`: overrides the configuration's pack.
+    pack: Option<String>,
+    engines: Mutex<EngineCache>,
+}
+
+impl Workspace {
+    pub fn new(source: ConfigSource, pack: Option<String>) -> Self {
+        Self {
+            source,
+            pack,
+            engines: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The engine for a file at `path` (`None`: stdin, resolved from the working directory
+    /// with `stdin_name`). A broken configuration or pack is an error for the files it governs.
+    pub fn engine_for(&self, path: Option<&Path>, stdin_name: &str) -> Result<Arc<Engine>> {
+        let config_path = match &self.source {
+            ConfigSource::None => None,
+            ConfigSource::File(file) => Some(file.clone()),
+            ConfigSource::Discover => match path {
+                Some(path) => config::discover(path),
+                None => config::discover(&Path::new(".").join(stdin_name)),
+            },
+        };
+        let mut engines = self.engines.lock().unwrap_or_else(PoisonError::into_inner);
+        engines
+            .entry(config_path.clone())
+            .or_insert_with(|| self.build(config_path.as_deref()).map(Arc::new))
+            .clone()
+    }
+
+    /// The engine for the working directory: what `rules` and `explain` describe.
+    pub fn engine_here(&self) -> Result<Arc<Engine>> {
+        self.engine_for(Some(Path::new("./presslint")), "-")
+    }
+
+    fn build(&self, config_path: Option<&Path>) -> Result<Engine> {
+        let config = match config_path {
+            Some(path) => Config::load(path)?,
+            None => Config::default(),
+        };
+        let pack = config.load_pack(self.pack.as_deref())?;
+        Engine::configured(pack, config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_engine_per_configuration_and_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let strict = dir.path().join("strict");
+        let broken = dir.path().join("broken");
+        std::fs::create_dir_all(&strict).unwrap();
+        std::fs::create_dir_all(&broken).unwrap();
+        std::fs::write(strict.join("presslint.toml"), "ignore = [\"page\"]\n").unwrap();
+        std::fs::write(
+            broken.join("presslint.toml"),
+            "pack = \"un-en\"\nignore = [\"nonsense/rule\"]\n",
+        )
+        .unwrap();
+        let workspace = Workspace::new(ConfigSource::Discover, None);
+        let a = workspace
+            .engine_for(Some(&strict.join("a.txt")), "-")
+            .unwrap();
+        let b = workspace
+            .engine_for(Some(&strict.join("b.txt")), "-")
+            .unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "compiled once per configuration");
+        assert_eq!(a.config().ignore, ["page"]);
+        let error = workspace
+            .engine_for(Some(&broken.join("c.txt")), "-")
+            .err()
+            .unwrap();
+        assert_eq!(error.line, Some(2));
+        assert!(error.message.contains("nonsense/rule"), "{error}");
+        let none = Workspace::new(ConfigSource::None, Some("un-fr".into()));
+        assert_eq!(
+            none.engine_for(Some(&strict.join("a.txt")), "-")
+                .unwrap()
+                .pack()
+                .name,
+            "un-fr"
+        );
+    }
+}
