@@ -70,7 +70,7 @@ impl Config {
         let lines = LineIndex::new(text);
         let line_of = |offset: usize| lines.line_of(offset) + 1;
         let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let error = Error::in_file(path, first_line(e.message()));
+            let error = Error::in_file(path, crate::error::one_line(e.message()));
             match e.span() {
                 Some(span) => error.at_line(line_of(span.start)),
                 None => error,
@@ -237,16 +237,6 @@ fn selects_any(pack: &Pack, selector: &str) -> bool {
     selector == "schema"
         || selector.starts_with("schema/")
         || pack.rules.iter().any(|r| matches(selector, &r.id))
-}
-
-fn first_line(message: &str) -> String {
-    message
-        .lines()
-        .next()
-        .unwrap_or(message)
-        .trim()
-        .trim_end_matches('.')
-        .to_owned()
 }
 
 /// The configuration file that governs `file`: the nearest `presslint.toml` or

@@ -49,3 +49,38 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A third-party message (TOML parser, JSON Schema validator) shaped like ours: its first
+/// line, lower-case start (unless the first word is an acronym), no trailing period.
+pub fn one_line(text: &str) -> String {
+    let line = text
+        .lines()
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches('.');
+    let mut chars = line.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), second)
+            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
+        {
+            first
+                .to_lowercase()
+                .chain(line[first.len_utf8()..].chars())
+                .collect()
+        }
+        _ => line.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_become_one_lower_case_line_without_a_period() {
+        assert_eq!(one_line("Unknown field `x`.\nmore"), "unknown field `x`");
+        assert_eq!(one_line("TOML parse error"), "TOML parse error");
+        assert_eq!(one_line(""), "");
+    }
+}

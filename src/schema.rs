@@ -67,7 +67,7 @@ impl ReleaseSchema {
                 } else {
                     pointer.clone()
                 };
-                let detail = first_line(&error.to_string());
+                let detail = crate::error::one_line(&error.to_string());
                 Diagnostic::new(
                     format!("schema/{keyword}"),
                     Severity::Error,
@@ -91,29 +91,6 @@ pub fn kebab_case(keyword: &str) -> String {
         }
     }
     out
-}
-
-/// The first line of a validator message, shaped like our messages: lower-case start (unless
-/// the first word is an acronym), no trailing period.
-fn first_line(text: &str) -> String {
-    let line = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches('.');
-    let mut chars = line.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), second)
-            if first.is_uppercase() && !second.is_some_and(char::is_uppercase) =>
-        {
-            first
-                .to_lowercase()
-                .chain(line[first.len_utf8()..].chars())
-                .collect()
-        }
-        _ => line.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ impl Located {
     pub fn parse(shown: &Path, text: &str) -> Result<Self> {
         let lines = LineIndex::new(text);
         let table = DeTable::parse(text).map_err(|e| {
-            let error = Error::in_file(shown, first_line_lower(e.message()));
+            let error = Error::in_file(shown, crate::error::one_line(e.message()));
             match e.span() {
                 Some(span) => error.at_line(lines.line_of(span.start) + 1),
                 None => error,
@@ -360,7 +360,7 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
         return Err(Error::in_file(shown, message).at_line(line));
     }
     let parsed: RuleFile = serde_json::from_value(located.value.clone())
-        .map_err(|e| Error::in_file(shown, first_line_lower(&e.to_string())))?;
+        .map_err(|e| Error::in_file(shown, crate::error::one_line(&e.to_string())))?;
     let params = Params {
         map: &parsed.params,
         located: &located,
@@ -474,24 +474,9 @@ fn schema_error(error: &jsonschema::ValidationError<'_>, located: &Located) -> (
             };
             (
                 located.line(&pointer),
-                format!("{at}{}", first_line_lower(&error.to_string())),
+                format!("{at}{}", crate::error::one_line(&error.to_string())),
             )
         }
-    }
-}
-
-/// The first line of a message, lower-case start, no trailing period.
-pub(crate) fn first_line_lower(text: &str) -> String {
-    let line = text
-        .lines()
-        .next()
-        .unwrap_or("")
-        .trim()
-        .trim_end_matches('.');
-    let mut chars = line.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
@@ -543,7 +528,7 @@ struct SeriesToml {
 pub(crate) fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
     toml::from_str(&file.text).map_err(|e| {
         let lines = LineIndex::new(&file.text);
-        let error = Error::in_file(&file.shown, first_line_lower(e.message()));
+        let error = Error::in_file(&file.shown, crate::error::one_line(e.message()));
         match e.span() {
             Some(span) => error.at_line(lines.line_of(span.start) + 1),
             None => error,
