@@ -182,35 +182,32 @@ impl Config {
         Ok(())
     }
 
+    /// The rules that apply to the file at `path`: globs are matched once per file.
+    pub fn for_file(&self, path: &Path) -> FileRules<'_> {
+        let ignored = if self.per_file_ignores.is_empty() {
+            Vec::new()
+        } else {
+            let relative = self.relative(path);
+            self.per_file_ignores
+                .iter()
+                .filter(|(glob, _)| glob.is_match(&relative))
+                .flat_map(|(_, rules)| rules.iter().map(String::as_str))
+                .collect()
+        };
+        FileRules {
+            config: self,
+            ignored,
+        }
+    }
+
     /// Is `rule` enabled for the file at `path` (relative to the config's directory)?
     pub fn enabled(&self, rule: &str, path: &Path) -> bool {
-        if let Some(select) = &self.select {
-            if !select.iter().any(|s| matches(s, rule)) {
-                return false;
-            }
-        }
-        if self.ignore.iter().any(|s| matches(s, rule)) {
-            return false;
-        }
-        let relative = self.relative(path);
-        !self
-            .per_file_ignores
-            .iter()
-            .any(|(glob, rules)| glob.is_match(&relative) && rules.iter().any(|s| matches(s, rule)))
+        self.for_file(path).enabled(rule)
     }
 
     /// Applies selection and severity overrides to one file's diagnostics.
     pub fn apply(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
-        diagnostics.retain(|d| self.enabled(&d.rule, path));
-        for diagnostic in diagnostics {
-            let specific = self.severity.get(&diagnostic.rule);
-            let group = self
-                .severity
-                .get(diagnostic.rule.split('/').next().unwrap_or(""));
-            if let Some(&level) = specific.or(group) {
-                diagnostic.severity = level;
-            }
-        }
+        self.for_file(path).apply(diagnostics);
     }
 
     /// `path` relative to the configuration file's directory, for per-file-ignores globs.
@@ -222,6 +219,42 @@ impl Config {
         let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_owned());
         let (base, file) = (absolute(base), absolute(path));
         file.strip_prefix(&base).map(Path::to_owned).unwrap_or(file)
+    }
+}
+
+/// The configuration as it applies to one file.
+pub struct FileRules<'a> {
+    config: &'a Config,
+    /// Selectors that per-file-ignores globs matching this file name.
+    ignored: Vec<&'a str>,
+}
+
+impl FileRules<'_> {
+    /// Does `rule` run on this file?
+    pub fn enabled(&self, rule: &str) -> bool {
+        let selected = self
+            .config
+            .select
+            .as_ref()
+            .is_none_or(|select| select.iter().any(|s| matches(s, rule)));
+        selected
+            && !self.config.ignore.iter().any(|s| matches(s, rule))
+            && !self.ignored.iter().any(|s| matches(s, rule))
+    }
+
+    /// Drops diagnostics of rules that do not run here; applies severity overrides.
+    pub fn apply(&self, diagnostics: &mut Vec<Diagnostic>) {
+        diagnostics.retain(|d| self.enabled(&d.rule));
+        for diagnostic in diagnostics {
+            let specific = self.config.severity.get(&diagnostic.rule);
+            let group = self
+                .config
+                .severity
+                .get(diagnostic.rule.split('/').next().unwrap_or(""));
+            if let Some(&level) = specific.or(group) {
+                diagnostic.severity = level;
+            }
+        }
     }
 }
 

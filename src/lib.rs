@@ -105,9 +105,15 @@ impl Engine {
     /// Parses, validates against the schema, runs every rule: sorted diagnostics.
     pub fn lint(&self, source: &SourceFile) -> error::Result<Vec<Diagnostic>> {
         let (release, mut diagnostics) = self.parse(source)?;
-        checks::run(&self.pack, source, &release, &mut diagnostics);
-        self.config
-            .apply(std::path::Path::new(&source.name), &mut diagnostics);
+        let rules = self.config.for_file(std::path::Path::new(&source.name));
+        checks::run(
+            &self.pack,
+            source,
+            &release,
+            &|rule| rules.enabled(rule),
+            &mut diagnostics,
+        );
+        rules.apply(&mut diagnostics);
         if release.format == model::InputFormat::Json {
             parse::json::encode_fixes(&release, &mut diagnostics);
         }

@@ -247,9 +247,15 @@ pub fn content_elements(release: &Release) -> Vec<(&'static str, Span)> {
 
 /// Runs every rule of `pack` on `release`, appending diagnostics. A release in another
 /// pack's language skips the rules the pack lists in `[detect] suppress`.
-pub fn run(pack: &Pack, source: &SourceFile, release: &Release, out: &mut Vec<Diagnostic>) {
+pub fn run(
+    pack: &Pack,
+    source: &SourceFile,
+    release: &Release,
+    enabled: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let verdict = language::detect(pack, &source.text);
-    for rule in &pack.rules {
+    for rule in pack.rules.iter().filter(|rule| enabled(&rule.id)) {
         let suppressed = verdict.is_some()
             && pack
                 .detect
