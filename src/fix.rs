@@ -215,7 +215,8 @@ pub fn fix_until_stable(
             .map(|&t| diagnostics[candidates[t].0].clone())
             .collect();
         if seen.contains(&next) {
-            return Ok(unsettled(engine, source, &applied));
+            fixed.extend(applied);
+            return Ok(unsettled(engine, source, &fixed));
         }
         fixed.extend(applied);
         seen.push(next.clone());

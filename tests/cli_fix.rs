@@ -242,3 +242,52 @@ fn fix_and_diff_cannot_be_combined() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// Two house rules that undo each other: fixing cannot settle, so nothing is written and the
+/// rules involved are named.
+#[test]
+fn fixes_that_do_not_settle_write_nothing_and_name_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let rule = |from: &str, to: &str| {
+        format!(
+            "kind = \"forbid\"\nscope = \"text\"\nseverity = \"warning\"\nsummary = \"Write {to}\"\n\
+             message = \"`{{found}}` should be `{{expected}}`\"\nwhy = \"House spelling.\"\n\
+             pattern = \"(?-u:\\\\b){from}(?-u:\\\\b)\"\nreplacement = \"{to}\"\n\
+             [fix]\ntitle = \"Write `{to}`\"\napplicability = \"safe\"\nsafety = \"Spelling only.\"\n"
+        )
+    };
+    fs::create_dir_all(dir.path().join("house/wording")).unwrap();
+    fs::write(
+        dir.path().join("house/wording/colour.toml"),
+        rule("color", "colour"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("house/wording/color.toml"),
+        rule("colour", "color"),
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("presslint.toml"),
+        "extend-rules = [\"house\"]\n",
+    )
+    .unwrap();
+    let text = FIXED
+        .replace("Coastal wetlands", "Coastal colour wetlands")
+        .replace("Monday", "Tuesday");
+    fs::write(dir.path().join("r.txt"), &text).unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "--format", "concise", "r.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("r.txt")).unwrap(),
+        text,
+        "nothing written"
+    );
+    assert_eq!(
+        stderr_of(&output).lines().next(),
+        Some("error: r.txt: fixes do not settle: they keep changing the text (rules: wording/color, wording/colour); nothing written")
+    );
+}

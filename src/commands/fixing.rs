@@ -164,8 +164,7 @@ fn fix_input(
         }
         Ok(outcome) => {
             let error = format!(
-                "fixes did not settle after {} passes (rules: {}); nothing written",
-                crate::fix::MAX_PASSES,
+                "fixes do not settle: they keep changing the text (rules: {}); nothing written",
                 outcome.unsettled_rules.join(", ")
             );
             Fixed {
