@@ -14,11 +14,11 @@ use super::lines::{LineKind, Seg};
 use super::{body, date, symbol};
 
 /// `7053rd Meeting (AM)`, `15th & 16th Meetings (AM & PM)`.
-const MEETING: &str = r"[0-9]{1,5}(?:st|nd|rd|th)(?:\s*(?:&|and|,)\s*[0-9]{1,5}(?:st|nd|rd|th))*\s+meetings?(?:\s*\([^)]{0,40}\))?";
+const MEETING: &str = r"[0-9]{1,5}(?:st|nd|rd|th)(?:\s*(?:&|and|,)\s*[0-9]{1,5}(?:st|nd|rd|th))*\s+(?:plenary\s+)?meetings?(?:\s*\([^)]{0,40}\))?";
 
 static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^(?:{MEETING}|[0-9]{{1,5}}e(?:\s*(?:et|&)\s*[0-9]{{1,5}}e)?\s+s[ée]ances?(?:\s*[-–—,]\s*\p{{L}}+(?:\s*(?:&|et)\s*\p{{L}}+)?)?)\s*[,.*]?$"
+        r"(?i)^(?:{MEETING}|[0-9]{{1,5}}e(?:\s*(?:et|&)\s*[0-9]{{1,5}}e)?\s+s[ée]ances?(?:\s+pl[ée]ni[èe]res?)?(?:\s*[-–—,]\s*[\p{{L}}-]+(?:\s*(?:&|et)\s*[\p{{L}}-]+)?)?)\s*[,.*]?$"
     ))
     .expect("meeting pattern")
 });
@@ -392,6 +392,8 @@ mod tests {
             "2018 Session",
             "Soixante-douzième session",
             "8129e séance – matin",
+            "115e séance plénière – après-midi",
+            "115th plenary meeting (AM)",
         ] {
             assert!(is_meeting(line), "{line}");
         }
