@@ -61,22 +61,39 @@ impl Input {
     /// Reads and decodes the input. The error is one line, without the file name (the
     /// caller shows the name next to it).
     pub fn read(&self) -> Result<SourceFile, String> {
-        let bytes = match &self.origin {
+        let too_large = || {
+            format!(
+                "file is too large (over {} MiB); not a press release",
+                MAX_FILE_BYTES >> 20
+            )
+        };
+        let mut bytes = Vec::new();
+        match &self.origin {
             Origin::File(path) => {
-                std::fs::read(path).map_err(|e| format!("cannot read: {}", io_message(&e)))?
+                let file = std::fs::File::open(path)
+                    .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+                file.take(MAX_FILE_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
             }
             Origin::Stdin => {
-                let mut bytes = Vec::new();
                 std::io::stdin()
+                    .take(MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("cannot read standard input: {}", io_message(&e)))?;
-                bytes
             }
             Origin::Unreadable(message) => return Err(message.clone()),
-        };
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(too_large());
+        }
         SourceFile::decode(self.name.clone(), bytes, self.kind).map_err(|e| e.to_string())
     }
 }
+
+/// The largest input read (64 MiB): releases are kilobytes; a larger file is a mistake
+/// (a log, an archive, a database dump), refused before it is read into memory whole.
+pub const MAX_FILE_BYTES: u64 = 64 << 20;
 
 /// The inputs named by `paths`, in order: `-` is stdin (named `stdin_name`), a directory is
 /// walked recursively (respecting `.gitignore` and `.ignore`, hidden files skipped, only

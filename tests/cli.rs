@@ -381,6 +381,27 @@ fn bad_files_give_one_line_errors_while_the_others_are_still_checked() {
     );
 }
 
+#[test]
+fn a_huge_file_is_refused_with_a_one_line_error_and_the_others_are_checked() {
+    let dir = dir_with(&[("a-clean.txt", CLEAN.as_bytes())]);
+    let huge = std::fs::File::create(dir.path().join("huge.txt")).expect("create");
+    huge.set_len(presslint::inputs::MAX_FILE_BYTES + 1)
+        .expect("sparse file");
+    let out = run(presslint(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "huge.txt",
+        "a-clean.txt",
+    ]));
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: huge.txt: file is too large (over 64 MiB); not a press release\n"
+    );
+    assert_eq!(out.stdout, "");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_file_without_read_permission_is_an_error_naming_it() {
