@@ -1,5 +1,9 @@
 //! `forbid`: a pattern must not match in the scope; an optional replacement fix. In scope
 //! `noise` the fix deletes the whole line with its line break (when the line holds nothing else).
+//! A group named `target` narrows the finding (span, `{found}`, replaced text) to that group:
+//! the rest of the match is context, which stands in for the look-arounds `regex` lacks.
+//! Findings inside quotations, `except` matches or on excepted words are skipped
+//! (see [`super::filter`]).
 
 use regex::Regex;
 
@@ -18,6 +22,9 @@ pub struct Forbid {
     pattern: Regex,
     /// Replacement with `$1`-style group references; `None`: no replacement fix.
     replacement: Option<String>,
+    /// Does the pattern have a group named `target`?
+    targeted: bool,
+    filter: super::filter::Filter,
 }
 
 impl Forbid {
@@ -25,19 +32,30 @@ impl Forbid {
         let pattern = params
             .regex("pattern")?
             .ok_or_else(|| params.error("", "missing parameter `pattern`"))?;
+        let targeted = pattern.capture_names().any(|n| n == Some("target"));
         Ok(Self {
             scope,
             pattern,
             replacement: params.str("replacement").map(str::to_owned),
+            targeted,
+            filter: super::filter::Filter::compile(params)?,
         })
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
+            let skips = self.filter.skips(&m.text);
             for caps in self.pattern.captures_iter(&m.text) {
-                let Some(whole) = caps.get(0) else { continue };
-                if whole.is_empty() {
+                let whole = match (self.targeted, caps.name("target"), caps.get(0)) {
+                    (true, Some(target), _) => target,
+                    (false, _, Some(whole)) => whole,
+                    _ => continue,
+                };
+                if whole.is_empty()
+                    || skips.covers(whole.start(), whole.end())
+                    || self.filter.excepts_word(whole.as_str())
+                {
                     continue;
                 }
                 let span = m.span(whole.start(), whole.end());

@@ -70,6 +70,9 @@ impl Rule {
 pub struct PackData {
     /// Known document-symbol series (`SG/SM`, `GA`...), from `data/series.toml`.
     pub series: BTreeSet<String>,
+    /// Every other `data/<name>.toml` as JSON, by file stem (`spelling`, `renamed-countries`):
+    /// word lists and tables that rules name in their parameters.
+    pub tables: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// A compiled rule pack.
@@ -236,7 +239,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, quotes, title-case, dated-name, running-date)",
         );
     }
 
