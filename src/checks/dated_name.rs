@@ -150,3 +150,62 @@ fn names_original(entries: &[serde_json::Value], lower: &str) -> Option<String> 
             .map(str::to_owned)
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+    use crate::model::DateForm;
+
+    #[track_caller]
+    fn release(
+        date: Option<(&str, (i32, u8, u8))>,
+        body: &str,
+    ) -> (crate::source::SourceFile, crate::model::Release) {
+        let text = match date {
+            Some((line, _)) => format!("SG/SM/1\n{line}\n\n{body}\n"),
+            None => format!("SG/SM/1\n\n{body}\n"),
+        };
+        let mut builder = Builder::new(&text).symbol("SG/SM/1");
+        if let Some((line, ymd)) = date {
+            builder = builder.date(line, DateForm::Long, ymd);
+        }
+        builder.body(body).build()
+    }
+
+    #[test]
+    fn a_name_is_judged_by_the_release_date_from_the_day_of_the_change() {
+        let body = "Talks in Turkey and the former Yugoslav Republic of Macedonia.";
+        let before = release(Some(("31 May 2022", (2022, 5, 31))), body);
+        assert_at(
+            &before,
+            &run_rule("names/country-renamed", &before),
+            &[("names/country-renamed", 4, 21)],
+        );
+        let on = release(Some(("1 June 2022", (2022, 6, 1))), body);
+        let found = run_rule("names/country-renamed", &on);
+        assert_at(
+            &on,
+            &found,
+            &[
+                ("names/country-renamed", 4, 10),
+                ("names/country-renamed", 4, 21),
+            ],
+        );
+        assert_eq!(
+            found[0].message,
+            "`Turkey` has been `Türkiye` in UN usage since 1 June 2022"
+        );
+        let turkey = release(Some(("1 June 2022", (2022, 6, 1))), "Talks in Turkey.");
+        assert_fixed(
+            &turkey,
+            &run_rule("names/country-renamed", &turkey),
+            "SG/SM/1\n1 June 2022\n\nTalks in Türkiye.\n",
+        );
+    }
+
+    #[test]
+    fn a_release_without_a_date_line_is_not_judged() {
+        let none = release(None, "Talks in Turkey.");
+        assert!(run_rule("names/country-renamed", &none).is_empty());
+    }
+}

@@ -141,7 +141,9 @@ fn noise_removal(cx: &Context<'_>, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+    use crate::checks::testing::{
+        assert_at, assert_fixed, rule_from_toml, run_loaded, run_rule, Builder,
+    };
 
     #[test]
     fn a_noise_line_is_removed_with_its_line_break() {
@@ -185,5 +187,43 @@ mod tests {
         let found = run_rule("page/site-noise", &built);
         assert_at(&built, &found, &[("page/site-noise", 1, 2)]);
         assert_fixed(&built, &found, "SG/SM/1\n");
+    }
+
+    const TARGETED: &str = r#"kind = "forbid"
+scope = "body"
+severity = "warning"
+summary = "Titles take a full stop"
+message = "`{found}` should be `{expected}`"
+why = "House style."
+pattern = '(?-u:\b)(?P<target>Mr|Dr)[ ]\p{Lu}'
+replacement = "${target}."
+except = ['Dr Congo']
+except-words = ["mr"]
+[fix]
+title = "Write `{expected}`"
+applicability = "safe"
+safety = "A full stop only."
+"#;
+
+    #[test]
+    fn the_target_group_narrows_the_finding_and_exceptions_and_quotes_are_skipped() {
+        let rule = rule_from_toml(TARGETED);
+        let text = "Dr Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(&built, &found, &[("test/rule", 1, 1)]);
+        assert_eq!(found[0].message, "`Dr` should be `Dr.`");
+        assert_fixed(
+            &built,
+            &found,
+            "Dr. Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n",
+        );
+        let quoted =
+            rule_from_toml(&TARGETED.replace("except-words", "in-quotes = true\nexcept-words"));
+        assert_at(
+            &built,
+            &run_loaded(&quoted, &built),
+            &[("test/rule", 1, 1), ("test/rule", 1, 37)],
+        );
     }
 }

@@ -165,4 +165,31 @@ safety = "Spelling only."
         let one = Builder::new("5 percent\n").body("5 percent").build();
         assert_fixed(&one, &run_loaded(&rule, &one), "5 per cent\n");
     }
+
+    #[test]
+    fn ignore_case_keeps_the_written_case_and_except_patterns_are_skipped() {
+        let rule = rule_from_toml(
+            &RULE.replace(
+                "swap = {",
+                "ignore-case = true\nexcept = ['computer program']\nswap = { \"program\" = \"programme\", ",
+            ),
+        );
+        let text = "Program and PERCENT, a computer program, a program and “program”.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(
+            &built,
+            &found,
+            &[
+                ("test/rule", 1, 1),
+                ("test/rule", 1, 13),
+                ("test/rule", 1, 44),
+            ],
+        );
+        let fixes: Vec<&crate::fix::Fix> = found.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert_eq!(
+            crate::fix::apply(&built.0.text, &fixes).0,
+            "Programme and PER CENT, a computer program, a programme and “program”.\n"
+        );
+    }
 }
