@@ -19,15 +19,22 @@ pub struct Filter {
     words: HashSet<String>,
 }
 
-/// The ranges of one field's text that a rule must skip.
-pub struct Skips {
-    ranges: Vec<(usize, usize)>,
+/// The ranges of one field's text that a rule must skip, found only when a first finding
+/// asks (most paragraphs have no finding, and then cost no quotation or `except` scan).
+pub struct Skips<'a> {
+    filter: &'a Filter,
+    text: &'a str,
+    ranges: Option<Vec<(usize, usize)>>,
 }
 
-impl Skips {
+impl Skips<'_> {
     /// Does the local range `start..end` fall inside a skipped range?
-    pub fn covers(&self, start: usize, end: usize) -> bool {
-        self.ranges.iter().any(|&(s, e)| s <= start && end <= e)
+    pub fn covers(&mut self, start: usize, end: usize) -> bool {
+        let (filter, text) = (self.filter, self.text);
+        self.ranges
+            .get_or_insert_with(|| filter.ranges(text))
+            .iter()
+            .any(|&(s, e)| s <= start && end <= e)
     }
 }
 
@@ -73,8 +80,16 @@ impl Filter {
         })
     }
 
-    /// The ranges of `text` to skip (quotations, `except` matches).
-    pub fn skips(&self, text: &str) -> Skips {
+    /// The ranges of `text` to skip (quotations, `except` matches), computed on first use.
+    pub fn skips<'a>(&'a self, text: &'a str) -> Skips<'a> {
+        Skips {
+            filter: self,
+            text,
+            ranges: None,
+        }
+    }
+
+    fn ranges(&self, text: &str) -> Vec<(usize, usize)> {
         let mut ranges = Vec::new();
         if !self.in_quotes {
             ranges.extend(super::quotes::quoted_ranges(text));
@@ -82,7 +97,7 @@ impl Filter {
         if let Some(except) = &self.except {
             ranges.extend(except.find_iter(text).map(|m| (m.start(), m.end())));
         }
-        Skips { ranges }
+        ranges
     }
 
     /// Is the finding `word` on an exception list?

@@ -138,47 +138,50 @@ fn toward_curly(
 /// (so that apostrophes do not count).
 pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    if !text.contains(['"', '“', '‘', '\'']) {
+        return out;
+    }
     let mut k = 0;
-    while k < chars.len() {
-        let (start, ch) = chars[k];
-        let before = k.checked_sub(1).map(|p| chars[p].1);
+    while let Some(offset) = text[k..].find(['"', '“', '‘', '\'']) {
+        let start = k + offset;
+        let Some(ch) = text[start..].chars().next() else {
+            break;
+        };
+        let after = start + ch.len_utf8();
+        let before = text[..start].chars().next_back();
         let closer = match ch {
             '“' => Some('”'),
             '"' => Some('"'),
-            '‘' | '\'' => {
+            _ => {
                 let opens = before.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c))
-                    && chars.get(k + 1).is_some_and(|&(_, c)| c.is_alphanumeric());
+                    && text[after..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphanumeric);
                 opens.then_some(if ch == '‘' { '’' } else { '\'' })
             }
-            _ => None,
         };
         let Some(closer) = closer else {
-            k += 1;
+            k = after;
             continue;
         };
         let single = closer == '’' || closer == '\'';
-        let mut j = k + 1;
-        let mut end = None;
-        while j < chars.len() {
-            let (at, c) = chars[j];
-            let next_is_letter = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-            if c == closer && !(single && next_is_letter) {
-                end = Some(at + c.len_utf8());
-                break;
-            }
-            j += 1;
-        }
+        // The closing mark: for single marks, not one followed by a letter (an apostrophe).
+        let end = text[after..]
+            .char_indices()
+            .filter(|&(_, c)| c == closer)
+            .map(|(i, c)| after + i + c.len_utf8())
+            .find(|&end| !(single && text[end..].chars().next().is_some_and(char::is_alphabetic)));
         match end {
             Some(end) => {
                 out.push((start, end));
-                k = j + 1;
+                k = end;
             }
             None if !single => {
                 out.push((start, text.len()));
                 break;
             }
-            None => k += 1,
+            None => k = after,
         }
     }
     out

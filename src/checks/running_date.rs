@@ -99,7 +99,7 @@ impl RunningDate {
         };
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let skips = self.filter.skips(&m.text);
+            let mut skips = self.filter.skips(&m.text);
             for caps in pattern.captures_iter(&m.text) {
                 let Some(target) = caps.name("target") else {
                     continue;

@@ -87,7 +87,7 @@ impl Substitute {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let skips = self.filter.skips(&m.text);
+            let mut skips = self.filter.skips(&m.text);
             for found in self.pattern.find_iter(&m.text) {
                 if skips.covers(found.start(), found.end())
                     || self.filter.excepts_word(found.as_str())
