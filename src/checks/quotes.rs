@@ -247,4 +247,33 @@ mod tests {
             .build();
         assert!(run_rule("typography/mixed-quotes", &built).is_empty());
     }
+
+    #[test]
+    fn toward_curly_an_apostrophe_in_a_word_is_safe_and_a_quotation_mark_is_a_guess() {
+        let body = "It’s the UN’s “plan” and the Council’s \"view\" of the Assembly's work.";
+        let text = format!("H\n\n{body}\n");
+        let built = Builder::new(&text).headline(&["H"]).body(body).build();
+        let found = run_rule("typography/mixed-quotes", &built);
+        let got: Vec<(String, String, crate::fix::Applicability)> = found
+            .iter()
+            .filter_map(|d| {
+                let fix = d.fix.as_ref()?;
+                Some((
+                    built.0.slice(d.span).to_owned(),
+                    fix.edits[0].replacement.clone(),
+                    fix.applicability,
+                ))
+            })
+            .collect();
+        use crate::fix::Applicability::{Safe, Unsafe};
+        let want = |a: &str, b: &str, s| (a.to_owned(), b.to_owned(), s);
+        assert_eq!(
+            got,
+            vec![
+                want("\"", "“", Unsafe),
+                want("\"", "”", Unsafe),
+                want("'", "’", Safe),
+            ]
+        );
+    }
 }
