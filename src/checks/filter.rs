@@ -1,6 +1,7 @@
 //! Where a text-rewriting rule must stay silent: inside direct quotations (unless the rule
 //! says `in-quotes = true`), inside a match of one of its `except` patterns, or on a word of
-//! its exception lists (`except-words`, `except-data`). Shared by `forbid` and `substitute`.
+//! its exception lists (`except-words`, `except-data`). Shared by `forbid`, `substitute`,
+//! `dated-name` and `running-date`.
 
 use std::collections::HashSet;
 
@@ -39,6 +40,14 @@ impl Skips<'_> {
 }
 
 impl Filter {
+    /// A filter that skips nothing (for scopes that hold no running text, such as noise).
+    pub fn none() -> Self {
+        Self {
+            in_quotes: true,
+            ..Self::default()
+        }
+    }
+
     pub fn compile(params: &Params<'_>) -> Result<Self> {
         let in_quotes = params
             .map

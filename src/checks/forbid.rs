@@ -38,7 +38,12 @@ impl Forbid {
             pattern,
             replacement: params.str("replacement").map(str::to_owned),
             targeted,
-            filter: super::filter::Filter::compile(params)?,
+            // Noise lines are debris, not running text: no quotation is skipped there.
+            filter: if scope == Scope::Noise {
+                super::filter::Filter::none()
+            } else {
+                super::filter::Filter::compile(params)?
+            },
         })
     }
 

@@ -98,6 +98,9 @@ impl RunningDate {
             Which::Range => &RANGE,
         };
         for field in super::fields(cx.release, self.scope) {
+            if !self.may_match(&field.text) {
+                continue;
+            }
             let m = field.match_text();
             let mut skips = self.filter.skips(&m.text);
             for caps in pattern.captures_iter(&m.text) {
@@ -121,6 +124,23 @@ impl RunningDate {
                 out.push(cx.diagnostic(span, &vars).with_fix(fix));
             }
         }
+    }
+
+    /// A cheap test before the regex: a range is only suspicious with an em dash, a spaced
+    /// joiner, or `from`/`between` (the range pattern has no literal prefix to search for).
+    fn may_match(&self, text: &str) -> bool {
+        if self.which != Which::Range {
+            return true;
+        }
+        text.contains(['—', '\u{2011}'])
+            || text.contains(" -")
+            || text.contains("- ")
+            || text.contains(" –")
+            || text.contains("– ")
+            || text.contains("\u{a0}-")
+            || text.contains("-\u{a0}")
+            || text.contains("rom ")
+            || text.contains("etween ")
     }
 
     /// The house form of a match, and a lowered applicability where the fix is a guess;
