@@ -126,7 +126,11 @@ fn the_default_pack_has_its_rules_with_their_severities() {
     assert_eq!(
         rules,
         vec![
+            ("date/ordinal", "warning", "running-date"),
+            ("date/suspicious-range", "warning", "running-date"),
+            ("date/us-order", "warning", "running-date"),
             ("date/weekday-mismatch", "error", "date"),
+            ("date/year-comma", "warning", "running-date"),
             ("dateline/impossible-date", "error", "date"),
             ("dateline/malformed", "error", "date"),
             ("dateline/missing", "error", "require"),
@@ -138,16 +142,34 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("end-marker/missing", "warning", "require"),
             ("headline/mismatch", "warning", "agree"),
             ("headline/missing", "error", "require"),
+            ("headline/title-case", "warning", "title-case"),
+            ("headline/trailing-period", "warning", "forbid"),
+            ("names/country-renamed", "warning", "dated-name"),
             ("page/site-noise", "info", "forbid"),
             ("page/wrong-pack", "info", "language"),
+            ("spelling/double-l", "warning", "substitute"),
+            ("spelling/oxford-ize", "warning", "forbid"),
+            ("spelling/oxford-yse", "warning", "substitute"),
+            ("spelling/per-cent", "warning", "substitute"),
+            ("spelling/percent-sign", "warning", "forbid"),
+            ("spelling/programme", "warning", "substitute"),
             ("symbol/malformed", "error", "symbol"),
             ("symbol/mismatch", "warning", "agree"),
             ("symbol/missing", "error", "require"),
             ("symbol/unknown-series", "warning", "symbol"),
+            ("typography/bracket-missing-space", "warning", "forbid"),
+            ("typography/bracket-space", "warning", "forbid"),
+            ("typography/dash-artefact", "warning", "forbid"),
+            ("typography/line-break-hyphen", "warning", "forbid"),
+            ("typography/mixed-quotes", "warning", "quotes"),
+            ("typography/repeated-word", "warning", "repeat"),
+            ("wording/courtesy-title", "warning", "forbid"),
+            ("wording/member-states", "warning", "substitute"),
+            ("wording/secretary-general", "warning", "substitute"),
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 78);
+    assert_eq!(examples, 143);
 }
 
 mod properties {

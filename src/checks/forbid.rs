@@ -1,5 +1,9 @@
 //! `forbid`: a pattern must not match in the scope; an optional replacement fix. In scope
 //! `noise` the fix deletes the whole line with its line break (when the line holds nothing else).
+//! A group named `target` narrows the finding (span, `{found}`, replaced text) to that group:
+//! the rest of the match is context, which stands in for the look-arounds `regex` lacks.
+//! Findings inside quotations, `except` matches or on excepted words are skipped
+//! (see [`super::filter`]).
 
 use regex::Regex;
 
@@ -18,6 +22,9 @@ pub struct Forbid {
     pattern: Regex,
     /// Replacement with `$1`-style group references; `None`: no replacement fix.
     replacement: Option<String>,
+    /// Does the pattern have a group named `target`?
+    targeted: bool,
+    filter: super::filter::Filter,
 }
 
 impl Forbid {
@@ -25,19 +32,35 @@ impl Forbid {
         let pattern = params
             .regex("pattern")?
             .ok_or_else(|| params.error("", "missing parameter `pattern`"))?;
+        let targeted = pattern.capture_names().any(|n| n == Some("target"));
         Ok(Self {
             scope,
             pattern,
             replacement: params.str("replacement").map(str::to_owned),
+            targeted,
+            // Noise lines are debris, not running text: no quotation is skipped there.
+            filter: if scope == Scope::Noise {
+                super::filter::Filter::none()
+            } else {
+                super::filter::Filter::compile(params)?
+            },
         })
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
+            let mut skips = self.filter.skips(&m.text);
             for caps in self.pattern.captures_iter(&m.text) {
-                let Some(whole) = caps.get(0) else { continue };
-                if whole.is_empty() {
+                let whole = match (self.targeted, caps.name("target"), caps.get(0)) {
+                    (true, Some(target), _) => target,
+                    (false, _, Some(whole)) => whole,
+                    _ => continue,
+                };
+                if whole.is_empty()
+                    || skips.covers(whole.start(), whole.end())
+                    || self.filter.excepts_word(whole.as_str())
+                {
                     continue;
                 }
                 let span = m.span(whole.start(), whole.end());
@@ -123,7 +146,9 @@ fn noise_removal(cx: &Context<'_>, span: Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+    use crate::checks::testing::{
+        assert_at, assert_fixed, rule_from_toml, run_loaded, run_rule, Builder,
+    };
 
     #[test]
     fn a_noise_line_is_removed_with_its_line_break() {
@@ -167,5 +192,43 @@ mod tests {
         let found = run_rule("page/site-noise", &built);
         assert_at(&built, &found, &[("page/site-noise", 1, 2)]);
         assert_fixed(&built, &found, "SG/SM/1\n");
+    }
+
+    const TARGETED: &str = r#"kind = "forbid"
+scope = "body"
+severity = "warning"
+summary = "Titles take a full stop"
+message = "`{found}` should be `{expected}`"
+why = "House style."
+pattern = '(?-u:\b)(?P<target>Mr|Dr)[ ]\p{Lu}'
+replacement = "${target}."
+except = ['Dr Congo']
+except-words = ["mr"]
+[fix]
+title = "Write `{expected}`"
+applicability = "safe"
+safety = "A full stop only."
+"#;
+
+    #[test]
+    fn the_target_group_narrows_the_finding_and_exceptions_and_quotes_are_skipped() {
+        let rule = rule_from_toml(TARGETED);
+        let text = "Dr Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(&built, &found, &[("test/rule", 1, 1)]);
+        assert_eq!(found[0].message, "`Dr` should be `Dr.`");
+        assert_fixed(
+            &built,
+            &found,
+            "Dr. Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n",
+        );
+        let quoted =
+            rule_from_toml(&TARGETED.replace("except-words", "in-quotes = true\nexcept-words"));
+        assert_at(
+            &built,
+            &run_loaded(&quoted, &built),
+            &[("test/rule", 1, 1), ("test/rule", 1, 37)],
+        );
     }
 }

@@ -3,14 +3,19 @@
 
 pub mod agree;
 pub mod date;
+pub mod dated_name;
+pub mod filter;
 pub mod forbid;
 pub mod format;
 pub mod language;
 pub mod position;
+pub mod quotes;
 pub mod repeat;
 pub mod require;
+pub mod running_date;
 pub mod substitute;
 pub mod symbol;
+pub mod title_case;
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
@@ -34,10 +39,15 @@ pub enum Check {
     Substitute(substitute::Substitute),
     Repeat(repeat::Repeat),
     Language(language::Language),
+
+    Quotes(quotes::Quotes),
+    TitleCase(title_case::TitleCase),
+    DatedName(dated_name::DatedName),
+    RunningDate(running_date::RunningDate),
 }
 
 /// The kind names a rule file may use, as in `schemas/rules.schema.json`.
-pub const KINDS: [&str; 10] = [
+pub const KINDS: [&str; 14] = [
     "require",
     "forbid",
     "format",
@@ -48,6 +58,10 @@ pub const KINDS: [&str; 10] = [
     "substitute",
     "repeat",
     "language",
+    "quotes",
+    "title-case",
+    "dated-name",
+    "running-date",
 ];
 
 impl Check {
@@ -64,6 +78,12 @@ impl Check {
             "substitute" => Check::Substitute(substitute::Substitute::compile(scope, params)?),
             "repeat" => Check::Repeat(repeat::Repeat::compile(scope, params)?),
             "language" => Check::Language(language::Language::compile(scope, params)?),
+            "quotes" => Check::Quotes(quotes::Quotes::compile(scope, params)?),
+            "title-case" => Check::TitleCase(title_case::TitleCase::compile(scope, params)?),
+            "dated-name" => Check::DatedName(dated_name::DatedName::compile(scope, params)?),
+            "running-date" => {
+                Check::RunningDate(running_date::RunningDate::compile(scope, params)?)
+            }
             other => {
                 return Err(params.error(
                     "kind",
@@ -80,7 +100,10 @@ impl Check {
     pub fn placeholders(kind: &str) -> &'static [&'static str] {
         match kind {
             "require" => &["element", "expected"],
-            "forbid" | "format" | "agree" | "substitute" | "repeat" => &["found", "expected"],
+            "forbid" | "format" | "agree" | "substitute" | "repeat" | "title-case"
+            | "running-date" => &["found", "expected"],
+            "quotes" => &["found", "expected", "majority"],
+            "dated-name" => &["found", "expected", "since"],
             "position" => &["found", "after"],
             "symbol" => &["found", "expected", "symbol"],
             "date" => &["found", "expected", "reason", "weekday", "date"],
@@ -101,6 +124,10 @@ impl Check {
             Check::Substitute(c) => c.run(cx, out),
             Check::Repeat(c) => c.run(cx, out),
             Check::Language(c) => c.run(cx, out),
+            Check::Quotes(c) => c.run(cx, out),
+            Check::TitleCase(c) => c.run(cx, out),
+            Check::DatedName(c) => c.run(cx, out),
+            Check::RunningDate(c) => c.run(cx, out),
         }
     }
 }

@@ -1,5 +1,7 @@
 //! `repeat`: a word written twice in a row (`the the`), across spaces and line breaks; the
-//! fix deletes the second copy. Words in `allow` (`had had`, `that that`) are genuine.
+//! fix deletes the second copy. Words in `allow` (`had had`, `that that`) are genuine, and so
+//! is a capitalised second copy: a name (`Mohamed Mohamed`, `a united United Nations`);
+//! `The the` is still a typo.
 
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
@@ -37,6 +39,7 @@ impl Repeat {
                 if !between.chars().all(char::is_whitespace)
                     || !a.eq_ignore_ascii_case(b)
                     || self.allow.iter().any(|w| w.eq_ignore_ascii_case(a))
+                    || b.chars().next().is_some_and(char::is_uppercase)
                 {
                     continue;
                 }

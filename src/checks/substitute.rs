@@ -1,5 +1,8 @@
 //! `substitute`: a table of wrong -> right texts (`swap`), each finding with a fix to the
 //! right text. All keys compile into one regex, longest first, with ASCII word boundaries.
+//! With `ignore-case = true` a key matches in any case and the fix keeps the case of what
+//! was written (`Traveled` -> `Travelled`, `PERCENT` -> `PER CENT`). Findings inside
+//! quotations, `except` matches or on excepted words are skipped (see [`super::filter`]).
 
 use std::collections::BTreeMap;
 
@@ -16,7 +19,10 @@ use super::Context;
 pub struct Substitute {
     scope: Scope,
     pattern: Regex,
+    /// Keys lower-cased when `ignore_case`.
     swap: BTreeMap<String, String>,
+    ignore_case: bool,
+    filter: super::filter::Filter,
 }
 
 impl Substitute {
@@ -35,6 +41,18 @@ impl Substitute {
         if swap.is_empty() {
             return Err(params.error("", "missing parameter `swap` (a table of wrong = right)"));
         }
+        let ignore_case = params
+            .map
+            .get("ignore-case")
+            .and_then(serde_json::Value::as_bool)
+            .unwrap_or(false);
+        let swap: BTreeMap<String, String> = if ignore_case {
+            swap.into_iter()
+                .map(|(k, v)| (k.to_lowercase(), v))
+                .collect()
+        } else {
+            swap
+        };
         let mut keys: Vec<&String> = swap.keys().collect();
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
         let alternatives: Vec<String> = keys
@@ -54,32 +72,64 @@ impl Substitute {
                 format!("{before}{}{after}", regex::escape(k))
             })
             .collect();
-        let pattern = Regex::new(&alternatives.join("|"))
+        let flags = if ignore_case { "(?i)" } else { "" };
+        let pattern = Regex::new(&format!("{flags}(?:{})", alternatives.join("|")))
             .map_err(|e| params.error("swap", format!("`swap` does not compile: {e}")))?;
         Ok(Self {
             scope,
             pattern,
             swap,
+            ignore_case,
+            filter: super::filter::Filter::compile(params)?,
         })
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
+            let mut skips = self.filter.skips(&m.text);
             for found in self.pattern.find_iter(&m.text) {
-                let Some(right) = self.swap.get(found.as_str()) else {
+                if skips.covers(found.start(), found.end())
+                    || self.filter.excepts_word(found.as_str())
+                {
+                    continue;
+                }
+                let right = if self.ignore_case {
+                    self.swap
+                        .get(&found.as_str().to_lowercase())
+                        .map(|r| same_case(found.as_str(), r))
+                } else {
+                    self.swap.get(found.as_str()).cloned()
+                };
+                let Some(right) = right else {
                     continue;
                 };
                 let span = m.span(found.start(), found.end());
                 let vars = [("found", found.as_str()), ("expected", right.as_str())];
                 let fix = cx.fix(
                     &vars,
-                    vec![Edit::replace(span, m.encoding.encode(right))],
+                    vec![Edit::replace(span, m.encoding.encode(&right))],
                     None,
                 );
                 out.push(cx.diagnostic(span, &vars).with_fix(fix));
             }
         }
+    }
+}
+
+/// `right` in the case of `found`: all capitals, a capital first letter, or as written.
+fn same_case(found: &str, right: &str) -> String {
+    let letters = || found.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 1 && letters().all(char::is_uppercase) {
+        return right.to_uppercase();
+    }
+    match (found.chars().next(), right.chars().next()) {
+        (Some(f), Some(r)) if f.is_uppercase() && !r.is_uppercase() => {
+            let mut out: String = r.to_uppercase().collect();
+            out.push_str(&right[r.len_utf8()..]);
+            out
+        }
+        _ => right.to_owned(),
     }
 }
 
@@ -114,5 +164,32 @@ safety = "Spelling only."
         );
         let one = Builder::new("5 percent\n").body("5 percent").build();
         assert_fixed(&one, &run_loaded(&rule, &one), "5 per cent\n");
+    }
+
+    #[test]
+    fn ignore_case_keeps_the_written_case_and_except_patterns_are_skipped() {
+        let rule = rule_from_toml(
+            &RULE.replace(
+                "swap = {",
+                "ignore-case = true\nexcept = ['computer program']\nswap = { \"program\" = \"programme\", ",
+            ),
+        );
+        let text = "Program and PERCENT, a computer program, a program and “program”.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(
+            &built,
+            &found,
+            &[
+                ("test/rule", 1, 1),
+                ("test/rule", 1, 13),
+                ("test/rule", 1, 44),
+            ],
+        );
+        let fixes: Vec<&crate::fix::Fix> = found.iter().filter_map(|d| d.fix.as_ref()).collect();
+        assert_eq!(
+            crate::fix::apply(&built.0.text, &fixes).0,
+            "Programme and PER CENT, a computer program, a programme and “program”.\n"
+        );
     }
 }

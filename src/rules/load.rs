@@ -586,6 +586,13 @@ pub(crate) fn build_pack(
         pack.data.lists = read_toml(file)?;
     }
     for file in &files {
+        let Some(stem) = data_table_stem(&file.relative) else {
+            continue;
+        };
+        let located = Located::parse(&file.shown, &file.text)?;
+        pack.data.tables.insert(stem, located.value);
+    }
+    for file in &files {
         let in_data = file.relative.starts_with("data");
         let is_toml = file.relative.extension().is_some_and(|e| e == "toml");
         if in_data || is(file, "pack.toml") || !is_toml {
@@ -647,6 +654,16 @@ pub(crate) fn extra_rules(pack: &Pack, mut files: Vec<PackFile>) -> Result<Vec<R
         rules.push(rule);
     }
     Ok(rules)
+}
+
+/// `data/<stem>.toml` other than the series registry: a data table named `<stem>`.
+fn data_table_stem(relative: &Path) -> Option<String> {
+    let mut parts = relative.iter();
+    let (Some(dir), Some(file), None) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    let stem = file.to_str()?.strip_suffix(".toml")?;
+    (dir == "data" && stem != "series").then(|| stem.to_owned())
 }
 
 /// Every file under `dir`, recursively, with paths relative to `dir`.

@@ -76,6 +76,9 @@ pub struct PackData {
     /// Named lists of house texts (`disclaimers`, `end-markers`, `categories-without-symbol`)
     /// from `data/house.toml`; a rule names one as `"@disclaimers"` in a list parameter.
     pub lists: BTreeMap<String, Vec<String>>,
+    /// Every other `data/<name>.toml` as JSON, by file stem (`spelling`, `renamed-countries`):
+    /// word lists and tables that rules name in their parameters.
+    pub tables: BTreeMap<String, serde_json::Value>,
 }
 
 /// How a pack recognises releases in its language, and what it stops checking when a
@@ -395,7 +398,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date)",
         );
     }
 

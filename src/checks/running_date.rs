@@ -1,0 +1,265 @@
+//! `running-date`: dates in running text in the house form `19 July 2010`, `27 June`,
+//! `16-17 July`. `check = "us-order"` (`July 19, 2010`), `"ordinal"` (`19th July`),
+//! `"year-comma"` (`19 July, 2010`) and `"range"` (`1—19 October`, `5 - 30 July`,
+//! `from 26-27 March`); `16-17 July`, `16 and 17 July`, `from 5 to 30 July` are genuine.
+
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::fix::{Applicability, Edit};
+use crate::rules::{Params, Scope};
+
+use super::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    UsOrder,
+    Ordinal,
+    YearComma,
+    Range,
+}
+
+#[derive(Debug)]
+pub struct RunningDate {
+    scope: Scope,
+    which: Which,
+    filter: super::filter::Filter,
+}
+
+const MONTHS: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const DAY: &str = "3[01]|[12][0-9]|0?[1-9]";
+
+/// `July 19`, `July 19-20`, `July 19th`, `July 19, 2010`; the character after the day is
+/// captured so that `July 19:30` or `July 2010` do not match.
+static US_ORDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<target>(?P<m>{MONTHS}) (?P<d>{DAY})(?P<r>-(?:{DAY}))?(?:st|nd|rd|th)?(?-u:\b)(?:,? (?P<y>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?)(?:[^0-9:/.\-–]|[.](?:[^0-9]|$)|$)"
+    ))
+    .expect("us order")
+});
+
+static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<target>(?:[Tt]he )?(?P<d>{DAY})(?:st|nd|rd|th)(?: of)? (?P<m>{MONTHS}))(?-u:\b)"
+    ))
+    .expect("ordinal")
+});
+
+static YEAR_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<target>(?P<d>{DAY}) (?P<m>{MONTHS}), (?P<y>(?:1[89]|20)[0-9]{{2}}))(?-u:\b)(?:[^,0-9]|$)"
+    ))
+    .expect("year comma")
+});
+
+static RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<target>(?:(?P<pre>[Ff]rom|[Bb]etween) )?(?P<d1>{DAY})(?P<sep>[ ]*[-–—][ ]*)(?P<d2>{DAY}) (?P<m>{MONTHS}))(?-u:\b)"
+    ))
+    .expect("range")
+});
+
+impl RunningDate {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        super::require_scope(
+            params,
+            "running-date",
+            scope,
+            &[Scope::Text, Scope::Headline, Scope::Intro, Scope::Body],
+        )?;
+        let which = match params.required_str("check")? {
+            "us-order" => Which::UsOrder,
+            "ordinal" => Which::Ordinal,
+            "year-comma" => Which::YearComma,
+            "range" => Which::Range,
+            other => {
+                return Err(params.error(
+                    "check",
+                    format!("unknown running-date check `{other}` (expected one of: us-order, ordinal, year-comma, range)"),
+                ))
+            }
+        };
+        Ok(Self {
+            scope,
+            which,
+            filter: super::filter::Filter::compile(params)?,
+        })
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let pattern: &Regex = match self.which {
+            Which::UsOrder => &US_ORDER,
+            Which::Ordinal => &ORDINAL,
+            Which::YearComma => &YEAR_COMMA,
+            Which::Range => &RANGE,
+        };
+        for field in super::fields(cx.release, self.scope) {
+            if !self.may_match(&field.text) {
+                continue;
+            }
+            let m = field.match_text();
+            let mut skips = self.filter.skips(&m.text);
+            for caps in pattern.captures_iter(&m.text) {
+                let Some(target) = caps.name("target") else {
+                    continue;
+                };
+                if skips.covers(target.start(), target.end()) {
+                    continue;
+                }
+                let Some((expected, applicability)) = self.expected(&caps) else {
+                    continue;
+                };
+                let span = m.span(target.start(), target.end());
+                let found = super::one_line(target.as_str());
+                let vars = [("found", found.as_str()), ("expected", expected.as_str())];
+                let fix = cx.fix(
+                    &vars,
+                    vec![Edit::replace(span, m.encoding.encode(&expected))],
+                    applicability,
+                );
+                out.push(cx.diagnostic(span, &vars).with_fix(fix));
+            }
+        }
+    }
+
+    /// A cheap test before the regex: a range is only suspicious with an em dash, a spaced
+    /// joiner, or `from`/`between` (the range pattern has no literal prefix to search for).
+    fn may_match(&self, text: &str) -> bool {
+        if self.which != Which::Range {
+            return true;
+        }
+        text.contains(['—', '\u{2011}'])
+            || text.contains(" -")
+            || text.contains("- ")
+            || text.contains(" –")
+            || text.contains("– ")
+            || text.contains("\u{a0}-")
+            || text.contains("-\u{a0}")
+            || text.contains("rom ")
+            || text.contains("etween ")
+    }
+
+    /// The house form of a match, and a lowered applicability where the fix is a guess;
+    /// `None` for a genuine form.
+    fn expected(&self, caps: &Captures<'_>) -> Option<(String, Option<Applicability>)> {
+        let get = |name: &str| caps.name(name).map_or("", |g| g.as_str());
+        let day = |name: &str| get(name).trim_start_matches('0').to_owned();
+        match self.which {
+            Which::UsOrder => {
+                let range = get("r");
+                let year = get("y");
+                let mut out = format!("{}{range} {}", day("d"), get("m"));
+                if !year.is_empty() {
+                    out.push(' ');
+                    out.push_str(year);
+                }
+                // Without a year, `May 5` may be a verb and a count: review it.
+                let applicability = year.is_empty().then_some(Applicability::Unsafe);
+                Some((out, applicability))
+            }
+            Which::Ordinal => Some((format!("{} {}", day("d"), get("m")), None)),
+            Which::YearComma => Some((format!("{} {} {}", day("d"), get("m"), get("y")), None)),
+            Which::Range => {
+                let sep = get("sep");
+                let pre = get("pre");
+                let (d1, d2, month) = (day("d1"), day("d2"), get("m"));
+                if !pre.is_empty() {
+                    let joiner = if pre.eq_ignore_ascii_case("from") {
+                        "to"
+                    } else {
+                        "and"
+                    };
+                    return Some((format!("{pre} {d1} {joiner} {d2} {month}"), None));
+                }
+                let suspicious = sep.contains('—') || sep.contains(' ');
+                suspicious.then(|| (format!("{d1}-{d2} {month}"), None))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, run_rule, Builder};
+
+    #[track_caller]
+    fn found(id: &str, body: &str) -> Vec<(String, String)> {
+        let text = format!("{body}\n");
+        let built = Builder::new(&text).body(body).build();
+        run_rule(id, &built)
+            .into_iter()
+            .map(|d| {
+                let fixed = d
+                    .fix
+                    .map(|f| f.edits[0].replacement.clone())
+                    .unwrap_or_default();
+                (built.0.slice(d.span).to_owned(), fixed)
+            })
+            .collect()
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn us_order_dates_are_turned_round() {
+        assert_eq!(
+            found(
+                "date/us-order",
+                "On July 19, 2010 and June 27 and May 5-6, at 10 a.m. July 2010 and July 19:30."
+            ),
+            pairs(&[
+                ("July 19, 2010", "19 July 2010"),
+                ("June 27", "27 June"),
+                ("May 5-6", "5-6 May")
+            ])
+        );
+    }
+
+    #[test]
+    fn suspicious_ranges_are_reported_and_genuine_ones_are_not() {
+        assert_eq!(
+            found(
+                "date/suspicious-range",
+                "Held on 1—19 October, 5 - 30 July and from 26-27 March, but also 16-17 July, 16 and 17 July, from 5 to 30 July, from 24 September to 1 October and 1–19 October."
+            ),
+            pairs(&[
+                ("1—19 October", "1-19 October"),
+                ("5 - 30 July", "5-30 July"),
+                ("from 26-27 March", "from 26 to 27 March")
+            ])
+        );
+    }
+
+    #[test]
+    fn ordinals_and_a_comma_before_the_year() {
+        assert_eq!(
+            found(
+                "date/ordinal",
+                "On the 19th of July and 3rd March, in the 21st century."
+            ),
+            pairs(&[("the 19th of July", "19 July"), ("3rd March", "3 March")])
+        );
+        assert_eq!(
+            found(
+                "date/year-comma",
+                "On 19 July, 2010 and 20 July, 1,200 people and 21 July 2010."
+            ),
+            pairs(&[("19 July, 2010", "19 July 2010")])
+        );
+        let text = "Held on 1 January, 2020.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        assert_at(
+            &built,
+            &run_rule("date/year-comma", &built),
+            &[("date/year-comma", 1, 9)],
+        );
+    }
+}

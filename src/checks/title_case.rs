@@ -1,0 +1,181 @@
+//! `title-case`: headlines in Title Case. Content words start with a capital; the `small`
+//! words stay lower-case except first and after a colon or dash; `either` words and name
+//! `particles` may be written either way. ALL-CAPS titles (archive page titles), words in
+//! quotations, acronyms, figures and the later parts of hyphenated compounds (`Sixty-eighth`,
+//! `Ki-moon`) are left alone. One finding per printed copy, at its first offending word; the
+//! fix (unsafe) recases every offending word of that copy.
+
+use std::collections::HashSet;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::Result;
+use crate::fix::Edit;
+use crate::rules::{Params, Scope};
+
+use super::Context;
+
+#[derive(Debug)]
+pub struct TitleCase {
+    small: HashSet<String>,
+    either: HashSet<String>,
+}
+
+impl TitleCase {
+    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+        super::require_scope(params, "title-case", scope, &[Scope::Headline])?;
+        let set = |key: &str| -> HashSet<String> {
+            params
+                .strings(key)
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect()
+        };
+        let small = set("small");
+        if small.is_empty() {
+            return Err(params.error("", "missing parameter `small` (the lower-case words)"));
+        }
+        let mut either = set("either");
+        either.extend(set("particles"));
+        Ok(Self { small, either })
+    }
+
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for headline in &cx.release.headlines {
+            let m = headline.field.match_text();
+            if is_all_caps(&m.text) {
+                continue;
+            }
+            let quoted = super::quotes::quoted_ranges(&m.text);
+            let mut edits: Vec<(usize, usize, String)> = Vec::new();
+            let mut clause_start = true;
+            for (start, token) in tokens(&m.text) {
+                let opens_clause = clause_start;
+                clause_start = token.ends_with([':', '?', '!'])
+                    || matches!(token, "-" | "--" | "—" | "–")
+                    || token.ends_with('—');
+                let lead = token.len()
+                    - token
+                        .trim_start_matches(|c: char| !c.is_alphanumeric())
+                        .len();
+                let core_start = start + lead;
+                let word: &str = token[lead..]
+                    .split(|c: char| !(c.is_alphanumeric()))
+                    .next()
+                    .unwrap_or("");
+                if word.is_empty()
+                    || quoted
+                        .iter()
+                        .any(|&(s, e)| s <= core_start && core_start < e)
+                {
+                    continue;
+                }
+                let mut chars = word.chars();
+                let Some(first) = chars.next() else { continue };
+                // Figures, acronyms and brand-like words (`UNESCO`, `COVID`, `iPhone`) keep their case.
+                if !first.is_alphabetic() || chars.any(char::is_uppercase) {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                let wanted = if self.either.contains(&lower) {
+                    None
+                } else if self.small.contains(&lower) {
+                    (!opens_clause && first.is_uppercase()).then(|| lower.clone())
+                } else if first.is_lowercase() {
+                    let mut upper: String = first.to_uppercase().collect();
+                    upper.push_str(&word[first.len_utf8()..]);
+                    Some(upper)
+                } else {
+                    None
+                };
+                if let Some(wanted) = wanted {
+                    edits.push((core_start, core_start + word.len(), wanted));
+                }
+            }
+            let Some((start, end, wanted)) = edits.first() else {
+                continue;
+            };
+            let found = &m.text[*start..*end];
+            let vars = [("found", found), ("expected", wanted.as_str())];
+            let fix_edits = edits
+                .iter()
+                .map(|(s, e, w)| Edit::replace(m.span(*s, *e), m.encoding.encode(w)))
+                .collect();
+            let fix = cx.fix(&vars, fix_edits, None);
+            out.push(cx.diagnostic(m.span(*start, *end), &vars).with_fix(fix));
+        }
+    }
+}
+
+/// An archive page title in capitals: at most one letter in ten is lower-case.
+fn is_all_caps(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    letters > 0 && lower * 10 <= letters
+}
+
+/// Whitespace-separated tokens with their offsets.
+fn tokens(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (false, None) => start = Some(i),
+            (true, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};
+
+    #[track_caller]
+    fn check(headline: &str) -> Vec<crate::Diagnostic> {
+        let text = format!("{headline}\n");
+        let built = Builder::new(&text).headline(&[headline]).build();
+        run_rule("headline/title-case", &built)
+    }
+
+    #[test]
+    fn genuine_title_case_headlines_pass() {
+        for ok in [
+            "Secretary-General Urges Donors to Support Flood Relief",
+            "General Assembly Elects President of Sixty-eighth Session",
+            "Secretary-General Ban Ki-moon Welcomes Accord on Follow-up to Summit",
+            "SECURITY COUNCIL EXTENDS MANDATE OF OBSERVER MISSION UNTIL 15 JUNE 1998",
+            "Deputy Secretary-General: The World Must Act Now on Climate",
+            "Secretary-General Says ‘we must act’ as Talks Open in al-Fashir",
+            "UNESCO Chief Condemns Killing of Journalist in Iraq",
+            "Council Hears from Envoy de Mistura on Talks in Geneva",
+        ] {
+            assert!(check(ok).is_empty(), "{ok}: {:#?}", check(ok));
+        }
+    }
+
+    #[test]
+    fn a_sentence_case_headline_is_reported_once_and_fixed_word_by_word() {
+        let text = "Secretary-General urges donors To support relief\n";
+        let built = Builder::new(text)
+            .headline(&["Secretary-General urges donors To support relief"])
+            .build();
+        let found = run_rule("headline/title-case", &built);
+        assert_at(&built, &found, &[("headline/title-case", 1, 19)]);
+        assert_eq!(
+            found[0].message,
+            "`urges` breaks the headline's Title Case; expected `Urges`"
+        );
+        assert_fixed(
+            &built,
+            &found,
+            "Secretary-General Urges Donors to Support Relief\n",
+        );
+    }
+}
