@@ -10,7 +10,7 @@ use crate::span::Span;
 use crate::text::{Encoding, MatchText, OffsetMap};
 
 /// One element of the release: its original text and where it sits in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Field {
     /// The element's text exactly as written (for JSON inputs: the decoded string).
     pub text: String,
@@ -21,6 +21,9 @@ pub struct Field {
     pub map: OffsetMap,
     #[serde(skip)]
     pub encoding: Encoding,
+    /// `text` normalised for matching, computed once and shared by every rule.
+    #[serde(skip)]
+    normalised: std::sync::OnceLock<MatchText>,
 }
 
 impl Field {
@@ -31,12 +34,25 @@ impl Field {
             span,
             map: OffsetMap::verbatim(span.start),
             encoding: Encoding::Plain,
+            normalised: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A field with explicit text, span and offset map (stacked symbols, JSON strings).
+    pub fn mapped(text: String, span: Span, map: OffsetMap, encoding: Encoding) -> Self {
+        Self {
+            text,
+            span,
+            map,
+            encoding,
+            normalised: std::sync::OnceLock::new(),
         }
     }
 
     /// The text normalised for matching (NBSP as space, U+2011 as `-`), offsets mapped to the file.
-    pub fn match_text(&self) -> MatchText {
-        MatchText::new(&self.text, &self.map, self.encoding)
+    pub fn match_text(&self) -> &MatchText {
+        self.normalised
+            .get_or_init(|| MatchText::new(&self.text, &self.map, self.encoding))
     }
 
     /// The file span of `text[start..end]`.
@@ -44,6 +60,16 @@ impl Field {
         self.map.span(start, end)
     }
 }
+
+/// Fields are equal when their text, span and map are: the cached normalisation is derived.
+impl PartialEq for Field {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.text, self.span, &self.map, self.encoding)
+            == (&other.text, other.span, &other.map, other.encoding)
+    }
+}
+
+impl Eq for Field {}
 
 /// Where the release came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]

@@ -191,7 +191,7 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(&m);
+    let (text, start, end) = super::trimmed(m);
     let expected = long_form(cx, line);
     if expected.as_deref() == Some(text) {
         return;
@@ -220,7 +220,7 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(&m);
+    let (text, start, end) = super::trimmed(m);
     let span = m.span(start, end);
     let exists = match (line.year, line.month, line.day) {
         (Some(y), Some(mo), Some(d)) => dates::calendar_date(y, mo, d).is_some(),
@@ -266,7 +266,7 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(&m);
+    let (text, start, end) = super::trimmed(m);
     let reason = match cx.data.dates.month_name(month) {
         Some(name) => format!("{name} {year} has no day {day}"),
         None => format!("there is no month {month}"),

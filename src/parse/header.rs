@@ -334,12 +334,12 @@ fn stacked(parts: &[Field]) -> Symbol {
     let start = parts.first().map_or(0, |p| p.span.start);
     let end = parts.last().map_or(start, |p| p.span.end);
     Symbol {
-        field: Field {
-            text: joined,
-            span: Span::new(start, end),
-            map: OffsetMap::from_anchors(anchors),
-            encoding: crate::text::Encoding::Plain,
-        },
+        field: Field::mapped(
+            joined,
+            Span::new(start, end),
+            OffsetMap::from_anchors(anchors),
+            crate::text::Encoding::Plain,
+        ),
         parts: parts.to_vec(),
         stacked: true,
     }

@@ -285,12 +285,7 @@ impl Reader<'_> {
         let end = (literal.range.end + self.bom).saturating_sub(1).max(start);
         let raw = self.text.get(start..end).unwrap_or("");
         let (text, map) = decode_with_map(raw, start);
-        Field {
-            text,
-            span: Span::new(start, end),
-            map,
-            encoding: Encoding::JsonString,
-        }
+        Field::mapped(text, Span::new(start, end), map, Encoding::JsonString)
     }
 }
 
