@@ -145,6 +145,27 @@ pub fn fold_for_comparison(text: &str) -> String {
     out
 }
 
+/// The maximal runs of characters that `belongs` accepts, with their byte offsets;
+/// `belongs(c, inside)` is told whether a run has started (for inner apostrophes, hyphens).
+pub fn runs(text: &str, belongs: impl Fn(char, bool) -> bool) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (belongs(c, start.is_some()), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,6 +205,18 @@ mod tests {
     fn json_encoding_escapes_replacements() {
         assert_eq!(Encoding::JsonString.encode("a \"b\"\n"), "a \\\"b\\\"\\n");
         assert_eq!(Encoding::Plain.encode("a \"b\""), "a \"b\"");
+    }
+
+    #[test]
+    fn runs_split_text_where_the_predicate_says() {
+        let words = runs("Ban Ki-moon’s  visit", |c, inside| {
+            c.is_alphabetic() || (inside && matches!(c, '-' | '’'))
+        });
+        assert_eq!(words, [(0, "Ban"), (4, "Ki-moon’s"), (17, "visit")]);
+        assert_eq!(
+            runs(" a b ", |c, _| !c.is_whitespace()),
+            [(1, "a"), (3, "b")]
+        );
     }
 
     #[test]

@@ -56,23 +56,9 @@ impl Repeat {
 
 /// Runs of letters (and inner apostrophes or hyphens) with their offsets.
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        let part = c.is_alphabetic() || (start.is_some() && matches!(c, '\'' | '\u{2019}' | '-'));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    crate::text::runs(text, |c, inside| {
+        c.is_alphabetic() || (inside && matches!(c, '\'' | '\u{2019}' | '-'))
+    })
 }
 
 #[cfg(test)]

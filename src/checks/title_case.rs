@@ -115,22 +115,7 @@ fn is_all_caps(text: &str) -> bool {
 
 /// Whitespace-separated tokens with their offsets.
 fn tokens(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (false, None) => start = Some(i),
-            (true, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+    crate::text::runs(text, |c, _| !c.is_whitespace())
 }
 
 #[cfg(test)]
