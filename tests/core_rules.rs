@@ -182,6 +182,10 @@ fn numeric_date_lines_warn_and_ambiguous_ones_get_an_unsafe_fix() {
     );
     // A long-form date line elsewhere in the header: no warning for the numeric form.
     assert_none(CLEAN, "dateline/numeric");
+    let both = CLEAN.replacen("19 July 2010", "19/07/2010\n19 July 2010", 1);
+    assert_eq!(lint(&both), vec![]);
+    let stamp_then_long = CLEAN.replacen("19 July 2010", "20100719\n19 July 2010", 1);
+    assert_eq!(lint(&stamp_then_long), vec![]);
 }
 
 #[test]

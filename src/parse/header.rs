@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{DateLine, Field, Headline, Release, Symbol};
+use crate::model::{DateForm, DateLine, Field, Headline, Release, Symbol};
 use crate::span::Span;
 use crate::text::OffsetMap;
 
@@ -189,7 +189,14 @@ impl Walker<'_> {
             }
             Element::Date(d) => {
                 let span = Span::new(seg.span.start, seg.span.start + d.len);
-                if release.date_line.is_none() {
+                // The first date line wins, except that a long form replaces an earlier
+                // numeric or stamp form: old headers print both, and the long one is the
+                // release's date line proper.
+                let replaces = match &release.date_line {
+                    None => true,
+                    Some(earlier) => earlier.form != DateForm::Long && d.form == DateForm::Long,
+                };
+                if replaces {
                     release.date_line = Some(DateLine {
                         field: Field::verbatim(text, span),
                         form: d.form,
