@@ -12,7 +12,7 @@ use super::lines::{LineKind, Seg};
 
 /// `Following is ...`, `The following are ...`, French `On trouvera ci-après ...`.
 static INTRO_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?following\s+(?:is|are)\b|^(?:on\s+trouvera\s+ci-apr[èe]s|voici)\b")
+    Regex::new(r"(?i)^(?:the\s+)?following\s+(?:is|are)(?-u:\b)|^(?:on\s+trouvera\s+ci-apr[èe]s|voici)(?-u:\b)")
         .expect("intro pattern")
 });
 

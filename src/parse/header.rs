@@ -38,7 +38,7 @@ static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static REISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*\*?\s*(?:reissued\b[^()]{0,80}|publi[ée]\s+tel\s+que\s+re[çc]u[^()]{0,40})\)?$|^(?:advance\s+text|background\s+release)[\s.:*]*$")
+    Regex::new(r"(?i)^\(?\s*\*?\s*(?:reissued(?-u:\b)[^()]{0,80}|publi[ée]\s+tel\s+que\s+re[çc]u[^()]{0,40})\)?$|^(?:advance\s+text|background\s+release)[\s.:*]*$")
         .expect("reissue pattern")
 });
 
