@@ -145,6 +145,24 @@ pub fn fold_for_comparison(text: &str) -> String {
     out
 }
 
+/// Levenshtein distance over characters (near-miss disclaimers, rule-id suggestions).
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
 /// The maximal runs of characters that `belongs` accepts, with their byte offsets;
 /// `belongs(c, inside)` is told whether a run has started (for inner apostrophes, hyphens).
 pub fn runs(text: &str, belongs: impl Fn(char, bool) -> bool) -> Vec<(usize, &str)> {
@@ -205,6 +223,13 @@ mod tests {
     fn json_encoding_escapes_replacements() {
         assert_eq!(Encoding::JsonString.encode("a \"b\"\n"), "a \\\"b\\\"\\n");
         assert_eq!(Encoding::Plain.encode("a \"b\""), "a \"b\"");
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("offical", "official"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("é", "e"), 1);
     }
 
     #[test]

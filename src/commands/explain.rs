@@ -46,7 +46,7 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         let distance = if name == query_lower {
             0
         } else {
-            levenshtein(&query_lower, candidate)
+            crate::text::edit_distance(&query_lower, candidate)
         };
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -54,24 +54,6 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
     }
     let limit = (query.chars().count() / 3).max(2);
     best.filter(|&(d, _)| d <= limit).map(|(_, c)| c)
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current.push(
-                (previous[j] + cost)
-                    .min(previous[j + 1] + 1)
-                    .min(current[j] + 1),
-            );
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }
 
 /// The rule's page: id and severity, summary, why, fix, examples. Examples are often whole
@@ -90,7 +72,25 @@ pub fn explain(engine: &Engine, rule: &Rule) -> String {
             Applicability::Safe => "safe: applied by --fix",
             Applicability::Unsafe => "unsafe: applied only with --unsafe-fixes",
         };
-        let _ = writeln!(out, "\nFix ({safety})\n{}", indent(&fix.title));
+        // The title with its placeholders filled, as the first bad example shows it.
+        let example_title = rule.examples.iter().find_map(|e| match e {
+            Example::Bad { bad, .. } => {
+                let source =
+                    crate::SourceFile::new("example.txt", bad.clone(), crate::SourceKind::Text);
+                let found = engine.lint(&source).ok()?;
+                found
+                    .into_iter()
+                    .find(|d| d.rule == rule.id)?
+                    .fix
+                    .map(|f| f.description)
+            }
+            Example::Ok { .. } => None,
+        });
+        let title = match example_title {
+            Some(shown) if shown != fix.title => format!("{} (for example: {shown})", fix.title),
+            _ => fix.title.clone(),
+        };
+        let _ = writeln!(out, "\nFix ({safety})\n{}", indent(&title));
         if !fix.safety.trim().is_empty() {
             let _ = writeln!(out, "{}", indent(fix.safety.trim()));
         }
