@@ -163,6 +163,32 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// Is the edit distance of `a` and `b` at most `budget`? Stops as soon as it cannot be:
+/// most lines are nowhere near a canonical text.
+pub fn within_edit_distance(a: &str, b: &str, budget: usize) -> bool {
+    let (na, nb) = (a.chars().count(), b.chars().count());
+    if na.abs_diff(nb) > budget {
+        return false;
+    }
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
+        }
+        if current.iter().min().is_some_and(|&least| least > budget) {
+            return false;
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()] <= budget
+}
+
 /// The maximal runs of characters that `belongs` accepts, with their byte offsets;
 /// `belongs(c, inside)` is told whether a run has started (for inner apostrophes, hyphens).
 pub fn runs(text: &str, belongs: impl Fn(char, bool) -> bool) -> Vec<(usize, &str)> {
@@ -230,6 +256,24 @@ mod tests {
         assert_eq!(edit_distance("offical", "official"), 1);
         assert_eq!(edit_distance("", "abc"), 3);
         assert_eq!(edit_distance("é", "e"), 1);
+    }
+
+    #[test]
+    fn within_edit_distance_agrees_with_the_distance() {
+        for (a, b) in [
+            ("offical", "official"),
+            ("", "abc"),
+            ("abcdef", "azcdyf"),
+            ("kitten", "sitting"),
+        ] {
+            for budget in 0..4 {
+                assert_eq!(
+                    within_edit_distance(a, b, budget),
+                    edit_distance(a, b) <= budget,
+                    "{a} {b} {budget}"
+                );
+            }
+        }
     }
 
     #[test]

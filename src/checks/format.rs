@@ -86,7 +86,7 @@ pub fn nearest<'a>(found: &str, allowed: &'a [String]) -> Option<&'a str> {
                         .all(|c| c.is_whitespace() || symbols.contains(&c))
             } else {
                 let budget = (target.chars().count() / 12).clamp(1, 3);
-                crate::text::edit_distance(&key, &target) <= budget
+                crate::text::within_edit_distance(&key, &target, budget)
             };
             near.then(|| {
                 let closeness =

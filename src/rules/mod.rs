@@ -87,8 +87,9 @@ pub struct PackData {
 pub struct Detect {
     /// The language's name in messages (`French`).
     pub language_name: String,
-    /// Common words of the language, matched as whole words, case-sensitively.
-    pub words: BTreeSet<String>,
+    /// Common words of the language, matched as whole words, case-sensitively (hashed:
+    /// every word of every release is looked up).
+    pub words: std::collections::HashSet<String>,
     /// Rules and groups that depend on the language; they do not run on a release in
     /// another language.
     pub suppress: Vec<String>,
