@@ -115,7 +115,7 @@ impl Engine {
         );
         rules.apply(&mut diagnostics);
         if release.format == model::InputFormat::Json {
-            parse::json::encode_fixes(&release, &mut diagnostics);
+            parse::json::withdraw_unsafe_json_fixes(&release, &mut diagnostics);
         }
         diagnostic::sort(&mut diagnostics);
         Ok(diagnostics)

@@ -125,3 +125,31 @@ fn json_that_is_not_json_is_a_one_line_error_naming_the_file() {
         .unwrap()
         .contains("ok.txt:3:1: error[symbol/malformed]"));
 }
+
+#[test]
+fn fixes_that_write_quotes_into_a_json_string_escape_them_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = r#"{"symbols": [{"text": "SG/SM/1"}], "date_line": {"text": "19 July 2010"},
+ "headlines": [{"text": "Secretary-General Welcomes Talks"}],
+ "body": [{"text": "He said \"we will\" and “we can” and \"we must\"."}],
+ "end_marker": {"text": "* *** *"},
+ "disclaimers": [{"text": "For information media. Not an official record."}]}
+"#;
+    fs::write(dir.path().join("q.json"), json).unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "--format", "concise", "q.json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let value: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("q.json")).unwrap()).unwrap();
+    assert_eq!(
+        value["body"][0]["text"],
+        "He said \"we will\" and \"we can\" and \"we must\"."
+    );
+}

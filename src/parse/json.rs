@@ -170,21 +170,21 @@ impl<'a> JsonDocument<'a> {
     }
 }
 
-/// Makes fixes safe to write into a JSON file: a fix whose edits all fall inside string
-/// contents gets its replacements JSON-escaped; any other fix (an insertion after the last
-/// element, a deleted line) would break the JSON, so it is withdrawn.
-pub fn encode_fixes(release: &Release, diagnostics: &mut [crate::diagnostic::Diagnostic]) {
+/// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field
+/// (`MatchText::encoding`); a fix with an edit outside string contents (an insertion after
+/// the last element, a deleted line) would break the JSON, so it is withdrawn.
+pub fn withdraw_unsafe_json_fixes(
+    release: &Release,
+    diagnostics: &mut [crate::diagnostic::Diagnostic],
+) {
     let strings: Vec<Span> = release.fields().map(|f| f.span).collect();
     for diagnostic in diagnostics {
-        let Some(fix) = &mut diagnostic.fix else {
-            continue;
-        };
-        let inside = |e: &crate::fix::Edit| strings.iter().any(|s| s.contains(e.span()));
-        if fix.edits.iter().all(inside) {
-            for edit in &mut fix.edits {
-                edit.replacement = Encoding::JsonString.encode(&edit.replacement);
-            }
-        } else {
+        let outside = diagnostic.fix.as_ref().is_some_and(|fix| {
+            fix.edits
+                .iter()
+                .any(|e| !strings.iter().any(|s| s.contains(e.span())))
+        });
+        if outside {
             diagnostic.fix = None;
         }
     }
@@ -405,7 +405,7 @@ mod tests {
     }
 
     #[test]
-    fn fixes_inside_strings_are_escaped_and_others_withdrawn() {
+    fn fixes_outside_strings_are_withdrawn() {
         use crate::diagnostic::{Diagnostic, Severity};
         use crate::fix::{Applicability, Edit, Fix};
         let (_, release, _) = document(r#"{"end_marker": {"text": "***"}}"#);
@@ -417,10 +417,11 @@ mod tests {
             Diagnostic::new("a/c", Severity::Warning, "m", marker)
                 .with_fix(fix(Edit::insert(0, "x"))),
         ];
-        encode_fixes(&release, &mut diagnostics);
+        withdraw_unsafe_json_fixes(&release, &mut diagnostics);
         assert_eq!(
             diagnostics[0].fix.as_ref().unwrap().edits[0].replacement,
-            "\\\"x\\\""
+            "\"x\"",
+            "left as the check wrote it"
         );
         assert_eq!(diagnostics[1].fix, None);
     }
