@@ -82,6 +82,19 @@ pub fn calendar_date(year: i32, month: u8, day: u8) -> Option<Date> {
     Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
 }
 
+/// The date with this month and day nearest to `reference`, in its year or the one before
+/// or after: `31 December` in a release of 3 January is the day before, last year.
+pub fn nearest_with_month_day(month: u8, day: u8, reference: Date) -> Option<Date> {
+    let year = i32::from(reference.year());
+    (year - 1..=year + 1)
+        .filter_map(|y| calendar_date(y, month, day))
+        .min_by_key(|candidate| {
+            candidate
+                .since(reference)
+                .map_or(i32::MAX, |span| span.get_days().abs())
+        })
+}
+
 /// Monday = 1 ... Sunday = 7.
 pub fn weekday_of(date: Date) -> u8 {
     match date.weekday() {
@@ -116,6 +129,28 @@ mod tests {
         assert_eq!(month_number("Ma"), None);
         assert_eq!(month_number("Mayor"), None);
         assert_eq!(month_number("Marching"), None);
+    }
+
+    #[test]
+    fn a_date_without_a_year_is_the_nearest_one_to_the_release() {
+        let january = calendar_date(2011, 1, 3).unwrap();
+        assert_eq!(
+            nearest_with_month_day(12, 31, january),
+            calendar_date(2010, 12, 31)
+        );
+        let december = calendar_date(2010, 12, 28).unwrap();
+        assert_eq!(
+            nearest_with_month_day(1, 14, december),
+            calendar_date(2011, 1, 14)
+        );
+        assert_eq!(
+            nearest_with_month_day(7, 16, calendar_date(2010, 7, 19).unwrap()),
+            calendar_date(2010, 7, 16)
+        );
+        assert_eq!(
+            nearest_with_month_day(2, 29, calendar_date(2011, 3, 1).unwrap()),
+            calendar_date(2012, 2, 29)
+        );
     }
 
     #[test]

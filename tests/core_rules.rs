@@ -229,6 +229,25 @@ fn a_weekday_the_calendar_contradicts_is_an_error() {
         (8, 4),
         None,
     );
+    // Without a year, the date nearest to the release: across New Year too.
+    let january = CLEAN
+        .replacen("19 July 2010", "3 January 2011", 1)
+        .replacen(
+            "Our organizations",
+            "The ceasefire of Friday, 31 December, held; our organizations",
+            1,
+        );
+    assert_none(&january, "date/weekday-mismatch");
+    let december = CLEAN
+        .replacen("19 July 2010", "28 December 2010", 1)
+        .replacen(
+            "Our organizations",
+            "He travels on Monday, 3 January, and Friday, 14 January; our organizations",
+            1,
+        );
+    assert_none(&december, "date/weekday-mismatch");
+    let wrong = december.replacen("Monday, 3 January", "Sunday, 3 January", 1);
+    assert_one(&wrong, "date/weekday-mismatch", (8, 15), None);
 }
 
 #[test]

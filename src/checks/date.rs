@@ -277,6 +277,11 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
 
 fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagnostic>) {
     let names = &cx.data.dates;
+    let release_date = cx
+        .release
+        .date_line
+        .as_ref()
+        .and_then(|d| dates::calendar_date(d.year?, d.month?, d.day?));
     let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
     // The headline is printed more than once: report a weekday in it on the first copy only.
     let headline_spans: Vec<_> = cx.release.headlines.iter().map(|h| h.field.span).collect();
@@ -306,9 +311,16 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagno
             else {
                 continue;
             };
-            let Some(date) = dates::calendar_date(year, month, day) else {
+            // A date without a year is the one nearest to the release date (`Friday,
+            // 31 December` in a release of 3 January is last year's).
+            let nearest = match (caps.name("y"), release_date) {
+                (None, Some(reference)) => dates::nearest_with_month_day(month, day, reference),
+                _ => dates::calendar_date(year, month, day),
+            };
+            let Some(date) = nearest else {
                 continue;
             };
+            let year = i32::from(date.year());
             let actual = dates::weekday_of(date);
             if names.weekday_name(actual) == Some(written.as_str()) {
                 continue;
