@@ -345,3 +345,25 @@ fn site_noise_is_info_with_a_fix_removing_the_line() {
         Some((CLEAN, Applicability::Safe)),
     );
 }
+
+#[test]
+fn a_first_paragraph_in_title_case_is_not_taken_for_more_headline() {
+    for first in [
+        "The Secretary-General met with the President of Ghana on Monday.",
+        "Mr. Guterres Arrived in Bamako on Monday, 12 July.",
+    ] {
+        let text = CLEAN.replacen(
+            "Following is UN Secretary-General Ban Ki-moon’s message, delivered on 16-17 July:",
+            first,
+            1,
+        );
+        assert_eq!(lint(&text), vec![], "{first}");
+        let source = SourceFile::new("t.txt", text.as_str(), SourceKind::Text);
+        let release = presslint::parse::parse_text(&source);
+        assert_eq!(release.headlines.len(), 1);
+        assert_eq!(
+            release.headlines[0].field.text,
+            "Secretary-General Welcomes Regional Talks"
+        );
+    }
+}

@@ -232,6 +232,11 @@ impl Walker<'_> {
         if !is_headline(self.text, &self.block) {
             return false;
         }
+        // A copy already open continues only with lines that do not end a sentence: a
+        // Title Case sentence after a headline is the first paragraph, not more headline.
+        if !self.copy.is_empty() && ends_like_a_sentence(self.text, &self.block) {
+            return false;
+        }
         self.copy.append(&mut self.block);
         self.last_symbol_line = None;
         true
@@ -287,22 +292,42 @@ fn is_headline(text: &str, block: &[Seg]) -> bool {
     !last.ends_with('.') || (block.len() == 1 && is_title_case(first))
 }
 
+/// Does the block's last line end with a full stop (closing quotes and brackets aside)?
+fn ends_like_a_sentence(text: &str, block: &[Seg]) -> bool {
+    block.last().is_some_and(|last| {
+        let line = last
+            .text(text)
+            .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
+        line.ends_with('.') && !is_all_caps(last.text(text))
+    })
+}
+
+fn is_all_caps(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
+/// Words a Title Case headline writes in lower case.
+const SMALL_WORDS: [&str; 24] = [
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+    "onto", "or", "over", "per", "than", "the", "to", "upon", "via", "with",
+];
+
 /// A one-line title that ends with a full stop (`Secretary-General Says ‘Enough Is
-/// Enough.’`): nearly every word of four letters or more is capitalised.
+/// Enough.’`): every word but the small ones starts with a capital (or is a number).
 fn is_title_case(line: &str) -> bool {
     if line.len() > 200 {
         return false;
     }
-    let long: Vec<&str> = line
+    let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
-        .map(|w| w.trim_start_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
         .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    long.len() >= 3 && capitalised * 5 >= long.len() * 4
+    let breaks_title_case = |w: &&str| {
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_lowercase() && !SMALL_WORDS.contains(&w.to_lowercase().as_str())
+    };
+    words.len() >= 3 && !words.iter().any(breaks_title_case)
 }
 
 /// The components of a one-line symbol as printed, split at their joiners.
@@ -361,6 +386,17 @@ mod tests {
     fn headline(block: &str) -> bool {
         let segs = split(block);
         is_headline(block, &segs)
+    }
+
+    #[test]
+    fn a_title_case_sentence_with_a_lower_case_verb_is_not_a_headline() {
+        assert!(!headline(
+            "The Secretary-General met with the President of Ghana on Monday."
+        ));
+        assert!(headline("Secretary-General Says ‘Enough Is Enough.’"));
+        assert!(headline(
+            "Council Extends Mandate of Mission in Darfur for One Year."
+        ));
     }
 
     #[test]
