@@ -172,18 +172,21 @@ impl DateCheck {
 /// The long form of the date line's date, when its month and day are in range.
 fn long_form(cx: &Context<'_>, line: &DateLine) -> Option<String> {
     let (year, month, day) = (line.year?, line.month?, line.day?);
-    if !(1..=31).contains(&day) {
+    if !(1..=31).contains(&day) || !(1000..=9999).contains(&year) {
         return None;
     }
     cx.data.dates.long_form(year, month, day)
 }
 
-/// Shown as the expected form when the date line names no usable date.
+/// Shown as the expected form when the date line names no usable date: the pattern, with
+/// the pack's own example (`day month year, as in 19 July 2010`).
 fn sample(cx: &Context<'_>) -> String {
-    cx.data
+    let example = cx
+        .data
         .dates
         .long_form(2010, 7, 19)
-        .unwrap_or_else(|| "19 July 2010".to_owned())
+        .unwrap_or_else(|| "19 July 2010".to_owned());
+    format!("day month year, as in {example}")
 }
 
 fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
