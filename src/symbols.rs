@@ -23,6 +23,8 @@ static REVISION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)/(rev|corr|add)\.").expect("revision"));
 static LETTER_O_IN_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"/([0-9O]*[0-9][0-9O]*)(/|-|\*|$)").expect("letter o"));
+static LEADING_ZERO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"/0+([1-9])").expect("leading zero"));
 static MISSING_SLASH: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([A-Z])([1-9])").expect("missing slash"));
 
@@ -100,8 +102,11 @@ pub fn correct(symbol: &str) -> Option<Correction> {
         format!("/{}{}", c[1].replace('O', "0"), &c[2])
     });
     let slashed = MISSING_SLASH.replace_all(&zeroed, "$1/$2").into_owned();
-    is_valid(&slashed).then_some(Correction {
-        text: slashed,
+    // `SG/SM/013017`: numbers have no leading zero; dropping it is likely right, but a
+    // digit may be missing instead, so it needs a human.
+    let unpadded = LEADING_ZERO.replace_all(&slashed, "/$1").into_owned();
+    is_valid(&unpadded).then_some(Correction {
+        text: unpadded,
         safe: false,
     })
 }
@@ -163,7 +168,7 @@ mod tests {
         corrected("SG/SM/13017 -OBV/851", Some(("SG/SM/13017-OBV/851", true)));
         corrected("SG/SM/13O17", Some(("SG/SM/13017", false)));
         corrected("SG/SM13017", Some(("SG/SM/13017", false)));
-        corrected("SG/SM/013017", None);
+        corrected("SG/SM/013017", Some(("SG/SM/13017", false)));
         corrected("SG//13017", None);
         corrected("SG/SM/13017", None);
     }

@@ -64,7 +64,7 @@ fn malformed_symbols_are_errors_with_safe_fixes_where_unambiguous() {
         ("sg/sm/13017", Some(("SG/SM/13017", Safe))),
         ("SG/SM13017", Some(("SG/SM/13017", Unsafe))),
         ("SG/SM/13O17", Some(("SG/SM/13017", Unsafe))),
-        ("SG/SM/013017", None),
+        ("SG/SM/013017", Some(("SG/SM/13017", Unsafe))),
         ("SG/SM/13017–OBV/851", Some(("SG/SM/13017-OBV/851", Safe))),
         ("SG/SM/13017 -OBV/851", Some(("SG/SM/13017-OBV/851", Safe))),
         ("SG/SM/13017/rev.1", Some(("SG/SM/13017/Rev.1", Safe))),

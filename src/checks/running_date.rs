@@ -51,7 +51,7 @@ static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<target>(?P<d>{DAY}) (?P<m>{MONTHS}), (?P<y>(?:1[89]|20)[0-9]{{2}}))(?-u:\b)(?:[^,0-9]|$)"
+        r"(?-u:\b)(?P<target>(?P<d>{DAY}) (?P<m>{MONTHS}), (?P<y>(?:1[89]|20)[0-9]{{2}}))(?-u:\b)(?P<count> [a-z])?(?:[^,0-9]|$)"
     ))
     .expect("year comma")
 });
@@ -162,11 +162,23 @@ impl RunningDate {
                 Some((out, applicability))
             }
             Which::Ordinal => Some((format!("{} {}", day("d"), get("m")), None)),
-            Which::YearComma => Some((format!("{} {} {}", day("d"), get("m"), get("y")), None)),
+            // `On 3 May, 2000 people marched`: a figure that a word follows may be a count
+            // (UN style writes `2,000`, so it is rare): the fix needs a human then.
+            Which::YearComma => {
+                let count = caps
+                    .name("count")
+                    .is_some()
+                    .then_some(Applicability::Unsafe);
+                Some((format!("{} {} {}", day("d"), get("m"), get("y")), count))
+            }
             Which::Range => {
                 let sep = get("sep");
                 let pre = get("pre");
                 let (d1, d2, month) = (day("d1"), day("d2"), get("m"));
+                // `14 - 1 July` runs backwards: a vote tally, not a range of days.
+                if d1.parse::<u8>().ok() >= d2.parse::<u8>().ok() {
+                    return None;
+                }
                 if !pre.is_empty() {
                     let joiner = if pre.eq_ignore_ascii_case("from") {
                         "to"
@@ -235,6 +247,19 @@ mod tests {
                 ("5 - 30 July", "5-30 July"),
                 ("from 26-27 March", "from 26 to 27 March")
             ])
+        );
+    }
+
+    #[test]
+    fn counts_and_tallies_are_not_fixed_as_dates() {
+        let text = "On 3 May, 2000 people marched.";
+        let built = Builder::new(text).body(text).build();
+        let found_count = run_rule("date/year-comma", &built);
+        let applicability = found_count[0].fix.as_ref().map(|f| f.applicability);
+        assert_eq!(applicability, Some(crate::fix::Applicability::Unsafe));
+        assert_eq!(
+            found("date/suspicious-range", "The vote was 14 - 1 July's draft."),
+            pairs(&[])
         );
     }
 

@@ -118,7 +118,7 @@ mod tests {
     }
 
     #[test]
-    fn a_guessed_digit_is_an_unsafe_fix_and_a_leading_zero_gets_none() {
+    fn a_guessed_digit_or_a_dropped_leading_zero_is_an_unsafe_fix() {
         let built = Builder::new("SG/SM/13O17\n").symbol("SG/SM/13O17").build();
         let found = run_rule("symbol/malformed", &built);
         assert_eq!(
@@ -130,7 +130,11 @@ mod tests {
             .build();
         let found = run_rule("symbol/malformed", &built);
         assert_at(&built, &found, &[("symbol/malformed", 1, 1)]);
-        assert!(found[0].fix.is_none());
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(
+            (fix.applicability, fix.edits[0].replacement.as_str()),
+            (Applicability::Unsafe, "SG/SM/13017")
+        );
     }
 
     #[test]
