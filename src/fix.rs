@@ -1,5 +1,7 @@
 //! Suggested fixes: non-overlapping byte edits with an applicability, and their application.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
@@ -73,17 +75,6 @@ impl Fix {
         let end = self.edits.iter().map(|e| e.end).max().unwrap_or(0);
         Span::new(start, end)
     }
-
-    /// True when an edit of `self` overlaps an edit of `other`, or both start at one offset
-    /// (two insertions at one point would have no defined order).
-    pub fn conflicts_with(&self, other: &Fix) -> bool {
-        self.edits.iter().any(|a| {
-            other
-                .edits
-                .iter()
-                .any(|b| a.span().overlaps(b.span()) || a.start == b.start)
-        })
-    }
 }
 
 /// Applies the edits of `fixes` to `text`, skipping any fix that conflicts with one already
@@ -91,6 +82,16 @@ impl Fix {
 pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
     let mut taken: Vec<usize> = Vec::new();
     let mut edits: Vec<&Edit> = Vec::new();
+    // Spans of the edits taken so far, by start: they never overlap, so the one that could
+    // collide with a new edit is the last that starts before the new one ends. One lookup
+    // per edit keeps a pass linear-logarithmic in the number of fixes.
+    let mut occupied: BTreeMap<usize, usize> = BTreeMap::new();
+    let collides = |occupied: &BTreeMap<usize, usize>, e: &Edit| {
+        occupied
+            .range(..e.end.max(e.start + 1))
+            .next_back()
+            .is_some_and(|(&start, &end)| start == e.start || end > e.start)
+    };
     for (i, fix) in fixes.iter().enumerate() {
         let valid = fix.edits.iter().all(|e| {
             e.start <= e.end
@@ -98,9 +99,10 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
                 && text.is_char_boundary(e.start)
                 && text.is_char_boundary(e.end)
         });
-        if !valid || taken.iter().any(|&j| fix.conflicts_with(fixes[j])) {
+        if !valid || fix.edits.iter().any(|e| collides(&occupied, e)) {
             continue;
         }
+        occupied.extend(fix.edits.iter().map(|e| (e.start, e.end)));
         taken.push(i);
         edits.extend(&fix.edits);
     }
