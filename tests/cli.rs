@@ -647,3 +647,31 @@ fn parse_prints_the_release_as_json_with_spans() {
         )
     );
 }
+
+#[test]
+fn explain_works_for_every_rule_of_every_pack() {
+    let dir = dir_with(&[]);
+    for name in presslint::rules::Pack::embedded_names() {
+        let pack = presslint::rules::Pack::embedded(&name).expect("embedded pack");
+        for rule in &pack.rules {
+            let out = run(presslint(dir.path()).args(["explain", "--pack", &name, &rule.id]));
+            assert_eq!(out.code, 0, "{name} {}: {}", rule.id, out.stderr);
+            assert!(
+                out.stdout.starts_with(&format!(
+                    "{} ({})\n{}\n",
+                    rule.id, rule.severity, rule.summary
+                )),
+                "{}",
+                out.stdout
+            );
+            assert!(
+                out.stdout.contains("\nWhy\n") && out.stdout.contains("\nExamples\n"),
+                "{name} {}",
+                rule.id
+            );
+            if rule.fix.is_some() {
+                assert!(out.stdout.contains("\nFix ("), "{name} {}", rule.id);
+            }
+        }
+    }
+}
