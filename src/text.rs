@@ -147,28 +147,19 @@ pub fn fold_for_comparison(text: &str) -> String {
 
 /// Levenshtein distance over characters (near-miss disclaimers, rule-id suggestions).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current[j + 1] = (previous[j] + cost)
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
+    bounded_edit_distance(a, b, usize::MAX).unwrap_or(usize::MAX)
 }
 
 /// Is the edit distance of `a` and `b` at most `budget`? Stops as soon as it cannot be:
 /// most lines are nowhere near a canonical text.
 pub fn within_edit_distance(a: &str, b: &str, budget: usize) -> bool {
-    let (na, nb) = (a.chars().count(), b.chars().count());
-    if na.abs_diff(nb) > budget {
-        return false;
+    bounded_edit_distance(a, b, budget).is_some()
+}
+
+/// The edit distance when it is at most `budget`.
+fn bounded_edit_distance(a: &str, b: &str, budget: usize) -> Option<usize> {
+    if a.chars().count().abs_diff(b.chars().count()) > budget {
+        return None;
     }
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
@@ -182,11 +173,11 @@ pub fn within_edit_distance(a: &str, b: &str, budget: usize) -> bool {
                 .min(current[j] + 1);
         }
         if current.iter().min().is_some_and(|&least| least > budget) {
-            return false;
+            return None;
         }
         std::mem::swap(&mut previous, &mut current);
     }
-    previous[b.len()] <= budget
+    Some(previous[b.len()]).filter(|&d| d <= budget)
 }
 
 /// The maximal runs of characters that `belongs` accepts, with their byte offsets;
