@@ -169,6 +169,15 @@ impl DateCheck {
     }
 }
 
+/// True when the date line names a year, month and day that the calendar does not have:
+/// `dateline/impossible-date` reports it, and the form rules stay quiet about it.
+fn names_an_impossible_date(line: &DateLine) -> bool {
+    match (line.year, line.month, line.day) {
+        (Some(y), Some(m), Some(d)) => dates::calendar_date(y, m, d).is_none(),
+        _ => false,
+    }
+}
+
 /// The long form of the date line's date, when its month and day are in range.
 fn long_form(cx: &Context<'_>, line: &DateLine) -> Option<String> {
     let (year, month, day) = (line.year?, line.month?, line.day?);
@@ -190,7 +199,7 @@ fn sample(cx: &Context<'_>) -> String {
 }
 
 fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
-    if line.form != DateForm::Long {
+    if line.form != DateForm::Long || names_an_impossible_date(line) {
         return;
     }
     let m = line.field.match_text();
@@ -219,7 +228,7 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
 /// long form; it is unsafe for a numeric date whose day and month could be swapped. A stamp
 /// glued to the next word (`19990407At its`) gets a line break after the date.
 fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
-    if line.form == DateForm::Long {
+    if line.form == DateForm::Long || names_an_impossible_date(line) {
         return;
     }
     let m = line.field.match_text();
@@ -391,16 +400,20 @@ mod tests {
     }
 
     #[test]
-    fn an_impossible_numeric_date_is_shown_in_the_long_form_without_a_fix() {
+    fn an_impossible_date_is_left_to_the_calendar_rule() {
         let built = Builder::new("31/06/2004\n")
             .date("31/06/2004", DateForm::Numeric, (2004, 6, 31))
             .build();
-        let found = run_rule("dateline/numeric", &built);
-        assert_eq!(
-            found[0].message,
-            "numeric date line `31/06/2004`; the house form is `31 June 2004`"
+        assert!(run_rule("dateline/numeric", &built).is_empty());
+        assert_at(
+            &built,
+            &run_rule("dateline/impossible-date", &built),
+            &[("dateline/impossible-date", 1, 1)],
         );
-        assert!(found[0].fix.is_none());
+        let built = Builder::new("June 31, 2010\n")
+            .date("June 31, 2010", DateForm::Long, (2010, 6, 31))
+            .build();
+        assert!(run_rule("dateline/malformed", &built).is_empty());
     }
 
     #[test]
