@@ -405,7 +405,7 @@ mod tests {
         let error = JsonDocument::parse(&source).err().unwrap();
         assert_eq!(
             error.to_string(),
-            "bad.json: not valid JSON: expected value at line 2 column 7"
+            "bad.json: not valid JSON: expected value at line 2 column 6"
         );
     }
 
