@@ -183,13 +183,32 @@ pub fn fix_until_stable(
     source: &crate::SourceFile,
     threshold: Applicability,
 ) -> crate::error::Result<FixOutcome> {
+    let first = engine.lint(source)?;
+    fix_until_stable_from(engine, source, first, threshold)
+}
+
+/// [`fix_until_stable`] for a source already linted (`first` are its diagnostics), so that
+/// `check --fix` does not lint every file twice.
+pub fn fix_until_stable_from(
+    engine: &crate::Engine,
+    source: &crate::SourceFile,
+    first: Vec<crate::Diagnostic>,
+    threshold: Applicability,
+) -> crate::error::Result<FixOutcome> {
     let crlf = source.text.contains("\r\n");
     let mut text = source.text.clone();
     let mut seen = vec![text.clone()];
     let mut fixed = Vec::new();
+    let mut first = Some(first);
     for _ in 0..MAX_PASSES {
-        let current = crate::SourceFile::new(source.name.clone(), text.clone(), source.kind);
-        let diagnostics = engine.lint(&current)?;
+        let diagnostics = match first.take() {
+            Some(diagnostics) => diagnostics,
+            None => engine.lint(&crate::SourceFile::new(
+                source.name.clone(),
+                text.clone(),
+                source.kind,
+            ))?,
+        };
         let candidates: Vec<(usize, Fix)> = diagnostics
             .iter()
             .enumerate()

@@ -9,7 +9,7 @@ use super::check::{lint_input, outcome, report, Checked, ReportTo};
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
 use crate::error::Result;
-use crate::fix::{fix_until_stable, Applicability};
+use crate::fix::{fix_until_stable_from, Applicability};
 use crate::inputs::Input;
 use crate::render::diff::unified_diff;
 use crate::render::FileResult;
@@ -141,7 +141,7 @@ fn fix_input(
         },
         ..read.clone()
     };
-    match fix_until_stable(&engine, &source, threshold) {
+    match fix_until_stable_from(&engine, &source, read.result.diagnostics.clone(), threshold) {
         Ok(outcome) if outcome.settled => {
             let fixed = outcome.fixed.len();
             let result = FileResult {
