@@ -675,3 +675,15 @@ fn explain_works_for_every_rule_of_every_pack() {
         }
     }
 }
+
+#[test]
+fn explain_documents_schema_diagnostics_too() {
+    let dir = dir_with(&[]);
+    let out = run(presslint(dir.path()).args(["explain", "schema/additional-properties"]));
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(out.stdout.starts_with("schema/additional-properties (error)\nThe release's JSON form breaks the `additional-properties` constraint"), "{}", out.stdout);
+    assert_eq!(
+        run(presslint(dir.path()).args(["explain", "schema/Nope"])).code,
+        2
+    );
+}

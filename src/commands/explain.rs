@@ -15,12 +15,39 @@ use crate::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let engine = args.settings.workspace()?.engine_here()?;
-    let rule = find(engine.pack(), &args.rule)?;
+    let page = match args.rule.strip_prefix("schema/") {
+        Some(keyword) if is_kebab(keyword) => schema_page(keyword),
+        _ => explain(&engine, find(engine.pack(), &args.rule)?),
+    };
     std::io::stdout()
         .lock()
-        .write_all(explain(&engine, rule).as_bytes())
+        .write_all(page.as_bytes())
         .map_err(output_error)?;
     Ok(Outcome::Clean)
+}
+
+fn is_kebab(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .split('-')
+            .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+/// The page of a `schema/<keyword>` diagnostic: the group is the release schema itself, one
+/// id per JSON Schema keyword, so it is documented here rather than in a rule file.
+fn schema_page(keyword: &str) -> String {
+    format!(
+        "schema/{keyword} (error)\n\
+         The release's JSON form breaks the `{keyword}` constraint of schemas/release.schema.json\n\
+         \nWhy\n  \
+         The schema owns the shape of a release: its members and the type of each one.\n  \
+         A text release is parsed into that shape, so it rarely fails; a `.json` release (as a\n  \
+         CMS exports it) is checked as written. The diagnostic points at the offending value,\n  \
+         found through the error's instance path. `presslint schema release` prints the schema.\n\
+         \nFix\n  None: only the author knows the intended value.\n\
+         \nExamples\n  bad (schema/type):\n    {{\"headlines\": [{{\"text\": 42}}]}}\n  \
+         good:\n    {{\"headlines\": [{{\"text\": \"Secretary-General Welcomes Talks\"}}]}}\n"
+    )
 }
 
 /// The rule named `id`, or an error suggesting the closest id.
