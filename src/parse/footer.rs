@@ -7,10 +7,10 @@ use regex::Regex;
 use super::lines::{LineKind, Seg};
 
 /// English disclaimer and its near misses: any case, any separator (full stop, bullet, dash),
-/// missing final period, `offical`.
+/// missing final period, `offical`, or its second half alone (`Not an official record.`).
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^for\s+(?:the\s+)?information\s+(?:of\s+(?:the\s+)?)?media\s*[.,;:•·\-–—]*\s*(?:[.,;:•·\-–—]\s*)?not\s+an?\s+of+i?c+i?a+l\s+record\s*[.!]?$",
+        r"(?i)^(?:for\s+(?:the\s+)?information\s+(?:of\s+(?:the\s+)?)?media\s*[.,;:•·\-–—]*\s*(?:[.,;:•·\-–—]\s*)?)?not\s+an?\s+of+i?c+i?a+l\s+record\s*[.!]?$",
     )
     .expect("english disclaimer pattern")
 });
@@ -31,7 +31,28 @@ pub(crate) fn is_disclaimer(line: &str) -> bool {
 /// The index of the end marker among `segs`: the last star line that nothing but blank
 /// lines, noise and disclaimers follows up to the next disclaimer or the end of the file. A
 /// star line followed by more text is a section break and stays in the body.
-pub(crate) fn end_marker(segs: &[Seg]) -> Option<usize> {
+pub(crate) fn end_marker(text: &str, segs: &[Seg]) -> Option<usize> {
+    footer_marker(segs).or_else(|| marker_before_a_short_tail(text, segs))
+}
+
+/// Failing that, the last star line written exactly as the house end marker (`* *** *`,
+/// `*   ***   *`) when all that follows it is a short tail (at most two short lines: a
+/// house disclaimer this pack does not know, a stray sign-off). A `* * *` section break is
+/// never taken for it.
+fn marker_before_a_short_tail(text: &str, segs: &[Seg]) -> Option<usize> {
+    let last = segs.iter().rposition(|s| s.kind == LineKind::Stars)?;
+    let words: Vec<&str> = segs[last].text(text).split_whitespace().collect();
+    if words != ["*", "***", "*"] {
+        return None;
+    }
+    let tail: Vec<&Seg> = segs[last + 1..]
+        .iter()
+        .filter(|s| s.kind == LineKind::Text)
+        .collect();
+    (tail.len() <= 2 && tail.iter().all(|s| s.span.len() <= 150)).then_some(last)
+}
+
+fn footer_marker(segs: &[Seg]) -> Option<usize> {
     let mut found = None;
     for (i, seg) in segs.iter().enumerate() {
         if seg.kind != LineKind::Stars {
@@ -84,7 +105,7 @@ mod tests {
     #[track_caller]
     fn marker_line(text: &str) -> Option<usize> {
         let segs = split(text);
-        end_marker(&segs).map(|i| segs[i].line + 1)
+        end_marker(text, &segs).map(|i| segs[i].line + 1)
     }
 
     #[test]
@@ -96,6 +117,11 @@ mod tests {
             Some(7)
         );
         assert_eq!(marker_line("a\n\n* * *\n\nb"), None);
+        assert_eq!(
+            marker_line("a\n\n* *** *\n\nFor media use only. Not an official ACME document."),
+            Some(3)
+        );
+        assert_eq!(marker_line("a\n\n* *** *\n\nb\n\nc\n\nd"), None);
         assert_eq!(marker_line("a\n\n***\n \n"), Some(3));
         assert_eq!(
             marker_line("a\n*** *\nFor information media. Not an official record.\nsite footer"),

@@ -79,7 +79,7 @@ pub fn parse_text_with(source: &SourceFile, disclaimers: &[String]) -> Release {
             _ => {}
         }
     }
-    let marker = footer::end_marker(&segs);
+    let marker = footer::end_marker(text, &segs);
     let limit = marker.unwrap_or(segs.len());
     let mut running = header::walk(text, &segs[..limit], &mut release);
     if let Some(i) = marker {
