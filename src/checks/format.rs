@@ -75,7 +75,8 @@ pub fn nearest<'a>(found: &str, allowed: &'a [String]) -> Option<&'a str> {
     let key = squash(found);
     allowed
         .iter()
-        .filter_map(|candidate| {
+        .enumerate()
+        .filter_map(|(rank, candidate)| {
             let target = squash(candidate);
             let near = if target.is_empty() {
                 // A text of symbols only (`* *** *`): a near miss uses the same symbols.
@@ -89,8 +90,13 @@ pub fn nearest<'a>(found: &str, allowed: &'a [String]) -> Option<&'a str> {
                 crate::text::within_edit_distance(&key, &target, budget)
             };
             near.then(|| {
-                let closeness =
-                    crate::text::edit_distance(&found.to_lowercase(), &candidate.to_lowercase());
+                // Symbol-only texts (`***` for `* *** *` or `*   ***   *`) are all equally
+                // near: the pack's first form, its canonical one, wins.
+                let closeness = if target.is_empty() {
+                    rank
+                } else {
+                    crate::text::edit_distance(&found.to_lowercase(), &candidate.to_lowercase())
+                };
                 (closeness, candidate.as_str())
             })
         })
