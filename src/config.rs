@@ -50,6 +50,8 @@ pub struct Config {
     raw_text: Option<String>,
     /// The line of `pack`, for errors about the pack it names.
     pack_line: Option<usize>,
+    /// The line of each `extend-rules` entry, for errors about a directory that is not there.
+    extend_rules_lines: Vec<usize>,
     unchecked_selectors: Vec<(String, std::ops::Range<usize>)>,
 }
 
@@ -113,10 +115,16 @@ impl Config {
             severity.insert(rule.into_inner(), level);
         }
         let pack_line = raw.pack.as_ref().map(|p| line_of(p.span().start));
+        let extend_rules_lines = raw
+            .extend_rules
+            .iter()
+            .map(|p| line_of(p.span().start))
+            .collect();
         Ok(Self {
             path: Some(path.to_owned()),
             pack: raw.pack.map(Spanned::into_inner),
             pack_line,
+            extend_rules_lines,
             select,
             ignore,
             severity,
@@ -147,6 +155,20 @@ impl Config {
             (None, Some(name)) => (name.as_str(), config_dir),
             (None, None) => (crate::rules::DEFAULT_PACK, config_dir),
         };
+        if let Some(path) = &self.path {
+            let missing = self
+                .extend_rules
+                .iter()
+                .zip(&self.extend_rules_lines)
+                .find(|(dir, _)| !dir.is_dir());
+            if let Some((dir, &line)) = missing {
+                return Err(Error::in_file(
+                    path,
+                    format!("extend-rules: no directory `{}`", dir.display()),
+                )
+                .at_line(line));
+            }
+        }
         let pack = Pack::load_extended(name, base, &self.extend_rules).map_err(|e| {
             // A pack that cannot be found is the configuration's error, at its `pack` line.
             match (&self.path, self.pack_line, cli_pack, &e.path) {

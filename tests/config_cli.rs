@@ -156,6 +156,10 @@ fn broken_configurations_are_one_line_errors_with_file_and_line_and_other_files_
             "pack = \"un-xx\"\n",
             "broken/presslint.toml:1: no rule pack `un-xx`",
         ),
+        (
+            "pack = \"un-en\"\nextend-rules = [\"house\"]\n",
+            "broken/presslint.toml:2: extend-rules: no directory `broken/house`",
+        ),
     ];
     for (config, expected) in cases {
         fs::write(dir.path().join("broken/presslint.toml"), config).unwrap();

@@ -169,7 +169,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 147);
+    assert_eq!(examples, 148);
 }
 
 mod properties {
