@@ -101,16 +101,8 @@ impl<'a> JsonDocument<'a> {
         });
         release.category = reader.field(root, "category");
         release.symbols = reader.objects(root, "symbols", |object, field| {
-            let parts = object
-                .get_array("parts")
-                .map(|a| reader.fields(a))
-                .unwrap_or_default();
+            let parts = reader.parts_or_whole(object, "parts", &field);
             let stacked = object.get_boolean("stacked").is_some_and(|b| b.value);
-            let parts = if parts.is_empty() {
-                vec![field.clone()]
-            } else {
-                parts
-            };
             Symbol {
                 field,
                 parts,
@@ -153,15 +145,7 @@ impl<'a> JsonDocument<'a> {
         release.meeting = reader.list(root, "meeting");
         release.reissue = reader.list(root, "reissue");
         release.headlines = reader.objects(root, "headlines", |object, field| {
-            let lines = object
-                .get_array("lines")
-                .map(|a| reader.fields(a))
-                .unwrap_or_default();
-            let lines = if lines.is_empty() {
-                vec![field.clone()]
-            } else {
-                lines
-            };
+            let lines = reader.parts_or_whole(object, "lines", &field);
             Headline { field, lines }
         });
         release.intro = reader.field(root, "intro");
@@ -255,6 +239,17 @@ impl Reader<'_> {
             .filter_map(|e| e.as_object())
             .filter_map(|o| self.field_of_object(o))
             .collect()
+    }
+
+    /// The sub-fields under `key` (a symbol's `parts`, a headline's `lines`), or the whole
+    /// field alone when the export leaves them out.
+    fn parts_or_whole(&self, object: &Object<'_>, key: &str, whole: &Field) -> Vec<Field> {
+        let parts = self.list(object, key);
+        if parts.is_empty() {
+            vec![whole.clone()]
+        } else {
+            parts
+        }
     }
 
     fn list(&self, object: &Object<'_>, key: &str) -> Vec<Field> {
