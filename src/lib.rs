@@ -21,6 +21,7 @@ pub mod diagnostic;
 pub mod error;
 pub mod fix;
 pub mod inputs;
+pub mod layout;
 pub mod model;
 pub mod parse;
 pub mod pointer;
@@ -82,13 +83,7 @@ impl Engine {
     pub fn parse(&self, source: &SourceFile) -> error::Result<(Release, Vec<Diagnostic>)> {
         match source.kind {
             SourceKind::Text => {
-                let disclaimers = self
-                    .pack
-                    .data
-                    .lists
-                    .get("disclaimers")
-                    .map_or(&[][..], Vec::as_slice);
-                let release = parse::parse_text_with(source, disclaimers);
+                let release = parse::parse_text(source, &self.pack.data.layout);
                 let value = serde_json::to_value(&release).unwrap_or_default();
                 let spans = pointer::PointerSpans::from_model_json(&value, Span::empty(0));
                 let diagnostics = self.schema.validate(&value, &spans);
@@ -97,7 +92,10 @@ impl Engine {
             SourceKind::Json => {
                 let document = parse::json::JsonDocument::parse(source)?;
                 let diagnostics = self.schema.validate(&document.value, &document.spans);
-                Ok((document.to_release(source), diagnostics))
+                Ok((
+                    document.to_release(source, &self.pack.data.layout),
+                    diagnostics,
+                ))
             }
         }
     }

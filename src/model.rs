@@ -138,6 +138,47 @@ pub struct DateLine {
     pub day: Option<u8>,
 }
 
+/// A label line: what the page says it is (`Press Release`, `Note No. 5989*`, `Point de
+/// presse`), alone on a line or glued to the next element.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Label {
+    #[serde(flatten)]
+    pub field: Field,
+    /// The kind of document the label names (`press-release`, `press-briefing`), from the
+    /// pack's layout.
+    pub kind: Option<String>,
+}
+
+/// The kind of document, as a label or the headline's opening words give it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentKind {
+    /// The kind's name in the pack's layout (`press-conference`).
+    pub name: String,
+    /// Does this kind carry a document symbol? (Press conferences and briefings do not.)
+    pub symbol: bool,
+    /// The label or headline that tells the kind.
+    pub span: Span,
+}
+
+/// The meeting header of meeting coverage: `Security Council` / `7053rd Meeting (AM)`;
+/// `Committee on ... Rights` / `of the Palestinian People` / `255th Meeting (PM)`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MeetingHeader {
+    /// From the first line of the header to the end of the last.
+    #[serde(flatten)]
+    pub field: Field,
+    /// Every line of the header, in file order.
+    pub lines: Vec<Field>,
+    /// The organ or body that meets (maybe over several lines).
+    pub body: Option<Field>,
+    /// `Seventy-second Session`, `Sixty-third General Assembly`, `Second Committee`.
+    pub session: Option<Field>,
+    /// `61st Meeting`, `4811e séance`.
+    pub meeting: Option<Field>,
+    /// `PM`, `AM & PM`, `soir`.
+    pub time: Option<Field>,
+}
+
 /// One printed copy of the headline, possibly over several lines.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Headline {
@@ -161,12 +202,22 @@ pub struct Release {
     pub date_line: Option<DateLine>,
     /// `Department of Public Information • News and Media Division • New York`.
     pub masthead: Option<Field>,
-    /// `Security Council`, `7053rd Meeting (AM)`, `Seventy-second Session,`.
-    pub meeting: Vec<Field>,
+    /// `Press Release`, `Note to Correspondents`, `Point de presse`: label lines, in file order.
+    pub labels: Vec<Label>,
+    /// The kind of document, when a label or the headline names it.
+    pub kind: Option<DocumentKind>,
+    /// `Security Council` / `7053rd Meeting (AM)`, `Seventy-second Session,`.
+    pub meeting: Option<MeetingHeader>,
     /// `(Reissued as received.)`, `ADVANCE TEXT`, `Background Release`.
     pub reissue: Vec<Field>,
+    /// A short line above the headline that files it in a series (`2019 Round-Up`).
+    pub kicker: Option<Field>,
     /// Every printed copy of the headline, in file order.
     pub headlines: Vec<Headline>,
+    /// Sub-headlines (decks) printed under the headline, in file order.
+    pub decks: Vec<Field>,
+    /// Bracketed notes of the header (`(La version française ... paraîtra ...)`).
+    pub notes: Vec<Field>,
     /// The first paragraph when it introduces the text (`Following is ...:`).
     pub intro: Option<Field>,
     /// Body paragraphs after the intro, up to the end marker.
@@ -180,7 +231,20 @@ pub struct Release {
 }
 
 impl Release {
-    /// True for categories that carry no document symbol (press conferences, noon briefings).
+    /// True for a page of the web layout of press.un.org since about 2014: neither a date
+    /// line nor an end marker in the text (the page carries its date in its metadata, and
+    /// its footer is the disclaimer alone).
+    pub fn is_web_page(&self) -> bool {
+        self.date_line.is_none() && self.end_marker.is_none()
+    }
+
+    /// True when the release's kind is known to carry no document symbol.
+    pub fn kind_has_no_symbol(&self) -> bool {
+        self.kind.as_ref().is_some_and(|k| !k.symbol)
+    }
+
+    /// True when the category line names one of `names` (compared after folding case and
+    /// spacing): `unless-category` of the `require` kind.
     pub fn category_is(&self, names: &[String]) -> bool {
         let Some(category) = &self.category else {
             return false;
@@ -202,14 +266,26 @@ impl Release {
             .headlines
             .iter()
             .flat_map(|h| std::iter::once(&h.field).chain(&h.lines));
+        let meeting = self.meeting.iter().flat_map(|m| {
+            std::iter::once(&m.field)
+                .chain(&m.lines)
+                .chain(m.body.iter())
+                .chain(m.session.iter())
+                .chain(m.meeting.iter())
+                .chain(m.time.iter())
+        });
         noise
             .chain(self.category.iter())
+            .chain(self.labels.iter().map(|l| &l.field))
             .chain(symbols)
             .chain(self.date_line.iter().map(|d| &d.field))
             .chain(self.masthead.iter())
-            .chain(&self.meeting)
+            .chain(meeting)
             .chain(&self.reissue)
+            .chain(self.kicker.iter())
             .chain(headlines)
+            .chain(&self.decks)
+            .chain(&self.notes)
             .chain(self.paragraphs())
             .chain(self.end_marker.iter())
             .chain(&self.disclaimers)

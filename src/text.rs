@@ -157,7 +157,7 @@ pub fn within_edit_distance(a: &str, b: &str, budget: usize) -> bool {
 }
 
 /// The edit distance when it is at most `budget`.
-fn bounded_edit_distance(a: &str, b: &str, budget: usize) -> Option<usize> {
+pub fn bounded_edit_distance(a: &str, b: &str, budget: usize) -> Option<usize> {
     if a.chars().count().abs_diff(b.chars().count()) > budget {
         return None;
     }

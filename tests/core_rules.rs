@@ -359,7 +359,11 @@ fn a_first_paragraph_in_title_case_is_not_taken_for_more_headline() {
         );
         assert_eq!(lint(&text), vec![], "{first}");
         let source = SourceFile::new("t.txt", text.as_str(), SourceKind::Text);
-        let release = presslint::parse::parse_text(&source);
+        let layout = presslint::rules::Pack::embedded("un-en")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .data
+            .layout;
+        let release = presslint::parse::parse_text(&source, &layout);
         assert_eq!(release.headlines.len(), 1);
         assert_eq!(
             release.headlines[0].field.text,

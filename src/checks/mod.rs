@@ -226,6 +226,7 @@ pub fn fields(release: &Release, scope: Scope) -> Vec<&Field> {
         Scope::Symbol => release.symbols.iter().map(|s| &s.field).collect(),
         Scope::DateLine => release.date_line.iter().map(|d| &d.field).collect(),
         Scope::Headline => release.headlines.iter().map(|h| &h.field).collect(),
+        Scope::Deck => release.decks.iter().collect(),
         Scope::Intro => release.intro.iter().collect(),
         Scope::Body => release.body.iter().collect(),
         Scope::EndMarker => release.end_marker.iter().collect(),
@@ -262,9 +263,18 @@ pub fn content_elements(release: &Release) -> Vec<(&'static str, Span)> {
             .map(|d| ("date line", d.field.span)),
     );
     out.extend(release.masthead.iter().map(|f| ("masthead", f.span)));
-    out.extend(release.meeting.iter().map(|f| ("meeting line", f.span)));
+    out.extend(release.labels.iter().map(|l| ("label", l.field.span)));
+    out.extend(
+        release
+            .meeting
+            .iter()
+            .map(|m| ("meeting header", m.field.span)),
+    );
     out.extend(release.reissue.iter().map(|f| ("reissue marker", f.span)));
+    out.extend(release.kicker.iter().map(|f| ("kicker", f.span)));
     out.extend(release.headlines.iter().map(|h| ("headline", h.field.span)));
+    out.extend(release.decks.iter().map(|f| ("deck", f.span)));
+    out.extend(release.notes.iter().map(|f| ("note", f.span)));
     out.extend(release.intro.iter().map(|f| ("intro", f.span)));
     out.extend(release.body.iter().map(|f| ("paragraph", f.span)));
     out.extend(release.end_marker.iter().map(|f| ("end marker", f.span)));

@@ -15,6 +15,8 @@ pub struct Require {
     unless_category: Vec<String>,
     /// Text inserted at `release.content_end` by the fix.
     insert: Option<String>,
+    /// The element is not required on a web page of the current layout.
+    unless_web_page: bool,
 }
 
 impl Require {
@@ -23,6 +25,11 @@ impl Require {
             scope,
             unless_category: params.list("unless-category")?,
             insert: params.text("insert")?,
+            unless_web_page: params
+                .map
+                .get("unless-web-page")
+                .and_then(serde_json::Value::as_bool)
+                == Some(true),
         })
     }
 
@@ -30,6 +37,8 @@ impl Require {
         let release = cx.release;
         if !super::fields(release, self.scope).is_empty()
             || release.category_is(&self.unless_category)
+            || (self.scope == Scope::Symbol && release.kind_has_no_symbol())
+            || (self.unless_web_page && release.is_web_page())
         {
             return;
         }

@@ -16,13 +16,14 @@ use super::Context;
 
 #[derive(Debug)]
 pub struct TitleCase {
+    scope: Scope,
     small: HashSet<String>,
     either: HashSet<String>,
 }
 
 impl TitleCase {
     pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        super::require_scope(params, "title-case", scope, &[Scope::Headline])?;
+        super::require_scope(params, "title-case", scope, &[Scope::Headline, Scope::Deck])?;
         let set = |key: &str| -> HashSet<String> {
             params
                 .strings(key)
@@ -36,12 +37,27 @@ impl TitleCase {
         }
         let mut either = set("either");
         either.extend(set("particles"));
-        Ok(Self { small, either })
+        Ok(Self {
+            scope,
+            small,
+            either,
+        })
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for headline in &cx.release.headlines {
-            let m = headline.field.match_text();
+        let release = cx.release;
+        // A page that shows the headline in capitals (an ALL CAPS copy) may keep its source
+        // in another case: the copies of such a page are not judged.
+        if self.scope == Scope::Headline
+            && release
+                .headlines
+                .iter()
+                .any(|h| is_all_caps(&h.field.match_text().text))
+        {
+            return;
+        }
+        for field in super::fields(release, self.scope) {
+            let m = field.match_text();
             if is_all_caps(&m.text) {
                 continue;
             }
@@ -50,7 +66,7 @@ impl TitleCase {
             let mut clause_start = true;
             for (start, token) in tokens(&m.text) {
                 let opens_clause = clause_start;
-                clause_start = token.ends_with([':', '?', '!'])
+                clause_start = token.ends_with([':', ';', '?', '!'])
                     || matches!(token, "-" | "--" | "—" | "–")
                     || token.ends_with('—');
                 let lead = token.len()
@@ -76,17 +92,21 @@ impl TitleCase {
                     continue;
                 }
                 let lower = word.to_lowercase();
-                let wanted = if self.either.contains(&lower) {
-                    None
-                } else if self.small.contains(&lower) {
-                    (!opens_clause && first.is_uppercase()).then(|| lower.clone())
-                } else if first.is_lowercase() {
-                    let mut upper: String = first.to_uppercase().collect();
-                    upper.push_str(&word[first.len_utf8()..]);
-                    Some(upper)
-                } else {
-                    None
-                };
+                // `In-Depth`: the first part of a hyphenated compound is a word of its own
+                // kind, capitalised like a content word.
+                let compound = token[lead + word.len()..].starts_with(['-', '‑']);
+                let wanted =
+                    if self.either.contains(&lower) || (self.small.contains(&lower) && compound) {
+                        None
+                    } else if self.small.contains(&lower) {
+                        (!opens_clause && first.is_uppercase()).then(|| lower.clone())
+                    } else if first.is_lowercase() {
+                        let mut upper: String = first.to_uppercase().collect();
+                        upper.push_str(&word[first.len_utf8()..]);
+                        Some(upper)
+                    } else {
+                        None
+                    };
                 if let Some(wanted) = wanted {
                     edits.push((core_start, core_start + word.len(), wanted));
                 }

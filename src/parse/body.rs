@@ -5,16 +5,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::layout::Layout;
 use crate::model::{Field, Release};
 use crate::span::Span;
 
 use super::lines::{LineKind, Seg};
-
-/// `Following is ...`, `The following are ...`, French `On trouvera ci-après ...`.
-static INTRO_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:the\s+)?following\s+(?:is|are)(?-u:\b)|^(?:on\s+trouvera\s+ci-apr[èe]s|voici)(?-u:\b)")
-        .expect("intro pattern")
-});
 
 /// `GENEVA, 13 March (UN Information Service) -- `, `NEW YORK, 7 July (UN Headquarters) — `.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -22,19 +17,20 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("dateline pattern")
 });
 
-/// Does this line open the running text (an intro or a non-HQ dateline)?
-pub(crate) fn opens_running_text(line: &str) -> bool {
-    INTRO_START.is_match(line) || DATELINE.is_match(line)
+/// Does this line open the running text (an intro formula of the layout, or a non-HQ
+/// dateline)?
+pub(crate) fn opens_running_text(line: &str, layout: &Layout) -> bool {
+    layout.opens_intro(line) || DATELINE.is_match(line)
 }
 
 /// Does this paragraph introduce the text that follows?
-fn introduces(paragraph: &str) -> bool {
-    INTRO_START.is_match(paragraph) || paragraph.ends_with(':')
+fn introduces(paragraph: &str, layout: &Layout) -> bool {
+    layout.opens_intro(paragraph) || paragraph.ends_with(':')
 }
 
 /// Groups `segs` (running text, end marker excluded) into paragraphs: blank lines, noise and
 /// disclaimers separate them; a star line (section break) is a paragraph of its own.
-pub(crate) fn fill(text: &str, segs: &[Seg], release: &mut Release) {
+pub(crate) fn fill(text: &str, segs: &[Seg], layout: &Layout, release: &mut Release) {
     let mut paragraphs: Vec<Field> = Vec::new();
     let mut current: Option<Span> = None;
     let close = |current: &mut Option<Span>, paragraphs: &mut Vec<Field>| {
@@ -62,7 +58,7 @@ pub(crate) fn fill(text: &str, segs: &[Seg], release: &mut Release) {
     close(&mut current, &mut paragraphs);
     let mut paragraphs = paragraphs.into_iter();
     let mut first = paragraphs.next();
-    if first.as_ref().is_some_and(|p| introduces(&p.text)) {
+    if first.as_ref().is_some_and(|p| introduces(&p.text, layout)) {
         release.intro = first.take();
     }
     release.body.extend(first);
@@ -75,13 +71,22 @@ mod tests {
 
     #[test]
     fn running_text_openers() {
-        assert!(opens_running_text("Following is the text of the message:"));
+        let layout = crate::parse::test_layout();
         assert!(opens_running_text(
-            "GENEVA, 13 March (UN Information Service) -- The Commission opened"
+            "Following is the text of the message:",
+            layout
         ));
         assert!(opens_running_text(
-            "NEW YORK, 7 July (UN Headquarters) — The Secretary-General"
+            "GENEVA, 13 March (UN Information Service) -- The Commission opened",
+            layout
         ));
-        assert!(!opens_running_text("Secretary-General Urges Restraint"));
+        assert!(opens_running_text(
+            "NEW YORK, 7 July (UN Headquarters) — The Secretary-General",
+            layout
+        ));
+        assert!(!opens_running_text(
+            "Secretary-General Urges Restraint",
+            layout
+        ));
     }
 }

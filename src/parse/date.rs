@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::dates::{month_number, weekday_number};
+use crate::layout::Layout;
 use crate::model::DateForm;
 
 /// A weekday before the date (`Friday, 31 July 1998`).
@@ -34,10 +34,6 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
         .expect("numeric date pattern")
 });
 
-const FRENCH_WEEKDAYS: [&str; 7] = [
-    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-];
-
 /// A recognised date: the local byte range of the date in the line, its form and numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateMatch {
@@ -49,8 +45,9 @@ pub(crate) struct DateMatch {
     pub day: Option<u8>,
 }
 
-/// Recognises a (trimmed) header line as a date line.
-pub(crate) fn recognise(line: &str) -> Option<DateMatch> {
+/// Recognises a (trimmed) header line as a date line; month and weekday names are the
+/// layout's.
+pub(crate) fn recognise(line: &str, layout: &Layout) -> Option<DateMatch> {
     if line.len() > 60 {
         return stamp(line);
     }
@@ -58,11 +55,10 @@ pub(crate) fn recognise(line: &str) -> Option<DateMatch> {
         let Some(caps) = re.captures(line) else {
             continue;
         };
-        let month = caps.name("m").and_then(|m| month_number(m.as_str()));
-        let weekday_ok = caps.name("wd").is_none_or(|w| {
-            weekday_number(w.as_str()).is_some()
-                || FRENCH_WEEKDAYS.contains(&w.as_str().to_lowercase().as_str())
-        });
+        let month = caps.name("m").and_then(|m| layout.month_number(m.as_str()));
+        let weekday_ok = caps
+            .name("wd")
+            .is_none_or(|w| layout.is_weekday(w.as_str()));
         if month.is_none() || !weekday_ok {
             continue;
         }
@@ -115,7 +111,7 @@ mod tests {
 
     #[track_caller]
     fn date(line: &str) -> Option<(&str, DateForm, i32, u8, u8)> {
-        recognise(line).map(|d| {
+        recognise(line, crate::parse::test_layout()).map(|d| {
             (
                 &line[..d.len],
                 d.form,

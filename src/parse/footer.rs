@@ -104,7 +104,7 @@ mod tests {
 
     #[track_caller]
     fn marker_line(text: &str) -> Option<usize> {
-        let segs = split(text);
+        let segs = split(text, crate::parse::test_layout());
         end_marker(text, &segs).map(|i| segs[i].line + 1)
     }
 

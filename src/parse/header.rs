@@ -1,333 +1,563 @@
 //! The header zone: noise aside, everything before the first paragraph of running text.
-//! Symbols, category, date line, masthead, meeting block, reissue markers and every printed
-//! copy of the headline are recognised here and only here.
+//! Symbols, category, labels, date line, masthead, meeting header, reissue markers, notes,
+//! the kicker, every printed copy of the headline and the decks are recognised here and only
+//! here. The shapes are this module's; the words come from the pack's [`Layout`].
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::model::{DateForm, DateLine, Field, Headline, Release, Symbol};
+use crate::layout::{Layout, MeetingParts};
+use crate::model::{
+    DateForm, DateLine, DocumentKind, Field, Headline, Label, MeetingHeader, Release, Symbol,
+};
 use crate::span::Span;
 use crate::text::OffsetMap;
 
 use super::lines::{LineKind, Seg};
-use super::{body, date, symbol};
+use super::titles::{self, TitleLine};
+use super::{date, symbol};
 
-/// `7053rd Meeting (AM)`, `15th & 16th Meetings (AM & PM)`.
-const MEETING: &str = r"[0-9]{1,5}(?:st|nd|rd|th)(?:\s*(?:&|and|,)\s*[0-9]{1,5}(?:st|nd|rd|th))*\s+(?:plenary\s+)?meetings?(?:\s*\([^)]{0,40}\))?";
+/// A bracketed note of the header: `(La version française ... paraîtra ...)`.
+static NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(.{3,300}\)\.?$").expect("note pattern"));
 
-static MEETING_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:{MEETING}|[0-9]{{1,5}}e(?:\s*(?:et|&)\s*[0-9]{{1,5}}e)?\s+s[ée]ances?(?:\s+pl[ée]ni[èe]res?)?(?:\s*[-–—,]\s*[\p{{L}}-]+(?:\s*(?:&|et)\s*[\p{{L}}-]+)?)?)\s*[,.*]?$"
-    ))
-    .expect("meeting pattern")
-});
+/// Table debris at the end of a header line: `Press Release HR/CT/628 |`.
+static TRAILING_DEBRIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+\|[\s|]*$").expect("debris pattern"));
 
-/// `Seventy-second Session,`, `2018 Session`, `Resumed Fifth Special Session`, maybe
-/// followed by the meeting on the same line.
-static SESSION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)^(?:(?:resumed|special|emergency)\s+)?(?:\p{{L}}+[-‑])?(?:first|second|third|\p{{L}}+th|\p{{L}}+i[èe]me|[0-9]{{4}}|[0-9]{{1,3}}(?:st|nd|rd|th|e))\s+(?:(?:special|emergency|resumed|substantive|organizational)\s+)?session\s*[,.]?(?:\s*{MEETING}\s*[,.]?)?$"
-    ))
-    .expect("session pattern")
-});
-
-static MASTHEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)department\s+of\s+public\s+information|news\s+coverage\s+service|news\s+and\s+media\s+division|d[ée]partement\s+de\s+l['’]information")
-        .expect("masthead pattern")
-});
-
-static REISSUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\(?\s*\*?\s*(?:reissued(?-u:\b)[^()]{0,80}|publi[ée]\s+tel\s+que\s+re[çc]u[^()]{0,40})\)?$|^(?:advance\s+text|background\s+release)[\s.:*]*$")
-        .expect("reissue pattern")
-});
-
-fn is_meeting(line: &str) -> bool {
-    line.len() <= 100 && (MEETING_LINE.is_match(line) || SESSION_LINE.is_match(line))
-}
-
-/// A header element found on one line.
+/// A header element found on one line (or at the start of one).
 enum Element {
     Symbol(symbol::SymbolLine),
     Date(date::DateMatch),
+    /// A label of `len` bytes naming `kind`; the rest of the line is carried on.
+    Label(usize, Option<(String, bool)>),
     Category,
     Masthead,
-    Meeting,
+    /// An organ heading a meeting block (`Security Council` above `7053rd Meeting (AM)`).
+    MeetingBody,
+    Meeting(MeetingParts),
+    Session(MeetingParts),
+    MeetingLine,
     Reissue,
+    Kicker,
+    Note,
 }
 
 /// Walks the header zone of `segs` (which stop before the end marker), filling the header
 /// elements of `release`; returns the segments from the first paragraph of running text on.
-pub(crate) fn walk(text: &str, segs: &[Seg], release: &mut Release) -> Vec<Seg> {
+pub(crate) fn walk(text: &str, segs: &[Seg], layout: &Layout, release: &mut Release) -> Vec<Seg> {
     let mut walker = Walker {
         text,
+        layout,
         release,
         block: Vec::new(),
-        copy: Vec::new(),
+        group: Vec::new(),
+        groups: Vec::new(),
+        meeting: Vec::new(),
         last_symbol_line: None,
+        blank_since_title: false,
     };
-    let mut carry: Option<Seg> = None;
-    let mut i = 0;
-    loop {
-        let seg = match carry.take() {
-            Some(seg) => seg,
-            None => match segs.get(i) {
-                Some(&seg) => {
-                    i += 1;
-                    seg
-                }
-                None => break,
-            },
-        };
-        if seg.kind != LineKind::Text {
-            if !walker.flush_block() {
-                return walker.rest(Some(seg), &segs[i..]);
-            }
-            if seg.kind == LineKind::Stars {
-                walker.close_copy();
-                return vec![seg]
-                    .into_iter()
-                    .chain(segs[i..].iter().copied())
-                    .collect();
-            }
-            continue;
-        }
-        let line = seg.text(text);
-        let next = segs[i..].iter().find(|s| s.kind != LineKind::Blank);
-        let Some(element) = walker.element(line, next) else {
-            walker.block.push(seg);
-            continue;
-        };
-        if !walker.flush_block() {
-            return walker.rest(Some(seg), &segs[i..]);
-        }
-        walker.close_copy();
-        carry = walker.record(seg, element);
-    }
-    if !walker.flush_block() {
-        return walker.rest(None, &[]);
-    }
-    walker.close_copy();
-    Vec::new()
+    let rest = walker.walk(segs);
+    walker.finish();
+    rest
+}
+
+/// A line of the meeting header and what it says.
+enum MeetingRole {
+    Body,
+    Session(MeetingParts),
+    Meeting(MeetingParts),
+    Line,
 }
 
 struct Walker<'a> {
     text: &'a str,
+    layout: &'a Layout,
     release: &'a mut Release,
     /// The text lines of the current block (no blank line between them).
     block: Vec<Seg>,
-    /// The headline lines of the current copy.
-    copy: Vec<Seg>,
+    /// The title lines since the last header element (blank lines between them allowed).
+    group: Vec<TitleLine>,
+    /// Closed groups of title lines, each a run between header elements.
+    groups: Vec<Vec<TitleLine>>,
+    /// A blank line came after the last title line of the group.
+    blank_since_title: bool,
+    /// The lines of the meeting header.
+    meeting: Vec<(Seg, MeetingRole)>,
     /// The line of the last symbol when it was one component, for stacking.
     last_symbol_line: Option<usize>,
 }
 
 impl Walker<'_> {
+    fn walk(&mut self, segs: &[Seg]) -> Vec<Seg> {
+        let text = self.text;
+        let mut carry: Option<Seg> = None;
+        let mut i = 0;
+        loop {
+            let seg = match carry.take() {
+                Some(seg) => seg,
+                None => match segs.get(i) {
+                    Some(&seg) => {
+                        i += 1;
+                        seg
+                    }
+                    None => break,
+                },
+            };
+            if seg.kind != LineKind::Text {
+                if let Some(rest) = self.flush_block() {
+                    return self.rest(rest, Some(seg), &segs[i..]);
+                }
+                if seg.kind == LineKind::Blank && !self.group.is_empty() {
+                    self.blank_since_title = true;
+                }
+                if seg.kind == LineKind::Stars {
+                    self.close_group();
+                    return std::iter::once(seg)
+                        .chain(segs[i..].iter().copied())
+                        .collect();
+                }
+                continue;
+            }
+            let seg = without_trailing_debris(text, seg);
+            let line = seg.text(text);
+            let next = segs[i..].iter().find(|s| s.kind != LineKind::Blank);
+            let Some(element) = self.element(line, next) else {
+                self.block.push(seg);
+                continue;
+            };
+            // Lines right above a meeting or session line name the body that meets.
+            let heads_meeting = matches!(element, Element::Meeting(_) | Element::Session(_));
+            if heads_meeting && self.meeting.is_empty() && names_a_body(text, &self.block) {
+                for line in std::mem::take(&mut self.block) {
+                    self.meeting.push((line, MeetingRole::Body));
+                }
+            }
+            if let Some(rest) = self.flush_block() {
+                return self.rest(rest, Some(seg), &segs[i..]);
+            }
+            self.close_group();
+            carry = self.record(seg, element);
+        }
+        if let Some(rest) = self.flush_block() {
+            return self.rest(rest, None, &[]);
+        }
+        self.close_group();
+        Vec::new()
+    }
+
     fn element(&self, line: &str, next: Option<&Seg>) -> Option<Element> {
-        if let Some(s) = symbol::recognise(line, 0) {
+        let layout = self.layout;
+        if let Some(s) = symbol::recognise(line, 0, layout) {
             return Some(Element::Symbol(s));
         }
-        if let Some(d) = date::recognise(line) {
+        if let Some(d) = date::recognise(line, layout) {
             return Some(Element::Date(d));
         }
+        if let Some(label) = self.label(line) {
+            return Some(label);
+        }
+        let next_heads_meeting = || {
+            next.is_some_and(|n| {
+                n.kind == LineKind::Text && {
+                    let next = n.text(self.text);
+                    layout.meeting_line(next).is_some() || layout.session_line(next).is_some()
+                }
+            })
+        };
         // A category line alone, but not inside a wrapped headline (`... Addresses` /
         // `General Assembly`): only after a blank line or another header element.
-        if self.block.is_empty() && symbol::is_category(line) {
-            let before_meeting = symbol::is_organ(line)
-                && next.is_some_and(|n| n.kind == LineKind::Text && is_meeting(n.text(self.text)));
-            return Some(if before_meeting {
-                Element::Meeting
+        if self.block.is_empty() && layout.is_category(line) {
+            return Some(if layout.is_organ(line) && next_heads_meeting() {
+                Element::MeetingBody
             } else {
                 Element::Category
             });
         }
-        if line.len() <= 160 && MASTHEAD.is_match(line) {
+        if self.block.is_empty() && layout.is_organ(line) && next_heads_meeting() {
+            return Some(Element::MeetingBody);
+        }
+        if layout.is_masthead(line) {
             return Some(Element::Masthead);
         }
-        if is_meeting(line) {
-            return Some(Element::Meeting);
+        if let Some(parts) = layout.meeting_line(line) {
+            let rest_is_date = parts
+                .rest
+                .is_none_or(|at| date::recognise(&line[at..], layout).is_some());
+            if rest_is_date {
+                return Some(Element::Meeting(parts));
+            }
         }
-        if line.len() <= 120 && REISSUE.is_match(line) {
+        if let Some(parts) = layout.session_line(line) {
+            return Some(Element::Session(parts));
+        }
+        if layout.is_plain_meeting_line(line) {
+            return Some(Element::MeetingLine);
+        }
+        if layout.is_reissue(line) {
             return Some(Element::Reissue);
+        }
+        if layout.is_kicker(line) {
+            return Some(Element::Kicker);
+        }
+        if NOTE.is_match(line) {
+            return Some(Element::Note);
         }
         None
     }
 
-    /// Records a header element; returns the rest of the line after a glued date stamp.
+    /// A label line, or a label glued to the next element (`Press ReleaseNote No. 5989*`,
+    /// `COMMUNIQUE DE BASE ECOSOC/285`). A label followed by ordinary words (`Press Conference
+    /// on Road Safety`) is a headline, not a label.
+    fn label(&self, line: &str) -> Option<Element> {
+        let (len, kind) = self.layout.label_prefix(line)?;
+        let kind = Some((kind.name.clone(), kind.symbol));
+        let rest = &line[len..];
+        if rest.trim().is_empty() {
+            return Some(Element::Label(line.len(), kind));
+        }
+        let glued = !rest.starts_with(char::is_whitespace)
+            && rest.chars().next().is_some_and(char::is_uppercase);
+        let rest = rest.trim_start();
+        let layout = self.layout;
+        let element_follows = symbol::recognise(rest, 0, layout).is_some()
+            || date::recognise(rest, layout).is_some()
+            || layout
+                .label_prefix(rest)
+                .is_some_and(|(n, _)| n == rest.len());
+        (glued || element_follows).then_some(Element::Label(len, kind))
+    }
+
+    /// Records a header element; returns the rest of the line after a glued element.
     fn record(&mut self, seg: Seg, element: Element) -> Option<Seg> {
         let text = self.text;
         let field = Field::verbatim(text, seg.span);
-        let release = &mut *self.release;
         let mut carry = None;
         let mut symbol_line = None;
+        let rest_after = |len: usize| {
+            let rest = Seg::new(
+                text,
+                seg.line,
+                Span::new(seg.span.start + len, seg.raw.end),
+                self.layout,
+            );
+            (rest.kind != LineKind::Blank).then_some(rest)
+        };
         match element {
             Element::Symbol(s) => {
-                let category = s.category.map(|c| c.offset(seg.span.start));
-                let span = s.symbol.offset(seg.span.start);
-                if let Some(c) = category {
-                    release
-                        .category
-                        .get_or_insert_with(|| Field::verbatim(text, c));
-                }
-                let stacks = s.single
-                    && category.is_none()
-                    && self.last_symbol_line.is_some_and(|l| l + 1 == seg.line);
-                match release.symbols.last_mut() {
-                    Some(last) if stacks => {
-                        last.parts.push(Field::verbatim(text, span));
-                        *last = stacked(&last.parts);
-                    }
-                    _ => release.symbols.push(Symbol {
-                        field: Field::verbatim(text, span),
-                        parts: components(text, span),
-                        stacked: false,
-                    }),
-                }
-                if s.single {
-                    symbol_line = Some(seg.line);
-                }
+                symbol_line = self.record_symbol(seg, s);
             }
             Element::Date(d) => {
                 let span = Span::new(seg.span.start, seg.span.start + d.len);
-                // The first date line wins, except that a long form replaces an earlier
-                // numeric or stamp form: old headers print both, and the long one is the
-                // release's date line proper.
-                let replaces = match &release.date_line {
-                    None => true,
-                    Some(earlier) => earlier.form != DateForm::Long && d.form == DateForm::Long,
-                };
-                if replaces {
-                    release.date_line = Some(DateLine {
-                        field: Field::verbatim(text, span),
-                        form: d.form,
-                        year: d.year,
-                        month: d.month,
-                        day: d.day,
-                    });
+                self.record_date(span, d);
+                carry = rest_after(d.len);
+            }
+            Element::Label(len, kind) => {
+                let span = Span::new(seg.span.start, seg.span.start + len);
+                let field = Field::verbatim(text, trimmed(text, span));
+                if let Some((name, symbol)) = &kind {
+                    self.note_kind(name, *symbol, field.span);
                 }
-                let rest = Seg::new(text, seg.line, Span::new(span.end, seg.raw.end));
-                if rest.kind != LineKind::Blank {
-                    carry = Some(rest);
-                }
+                self.release.labels.push(Label {
+                    field,
+                    kind: kind.map(|(name, _)| name),
+                });
+                carry = rest_after(len);
             }
             Element::Category => {
-                release.category.get_or_insert(field);
+                self.release.category.get_or_insert(field);
             }
             Element::Masthead => {
-                release.masthead.get_or_insert(field);
+                self.release.masthead.get_or_insert(field);
             }
-            Element::Meeting => release.meeting.push(field),
-            Element::Reissue => release.reissue.push(field),
+            Element::MeetingBody => self.meeting.push((seg, MeetingRole::Body)),
+            Element::Meeting(parts) => {
+                let rest = parts.rest;
+                self.meeting.push((seg, MeetingRole::Meeting(parts)));
+                if let Some(at) = rest {
+                    let start = seg.span.start + at;
+                    let cut = Seg::new(
+                        text,
+                        seg.line,
+                        Span::new(seg.span.start, start),
+                        self.layout,
+                    );
+                    if let Some((last, _)) = self.meeting.last_mut() {
+                        *last = cut;
+                    }
+                    carry = rest_after(at);
+                }
+            }
+            Element::Session(parts) => self.meeting.push((seg, MeetingRole::Session(parts))),
+            Element::MeetingLine => self.meeting.push((seg, MeetingRole::Line)),
+            Element::Reissue => self.release.reissue.push(field),
+            Element::Kicker => {
+                if self.release.kicker.is_none() && self.release.headlines.is_empty() {
+                    self.release.kicker = Some(field);
+                } else {
+                    self.release.notes.push(field);
+                }
+            }
+            Element::Note => self.release.notes.push(field),
         }
         self.last_symbol_line = symbol_line;
         carry
     }
 
-    /// Ends the current block: headline lines join the current copy. False when the block
-    /// is running text (the header zone ends there).
-    fn flush_block(&mut self) -> bool {
-        if self.block.is_empty() {
-            return true;
+    fn record_symbol(&mut self, seg: Seg, s: symbol::SymbolLine) -> Option<usize> {
+        let text = self.text;
+        let release = &mut *self.release;
+        let category = s.category.map(|c| c.offset(seg.span.start));
+        let span = s.symbol.offset(seg.span.start);
+        if let Some(c) = category {
+            release
+                .category
+                .get_or_insert_with(|| Field::verbatim(text, c));
         }
-        if !is_headline(self.text, &self.block) {
-            return false;
+        let stacks = s.single
+            && category.is_none()
+            && self.last_symbol_line.is_some_and(|l| l + 1 == seg.line);
+        match release.symbols.last_mut() {
+            Some(last) if stacks => {
+                last.parts.push(Field::verbatim(text, span));
+                *last = stacked(&last.parts);
+            }
+            _ => release.symbols.push(Symbol {
+                field: Field::verbatim(text, span),
+                parts: components(text, span),
+                stacked: false,
+            }),
         }
-        // A copy already open continues only with lines that do not end a sentence: a
-        // Title Case sentence after a headline is the first paragraph, not more headline.
-        if !self.copy.is_empty() && ends_like_a_sentence(self.text, &self.block) {
-            return false;
-        }
-        self.copy.append(&mut self.block);
-        self.last_symbol_line = None;
-        true
+        s.single.then_some(seg.line)
     }
 
-    /// Ends the current headline copy.
-    fn close_copy(&mut self) {
-        let (Some(first), Some(last)) = (self.copy.first(), self.copy.last()) else {
-            return;
+    fn record_date(&mut self, span: Span, d: date::DateMatch) {
+        // The first date line wins, except that a long form replaces an earlier numeric or
+        // stamp form: old headers print both, and the long one is the release's date line.
+        let replaces = match &self.release.date_line {
+            None => true,
+            Some(earlier) => earlier.form != DateForm::Long && d.form == DateForm::Long,
         };
-        let span = Span::new(first.span.start, last.span.end);
-        let lines = self
-            .copy
+        if replaces {
+            self.release.date_line = Some(DateLine {
+                field: Field::verbatim(self.text, span),
+                form: d.form,
+                year: d.year,
+                month: d.month,
+                day: d.day,
+            });
+        }
+    }
+
+    /// The document kind: a kind that carries no symbol (a briefing, a note) is more telling
+    /// than the generic `Press Release` label beside it.
+    fn note_kind(&mut self, name: &str, symbol: bool, span: Span) {
+        let replace = match &self.release.kind {
+            None => true,
+            Some(known) => known.symbol && !symbol,
+        };
+        if replace {
+            self.release.kind = Some(DocumentKind {
+                name: name.to_owned(),
+                symbol,
+                span,
+            });
+        }
+    }
+
+    /// Ends the current block: title lines join the current group. `Some(rest)` when the
+    /// block is running text (the header zone ends there): the running text segments of the
+    /// block, after any title lines at its top were taken into the group.
+    fn flush_block(&mut self) -> Option<Vec<Seg>> {
+        if self.block.is_empty() {
+            return None;
+        }
+        let block = std::mem::take(&mut self.block);
+        if titles::is_title_block(self.text, self.layout, &block) {
+            // A group already open continues only with lines that do not end a sentence: a
+            // Title Case sentence after a headline is the first paragraph, not more headline.
+            if self.group.is_empty() || !titles::ends_like_a_sentence(self.text, &block) {
+                self.take_titles(&block);
+                self.last_symbol_line = None;
+                return None;
+            }
+            return Some(block);
+        }
+        // A headline or deck printed with no blank line before the first paragraph.
+        let split = titles::title_lines_on_top(self.text, self.layout, &block);
+        if split > 0 && split < block.len() {
+            self.take_titles(&block[..split]);
+            return Some(block[split..].to_vec());
+        }
+        Some(block)
+    }
+
+    /// Adds title lines to the group, noting a blank line before them.
+    fn take_titles(&mut self, lines: &[Seg]) {
+        for (i, seg) in lines.iter().enumerate() {
+            self.group.push(TitleLine {
+                seg: *seg,
+                after_blank: i == 0 && self.blank_since_title,
+            });
+        }
+        self.blank_since_title = false;
+    }
+
+    fn close_group(&mut self) {
+        if !self.group.is_empty() {
+            self.groups.push(std::mem::take(&mut self.group));
+        }
+        self.blank_since_title = false;
+    }
+
+    /// The segments of running text: what is left of the pending block, then `seg`, then
+    /// the rest.
+    fn rest(&mut self, mut block: Vec<Seg>, seg: Option<Seg>, after: &[Seg]) -> Vec<Seg> {
+        self.close_group();
+        block.extend(seg);
+        block.extend_from_slice(after);
+        block
+    }
+
+    /// Builds the elements that need the whole header: the meeting header, the headline
+    /// copies and decks, and the kind a headline gives away.
+    fn finish(&mut self) {
+        let text = self.text;
+        self.release.meeting = meeting_header(text, &self.meeting);
+        let resolved = titles::resolve(text, self.layout, &self.groups);
+        if let Some(kicker) = resolved.kicker {
+            self.release
+                .kicker
+                .get_or_insert_with(|| Field::verbatim(text, kicker.span));
+        }
+        for copy in &resolved.copies {
+            let (Some(first), Some(last)) = (copy.first(), copy.last()) else {
+                continue;
+            };
+            self.release.headlines.push(Headline {
+                field: Field::verbatim(text, Span::new(first.span.start, last.span.end)),
+                lines: copy.iter().map(|s| Field::verbatim(text, s.span)).collect(),
+            });
+        }
+        self.release.headlines.sort_by_key(|h| h.field.span.start);
+        self.release.decks = resolved
+            .decks
             .iter()
-            .map(|s| Field::verbatim(self.text, s.span))
+            .map(|s| Field::verbatim(text, s.span))
             .collect();
-        self.release.headlines.push(Headline {
-            field: Field::verbatim(self.text, span),
-            lines,
-        });
-        self.copy.clear();
-    }
-
-    /// The segments of running text: the pending block, then `seg`, then the rest.
-    fn rest(mut self, seg: Option<Seg>, after: &[Seg]) -> Vec<Seg> {
-        self.close_copy();
-        let mut rest = std::mem::take(&mut self.block);
-        rest.extend(seg);
-        rest.extend_from_slice(after);
-        rest
+        self.release.decks.sort_by_key(|d| d.span.start);
+        let first_line = self
+            .release
+            .headlines
+            .first()
+            .and_then(|h| h.lines.first())
+            .map(|l| (l.text.clone(), l.span));
+        if let Some((line, span)) = first_line {
+            if let Some(kind) = self.layout.kind_of_headline(&line) {
+                let (name, symbol) = (kind.name.clone(), kind.symbol);
+                self.note_kind(&name, symbol, span);
+            }
+        }
     }
 }
 
-/// Is this block of lines a headline (or part of one)? Headlines are short and do not end
-/// like a sentence; the intro and datelines open the running text.
-fn is_headline(text: &str, block: &[Seg]) -> bool {
-    let (Some(first), Some(last)) = (block.first(), block.last()) else {
-        return false;
+/// The block above a meeting line names the body that meets: at most three short lines
+/// that do not end like a sentence (`Committee on the Exercise of the Inalienable Rights` /
+/// `of the Palestinian People`).
+fn names_a_body(text: &str, block: &[Seg]) -> bool {
+    !block.is_empty()
+        && block.len() <= 3
+        && block.iter().all(|s| {
+            let line = s.text(text);
+            line.len() <= 100 && !line.ends_with(['.', ':', ';'])
+        })
+}
+
+/// The meeting header from its lines: body, session, meeting and time, each with its span.
+fn meeting_header(text: &str, lines: &[(Seg, MeetingRole)]) -> Option<MeetingHeader> {
+    let (first, last) = (lines.first()?, lines.last()?);
+    let span = Span::new(first.0.span.start, last.0.span.end);
+    let mut header = MeetingHeader {
+        field: Field::verbatim(text, span),
+        lines: lines
+            .iter()
+            .map(|(s, _)| Field::verbatim(text, s.span))
+            .collect(),
+        body: None,
+        session: None,
+        meeting: None,
+        time: None,
     };
-    let first = first.text(text);
-    if body::opens_running_text(first) {
-        return false;
-    }
-    if last.span.end - block[0].span.start > 600 {
-        return false;
-    }
-    let last = last
-        .text(text)
-        .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
-    if last.ends_with([':', ';']) {
-        return false;
-    }
-    !last.ends_with('.') || (block.len() == 1 && is_title_case(first))
-}
-
-/// Does the block's last line end with a full stop (closing quotes and brackets aside)?
-fn ends_like_a_sentence(text: &str, block: &[Seg]) -> bool {
-    block.last().is_some_and(|last| {
-        let line = last
-            .text(text)
-            .trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', ' ', '\u{a0}']);
-        line.ends_with('.') && !is_all_caps(last.text(text))
-    })
-}
-
-fn is_all_caps(line: &str) -> bool {
-    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
-}
-
-/// Words a Title Case headline writes in lower case.
-const SMALL_WORDS: [&str; 24] = [
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "onto", "or", "over", "per", "than", "the", "to", "upon", "via", "with",
-];
-
-/// A one-line title that ends with a full stop (`Secretary-General Says ‘Enough Is
-/// Enough.’`): every word but the small ones starts with a capital (or is a number).
-fn is_title_case(line: &str) -> bool {
-    if line.len() > 200 {
-        return false;
-    }
-    let words: Vec<&str> = line
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '‑')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
+    let body: Vec<&Seg> = lines
+        .iter()
+        .filter(|(_, role)| matches!(role, MeetingRole::Body))
+        .map(|(s, _)| s)
         .collect();
-    let breaks_title_case = |w: &&str| {
-        let first = w.chars().next().unwrap_or(' ');
-        first.is_lowercase() && !SMALL_WORDS.contains(&w.to_lowercase().as_str())
+    if let (Some(first), Some(last)) = (body.first(), body.last()) {
+        header.body = Some(Field::verbatim(
+            text,
+            Span::new(first.span.start, last.span.end),
+        ));
+    }
+    let part = |seg: &Seg, range: &std::ops::Range<usize>| {
+        Field::verbatim(
+            text,
+            Span::new(seg.span.start + range.start, seg.span.start + range.end),
+        )
     };
-    words.len() >= 3 && !words.iter().any(breaks_title_case)
+    for (seg, role) in lines {
+        match role {
+            MeetingRole::Session(parts) => {
+                let session_end = parts.meeting.as_ref().map_or(seg.span.len(), |m| m.start);
+                let session = trimmed(
+                    text,
+                    Span::new(seg.span.start, seg.span.start + session_end),
+                );
+                let session = Span::new(
+                    session.start,
+                    session.start
+                        + text[session.range()]
+                            .trim_end_matches([',', '.', ' '])
+                            .len(),
+                );
+                header.session.get_or_insert(Field::verbatim(text, session));
+                if let Some(m) = &parts.meeting {
+                    header.meeting.get_or_insert(part(seg, m));
+                }
+                if let Some(t) = &parts.time {
+                    header.time.get_or_insert(part(seg, t));
+                }
+            }
+            MeetingRole::Meeting(parts) => {
+                if let Some(m) = &parts.meeting {
+                    header.meeting.get_or_insert(part(seg, m));
+                }
+                if let Some(t) = &parts.time {
+                    header.time.get_or_insert(part(seg, t));
+                }
+            }
+            MeetingRole::Body | MeetingRole::Line => {}
+        }
+    }
+    Some(header)
+}
+
+/// `span` without surrounding whitespace.
+fn trimmed(text: &str, span: Span) -> Span {
+    super::lines::trim(text, span)
+}
+
+/// The segment without table debris at its end (`HR/CT/628 |`).
+fn without_trailing_debris(text: &str, seg: Seg) -> Seg {
+    let line = seg.text(text);
+    match TRAILING_DEBRIS.find(line) {
+        Some(m) if m.start() > 0 => Seg {
+            span: Span::new(seg.span.start, seg.span.start + m.start()),
+            ..seg
+        },
+        _ => seg,
+    }
 }
 
 /// The components of a one-line symbol as printed, split at their joiners.
@@ -379,50 +609,15 @@ fn stacked(parts: &[Field]) -> Symbol {
 
 #[cfg(test)]
 mod tests {
-    use super::super::lines::split;
     use super::*;
 
-    #[track_caller]
-    fn headline(block: &str) -> bool {
-        let segs = split(block);
-        is_headline(block, &segs)
+    fn layout() -> &'static Layout {
+        crate::parse::test_layout()
     }
 
-    #[test]
-    fn a_title_case_sentence_with_a_lower_case_verb_is_not_a_headline() {
-        assert!(!headline(
-            "The Secretary-General met with the President of Ghana on Monday."
-        ));
-        assert!(headline("Secretary-General Says ‘Enough Is Enough.’"));
-        assert!(headline(
-            "Council Extends Mandate of Mission in Darfur for One Year."
-        ));
-    }
-
-    #[test]
-    fn headlines_do_not_end_like_sentences() {
-        assert!(headline("Kyrgyzstan Crisis Shows Value of Cooperation,"));
-        assert!(headline("SECRETARY-GENERAL URGES RESTRAINT"));
-        assert!(headline("Is Peace Possible?"));
-        assert!(headline("Speakers Say ‘Time Is Running Out’"));
-        assert!(!headline("The Council adopted the text."));
-        assert!(headline("Secretary-General Says ‘Enough Is Enough.’"));
-        assert!(!headline("The Security Council met today."));
-        assert!(!headline("Thank You."));
-        assert!(!headline(
-            "Secretary-General Kofi Annan Today Welcomed the\nAgreement."
-        ));
-        assert!(!headline("Following is the message:"));
-        assert!(!headline(
-            "Following is the message of the Secretary-General"
-        ));
-        assert!(!headline(
-            "The meeting heard statements from\nthe following:"
-        ));
-        assert!(!headline(
-            "GENEVA, 13 March (UN Information Service) -- The Commission met"
-        ));
-        assert!(!headline(&"Word ".repeat(130)));
+    fn meeting(line: &str) -> bool {
+        line.len() <= 100
+            && (layout().meeting_line(line).is_some() || layout().session_line(line).is_some())
     }
 
     #[test]
@@ -437,31 +632,36 @@ mod tests {
             "8129e séance – matin",
             "115e séance plénière – après-midi",
             "115th plenary meeting (AM)",
+            "Fifty-sixth General Assembly",
+            "Second Committee",
+            "4811e séance – soir",
         ] {
-            assert!(is_meeting(line), "{line}");
+            assert!(meeting(line), "{line}");
         }
         for line in [
             "General Assembly Opens Seventy-second Session",
             "Meetings Coverage",
             "Council Holds 7053rd Meeting on Syria",
         ] {
-            assert!(!is_meeting(line), "{line}");
+            assert!(!meeting(line), "{line}");
         }
     }
 
     #[test]
     fn mastheads_and_reissue_markers() {
-        assert!(MASTHEAD
-            .is_match("Department of Public Information • News and Media Division • New York"));
-        assert!(MASTHEAD.is_match("· News Coverage Service ·"));
+        let l = layout();
+        assert!(
+            l.is_masthead("Department of Public Information • News and Media Division • New York")
+        );
+        assert!(l.is_masthead("· News Coverage Service ·"));
         for line in [
             "(Reissued as received.)",
             "ADVANCE TEXT",
             "Background Release",
             "*Reissued as received",
         ] {
-            assert!(REISSUE.is_match(line), "{line}");
+            assert!(l.is_reissue(line), "{line}");
         }
-        assert!(!REISSUE.is_match("Background Release on Disarmament Talks Issued"));
+        assert!(!l.is_reissue("Background Release on Disarmament Talks Issued"));
     }
 }

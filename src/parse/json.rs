@@ -11,8 +11,10 @@ use jsonc_parser::{CollectOptions, ParseOptions};
 use serde_json::Value;
 
 use crate::error::{Error, Result};
+use crate::layout::Layout;
 use crate::model::{
-    DateForm, DateLine, Field, Headline, InputFormat, Noise, NoiseKind, Release, Symbol,
+    DateForm, DateLine, DocumentKind, Field, Headline, InputFormat, Label, MeetingHeader, Noise,
+    NoiseKind, Release, Symbol,
 };
 use crate::pointer::{escape, PointerSpans};
 use crate::source::SourceFile;
@@ -74,7 +76,7 @@ impl<'a> JsonDocument<'a> {
 
     /// The release the JSON describes; members of the wrong type are left out (the schema
     /// reports them).
-    pub fn to_release(&self, source: &SourceFile) -> Release {
+    pub fn to_release(&self, source: &SourceFile, layout: &Layout) -> Release {
         let mut release = Release {
             format: InputFormat::Json,
             content_end: source.text.trim_end().len(),
@@ -113,7 +115,7 @@ impl<'a> JsonDocument<'a> {
             let field = reader.field_of_object(object)?;
             // The date is re-derived from the text, as for a text release; the exported
             // members are a fallback for text the date grammar does not know.
-            if let Some(found) = super::date::recognise(field.text.trim()) {
+            if let Some(found) = super::date::recognise(field.text.trim(), layout) {
                 let (form, year, month, day) = (found.form, found.year, found.month, found.day);
                 return Some(DateLine {
                     field,
@@ -142,7 +144,30 @@ impl<'a> JsonDocument<'a> {
             })
         });
         release.masthead = reader.field(root, "masthead");
-        release.meeting = reader.list(root, "meeting");
+        release.labels = reader.objects(root, "labels", |object, field| Label {
+            field,
+            kind: object.get_string("kind").map(|k| k.value.to_string()),
+        });
+        release.kind = root.get_object("kind").and_then(|object| {
+            let name = object.get_string("name")?.value.to_string();
+            let symbol = object.get_boolean("symbol").is_none_or(|b| b.value);
+            let span = Span::new(object.range.start + bom, object.range.end + bom);
+            Some(DocumentKind { name, symbol, span })
+        });
+        release.meeting = root.get_object("meeting").and_then(|object| {
+            let field = reader.field_of_object(object)?;
+            Some(MeetingHeader {
+                lines: reader.parts_or_whole(object, "lines", &field),
+                body: reader.field(object, "body"),
+                session: reader.field(object, "session"),
+                meeting: reader.field(object, "meeting"),
+                time: reader.field(object, "time"),
+                field,
+            })
+        });
+        release.kicker = reader.field(root, "kicker");
+        release.decks = reader.list(root, "decks");
+        release.notes = reader.list(root, "notes");
         release.reissue = reader.list(root, "reissue");
         release.headlines = reader.objects(root, "headlines", |object, field| {
             let lines = reader.parts_or_whole(object, "lines", &field);
@@ -359,7 +384,10 @@ mod tests {
         let source = SourceFile::new("r.json", text, SourceKind::Json);
         let (release, spans) = {
             let document = JsonDocument::parse(&source).unwrap();
-            (document.to_release(&source), document.spans.clone())
+            (
+                document.to_release(&source, crate::parse::test_layout()),
+                document.spans.clone(),
+            )
         };
         (source, release, spans)
     }

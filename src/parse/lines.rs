@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::layout::Layout;
 use crate::model::NoiseKind;
 use crate::span::Span;
 
@@ -39,9 +40,9 @@ pub(crate) struct Seg {
 
 impl Seg {
     /// A segment over `raw`, trimmed and classified.
-    pub fn new(text: &str, line: usize, raw: Span) -> Self {
+    pub fn new(text: &str, line: usize, raw: Span, layout: &Layout) -> Self {
         let span = trim(text, raw);
-        let kind = classify(text, raw, span);
+        let kind = classify(text, raw, span, layout);
         Self {
             line,
             raw,
@@ -84,32 +85,27 @@ pub(crate) fn bom_len(text: &str) -> usize {
     }
 }
 
-/// Every line of `text`, classified. Lines end at `\n`; a `\r` before it belongs to the
-/// line break. A leading BOM is not part of the first line.
-pub(crate) fn split(text: &str) -> Vec<Seg> {
+/// Every line of `text`, classified. Lines end at `\n`, `\r\n` or a lone `\r` (old
+/// Macintosh files); the line break is not part of the line. A leading BOM is not part of
+/// the first line.
+pub(crate) fn split(text: &str, layout: &Layout) -> Vec<Seg> {
     let mut segs = Vec::new();
     let mut start = bom_len(text);
     let bytes = text.as_bytes();
     let mut line = 0;
     loop {
-        let newline = bytes[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map(|i| start + i);
-        let end = newline.unwrap_or(text.len());
-        let content_end = if newline.is_some() && end > start && bytes[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
+        let brk = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map(|i| start + i);
+        let Some(end) = brk else {
+            segs.push(Seg::new(text, line, Span::new(start, text.len()), layout));
+            break;
         };
-        segs.push(Seg::new(text, line, Span::new(start, content_end)));
-        match newline {
-            Some(n) => {
-                start = n + 1;
-                line += 1;
-            }
-            None => break,
-        }
+        segs.push(Seg::new(text, line, Span::new(start, end), layout));
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
+        line += 1;
     }
     segs
 }
@@ -120,12 +116,6 @@ pub(crate) fn content_end(text: &str) -> usize {
     bom + text[bom..].trim_end_matches(is_space).len()
 }
 
-static BANNER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:in progress at unhq|skip to main content|meetings coverage and press releases)$",
-    )
-    .expect("banner pattern")
-});
 static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("scraper date pattern")
 });
@@ -134,7 +124,7 @@ static RUNNING_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^-\s*[0-9]{1,3}\s*-(?:\s+\S.*)?$").expect("running head pattern")
 });
 
-fn classify(text: &str, raw: Span, span: Span) -> LineKind {
+fn classify(text: &str, raw: Span, span: Span, layout: &Layout) -> LineKind {
     if span.is_empty() {
         return LineKind::Blank;
     }
@@ -149,7 +139,7 @@ fn classify(text: &str, raw: Span, span: Span) -> LineKind {
     if line.len() > 200 {
         return LineKind::Text;
     }
-    if BANNER.is_match(line) {
+    if layout.is_banner(line) {
         return LineKind::Noise(NoiseKind::SiteBanner);
     }
     if SCRAPER_DATE.is_match(line) {
@@ -158,7 +148,10 @@ fn classify(text: &str, raw: Span, span: Span) -> LineKind {
     if RUNNING_HEAD.is_match(line) {
         return LineKind::Noise(NoiseKind::RunningHead);
     }
-    if footer::is_disclaimer(line) {
+    if footer::is_disclaimer(line)
+        || (!layout.disclaimers.is_empty()
+            && crate::checks::format::nearest(line, &layout.disclaimers).is_some())
+    {
         return LineKind::Disclaimer;
     }
     LineKind::Text
@@ -170,7 +163,7 @@ mod tests {
 
     #[track_caller]
     fn kinds(text: &str) -> Vec<(usize, &str, LineKind)> {
-        split(text)
+        split(text, &Layout::default())
             .iter()
             .map(|s| (s.line + 1, s.text(text), s.kind))
             .collect()
@@ -188,7 +181,7 @@ mod tests {
                 (4, "Body.", LineKind::Text),
             ]
         );
-        let segs = split(text);
+        let segs = split(text, &Layout::default());
         assert_eq!(segs[0].raw, Span::new(3, 10));
         assert_eq!(content_end(text), text.len());
         assert_eq!(content_end("\u{feff}\n \n"), 3);
@@ -197,7 +190,7 @@ mod tests {
     #[test]
     fn noise_lines_keep_their_spaces() {
         let text = "In progress at UNHQ\n |\n| |||\n date 2019-12-28 \n- 2 - Press Release DH/2008\nSkip to main content";
-        let segs = split(text);
+        let segs = split(text, crate::parse::test_layout());
         let got: Vec<_> = segs
             .iter()
             .map(|s| (&text[s.raw.range()], s.kind))

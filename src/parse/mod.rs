@@ -35,36 +35,21 @@ mod date;
 mod footer;
 mod header;
 pub mod json;
-mod lines;
+pub(crate) mod lines;
 mod symbol;
+mod titles;
 
+use crate::layout::Layout;
 use crate::model::{Field, Noise, Release};
 use crate::source::SourceFile;
 
 use lines::LineKind;
 
-/// Parses a plain-text release. Never fails: what is missing is `None`.
-pub fn parse_text(source: &SourceFile) -> Release {
-    parse_text_with(source, &[])
-}
-
-/// Parses a plain-text release whose pack has its own disclaimer texts (`disclaimers` in
-/// the pack's `data/house.toml`): a line that is one of them, or a near miss of one, is a
-/// disclaimer too, beside the UN forms the parser knows.
-pub fn parse_text_with(source: &SourceFile, disclaimers: &[String]) -> Release {
+/// Parses a plain-text release with the words of a pack's page layout (its banners, labels,
+/// meeting words, month names and disclaimers). Never fails: what is missing is `None`.
+pub fn parse_text(source: &SourceFile, layout: &Layout) -> Release {
     let text = source.text.as_str();
-    let mut segs = lines::split(text);
-    if !disclaimers.is_empty() {
-        for seg in &mut segs {
-            let line = text.get(seg.span.range()).unwrap_or("").trim();
-            if seg.kind == LineKind::Text
-                && line.len() <= 200
-                && crate::checks::format::nearest(line, disclaimers).is_some()
-            {
-                seg.kind = LineKind::Disclaimer;
-            }
-        }
-    }
+    let segs = lines::split(text, layout);
     let mut release = Release {
         content_end: lines::content_end(text),
         ..Release::default()
@@ -81,13 +66,25 @@ pub fn parse_text_with(source: &SourceFile, disclaimers: &[String]) -> Release {
     }
     let marker = footer::end_marker(text, &segs);
     let limit = marker.unwrap_or(segs.len());
-    let mut running = header::walk(text, &segs[..limit], &mut release);
+    let mut running = header::walk(text, &segs[..limit], layout, &mut release);
     if let Some(i) = marker {
         release.end_marker = Some(Field::verbatim(text, segs[i].span));
         running.extend_from_slice(&segs[i + 1..]);
     }
-    body::fill(text, &running, &mut release);
+    body::fill(text, &running, layout, &mut release);
     release
+}
+
+/// The layout of the default pack, for the parser's unit tests.
+#[cfg(test)]
+pub(crate) fn test_layout() -> &'static Layout {
+    static LAYOUT: std::sync::LazyLock<Layout> = std::sync::LazyLock::new(|| {
+        crate::rules::Pack::embedded(crate::rules::DEFAULT_PACK)
+            .expect("default pack")
+            .data
+            .layout
+    });
+    &LAYOUT
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::layout::Layout;
 use crate::span::Span;
 
 /// One component, leniently: letters, up to three more letter parts after `/` (doubled or
@@ -16,31 +17,15 @@ const COMPONENT: &str = r"[A-Za-z]{1,10}(?:/{1,2}[A-Za-z]{1,10}){0,3}/{0,2}[0-9]
 /// A joiner between components: a hyphen, any dash, U+2011, spaces around it allowed.
 const JOINER: &str = r"\s*[-–—‑]\s*";
 
-/// Categories that pages glue to the symbol or print on a line of their own.
-pub(crate) const CATEGORY: &str = r"(?i:secretary[-‑\s]general|security\s+council|general\s+assembly|economic\s+and\s+social\s+council|press\s+conference|press\s+release|spokes(?:person|man)['’]s\s+noon\s+briefing|meetings\s+coverage|statements\s+and\s+messages|secr[ée]taire\s+g[ée]n[ée]ral|conseil\s+de\s+s[ée]curit[ée]|assembl[ée]e\s+g[ée]n[ée]rale|conf[ée]rence\s+de\s+presse|communiqu[ée]\s+de\s+presse|couverture\s+des\s+r[ée]unions)";
-
 static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"^(?:(?P<cat>{CATEGORY})\s*)?(?P<sym>{COMPONENT}(?:{JOINER}{COMPONENT}){{0,5}}\*?)$"
+        r"^(?P<sym>{COMPONENT}(?:{JOINER}{COMPONENT}){{0,5}}\*?)$"
     ))
     .expect("symbol line pattern")
 });
 
 static ONE_COMPONENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{COMPONENT}$")).expect("component pattern"));
-
-static CATEGORY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{CATEGORY}[.:]?$")).expect("category line pattern"));
-
-static ORGAN_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:security\s+council|general\s+assembly|economic\s+and\s+social\s+council|conseil\s+de\s+s[ée]curit[ée]|assembl[ée]e\s+g[ée]n[ée]rale|conseil\s+[ée]conomique\s+et\s+social)$")
-        .expect("organ line pattern")
-});
-
-/// Is this (trimmed) line the name of an organ that heads a meeting block?
-pub(crate) fn is_organ(line: &str) -> bool {
-    ORGAN_LINE.is_match(line)
-}
 
 /// A symbol line: where the symbol is, and the glued category if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,29 +36,35 @@ pub(crate) struct SymbolLine {
     pub single: bool,
 }
 
-/// Recognises a (trimmed) header line that is a document symbol, maybe glued to a category.
-/// `base` is the line's file offset.
-pub(crate) fn recognise(line: &str, base: usize) -> Option<SymbolLine> {
+/// Recognises a (trimmed) header line that is a document symbol, maybe glued to a category
+/// of the layout (`Secretary-GeneralSG/SM/13017`). `base` is the line's file offset.
+pub(crate) fn recognise(line: &str, base: usize, layout: &Layout) -> Option<SymbolLine> {
     if line.len() > 120 {
         return None;
     }
+    if let Some(found) = whole(line, base, 0) {
+        return Some(found);
+    }
+    let category = layout.category_prefix(line)?;
+    let rest = &line[category..];
+    let gap = rest.len() - rest.trim_start().len();
+    let mut found = whole(rest.trim_start(), base, category + gap)?;
+    found.category = Some(Span::new(base, base + category));
+    Some(found)
+}
+
+/// `line[..]` is a symbol and nothing else; `at` is its offset in the trimmed header line.
+fn whole(line: &str, base: usize, at: usize) -> Option<SymbolLine> {
     let caps = SYMBOL_LINE.captures(line)?;
     let sym = caps.name("sym")?;
     if !sym.as_str().contains('/') {
         return None;
     }
     Some(SymbolLine {
-        category: caps
-            .name("cat")
-            .map(|c| Span::new(base + c.start(), base + c.end())),
-        symbol: Span::new(base + sym.start(), base + sym.end()),
+        category: None,
+        symbol: Span::new(base + at + sym.start(), base + at + sym.end()),
         single: ONE_COMPONENT.is_match(sym.as_str()),
     })
-}
-
-/// Is this (trimmed) line a category name alone?
-pub(crate) fn is_category(line: &str) -> bool {
-    line.len() <= 60 && CATEGORY_LINE.is_match(line)
 }
 
 #[cfg(test)]
@@ -82,7 +73,7 @@ mod tests {
 
     #[track_caller]
     fn symbol(line: &str) -> Option<(Option<&str>, &str, bool)> {
-        recognise(line, 0).map(|s| {
+        recognise(line, 0, crate::parse::test_layout()).map(|s| {
             (
                 s.category.map(|c| &line[c.range()]),
                 &line[s.symbol.range()],
@@ -126,9 +117,10 @@ mod tests {
             symbol("Security CouncilSC/9460"),
             Some((Some("Security Council"), "SC/9460", true))
         );
-        assert!(is_category("Press Conference"));
-        assert!(is_category("Spokesperson’s Noon Briefing"));
-        assert!(!is_category("Press Conference on Road Safety"));
+        let layout = crate::parse::test_layout();
+        assert!(layout.is_category("Press Conference"));
+        assert!(layout.is_category("Spokesperson’s Noon Briefing"));
+        assert!(!layout.is_category("Press Conference on Road Safety"));
     }
 
     #[test]

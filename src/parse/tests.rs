@@ -8,8 +8,13 @@ use super::parse_text;
 
 fn parse(text: &str) -> (SourceFile, Release) {
     let source = SourceFile::new("test.txt", text, SourceKind::Text);
-    let release = parse_text(&source);
+    let release = parse_text(&source, super::test_layout());
     (source, release)
+}
+
+/// The lines of the meeting header (none without one).
+fn meeting_lines(r: &Release) -> &[Field] {
+    r.meeting.as_ref().map_or(&[][..], |m| m.lines.as_slice())
 }
 
 /// `(first line, text)` of a field.
@@ -23,29 +28,11 @@ fn all_at(source: &SourceFile, fields: &[Field]) -> Vec<(usize, String)> {
     fields.iter().map(|f| at(source, f)).collect()
 }
 
+/// Every field of the release is the verbatim slice of the file its span covers (stacked
+/// symbols, whose text joins lines, aside).
 #[track_caller]
 fn assert_verbatim(source: &SourceFile, release: &Release) {
-    let mut fields: Vec<&Field> = Vec::new();
-    fields.extend(release.noise.iter().map(|n| &n.field));
-    fields.extend(release.category.iter());
-    for s in &release.symbols {
-        if !s.stacked {
-            fields.push(&s.field);
-        }
-        fields.extend(s.parts.iter());
-    }
-    fields.extend(release.date_line.iter().map(|d| &d.field));
-    fields.extend(release.masthead.iter());
-    fields.extend(release.meeting.iter());
-    fields.extend(release.reissue.iter());
-    for h in &release.headlines {
-        fields.push(&h.field);
-        fields.extend(h.lines.iter());
-    }
-    fields.extend(release.paragraphs());
-    fields.extend(release.end_marker.iter());
-    fields.extend(release.disclaimers.iter());
-    for f in fields {
+    for f in release.fields().filter(|f| f.map.is_verbatim()) {
         assert_eq!(source.slice(f.span), f.text, "field {f:?}");
     }
 }
@@ -119,7 +106,7 @@ fn stacked_symbols_are_rebuilt_and_mapped_to_each_line() {
     let (source, r) = parse(text);
     assert_verbatim(&source, &r);
     assert_eq!(
-        r.category.as_ref().map(|c| c.text.as_str()),
+        r.labels.first().map(|l| l.field.text.as_str()),
         Some("Press Release")
     );
     assert_eq!(r.symbols.len(), 1);
@@ -199,7 +186,7 @@ fn meeting_block_and_category_before_the_symbol() {
     let text = "Security Council\n7053rd Meeting (AM)\nSC/11480\n18 March 2014\n\nCouncil Hears Briefing\n\nThe Security Council heard a briefing today.";
     let (source, r) = parse(text);
     assert_eq!(
-        all_at(&source, &r.meeting),
+        all_at(&source, meeting_lines(&r)),
         vec![
             (1, "Security Council".to_owned()),
             (2, "7053rd Meeting (AM)".to_owned())
@@ -209,12 +196,16 @@ fn meeting_block_and_category_before_the_symbol() {
     let text =
         "Meetings Coverage\nSeventy-second Session,\n15th & 16th Meetings (AM & PM)\nGA/11990\n";
     let (source, r) = parse(text);
+    assert!(r.category.is_none());
     assert_eq!(
-        r.category.as_ref().map(|c| at(&source, c)),
-        Some((1, "Meetings Coverage".to_owned()))
+        r.labels
+            .iter()
+            .map(|l| (at(&source, &l.field), l.kind.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![((1, "Meetings Coverage".to_owned()), Some("press-release"))]
     );
     assert_eq!(
-        all_at(&source, &r.meeting),
+        all_at(&source, meeting_lines(&r)),
         vec![
             (2, "Seventy-second Session,".to_owned()),
             (3, "15th & 16th Meetings (AM & PM)".to_owned())
@@ -444,7 +435,7 @@ fn the_seed_release() {
             )
         ]
     );
-    assert!(r.meeting.is_empty() && r.reissue.is_empty());
+    assert!(r.meeting.is_none() && r.reissue.is_empty());
     assert_eq!(r.content_end, text.len());
 }
 
@@ -523,17 +514,7 @@ mod properties {
                 assert!(in_bounds(part.span) && s.field.span.contains(part.span));
             }
         }
-        let mut fields: Vec<&Field> = Vec::new();
-        fields.extend(r.noise.iter().map(|n| &n.field));
-        fields.extend(
-            r.headlines
-                .iter()
-                .flat_map(|h| std::iter::once(&h.field).chain(&h.lines)),
-        );
-        fields.extend(r.category.iter().chain(r.masthead.iter()));
-        fields.extend(r.meeting.iter().chain(&r.reissue).chain(&r.disclaimers));
-        fields.extend(r.date_line.iter().map(|d| &d.field));
-        fields.extend(r.paragraphs().chain(r.end_marker.iter()));
+        let fields: Vec<&Field> = r.fields().collect();
         for f in fields {
             assert!(in_bounds(f.span), "{f:?}");
         }
@@ -567,8 +548,18 @@ fn a_noon_briefing_without_symbol() {
     let text = "Spokesperson’s Noon Briefing\n\nDaily Press Briefing by the Office of the Spokesperson for the Secretary-General\n\nThe following is a near-verbatim transcript of today’s noon briefing:\n\nGood afternoon.\n";
     let (source, r) = parse(text);
     assert_eq!(
-        r.category.as_ref().map(|c| at(&source, c)),
-        Some((1, "Spokesperson’s Noon Briefing".to_owned()))
+        r.labels
+            .iter()
+            .map(|l| (at(&source, &l.field), l.kind.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![(
+            (1, "Spokesperson’s Noon Briefing".to_owned()),
+            Some("press-briefing")
+        )]
+    );
+    assert_eq!(
+        r.kind.as_ref().map(|k| (k.name.as_str(), k.symbol)),
+        Some(("press-briefing", false))
     );
     assert!(r.symbols.is_empty());
     assert_eq!(

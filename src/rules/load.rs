@@ -165,6 +165,8 @@ pub enum Scope {
     Symbol,
     DateLine,
     Headline,
+    /// Sub-headlines under the headline.
+    Deck,
     Intro,
     Body,
     EndMarker,
@@ -182,6 +184,7 @@ impl Scope {
             Scope::Symbol => "symbol",
             Scope::DateLine => "date-line",
             Scope::Headline => "headline",
+            Scope::Deck => "deck",
             Scope::Intro => "intro",
             Scope::Body => "body",
             Scope::EndMarker => "end-marker",
@@ -512,9 +515,9 @@ impl DetectToml {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct DatesToml {
-    months: Vec<String>,
-    weekdays: Vec<String>,
+pub(crate) struct DatesToml {
+    pub(crate) months: Vec<String>,
+    pub(crate) weekdays: Vec<String>,
     #[serde(default)]
     first_day: Option<String>,
 }
@@ -585,6 +588,7 @@ pub(crate) fn build_pack(
     if let Some(file) = files.iter().find(|f| is(f, "data/house.toml")) {
         pack.data.lists = read_toml(file)?;
     }
+    pack.data.layout = build_layout(&files, &pack.data)?;
     for file in &files {
         let Some(stem) = data_table_stem(&file.relative) else {
             continue;
@@ -620,6 +624,44 @@ pub(crate) fn build_pack(
         }
     }
     Ok(pack)
+}
+
+/// The pack's page layout: `data/layout.toml` (if any) with the layouts it includes, the
+/// month and weekday names of every language they cover, and the pack's disclaimers.
+fn build_layout(files: &[PackFile], data: &PackData) -> Result<crate::layout::Layout> {
+    let file = files
+        .iter()
+        .find(|f| f.relative == Path::new("data/layout.toml"));
+    let mut words: crate::layout::LayoutToml = match file {
+        Some(file) => read_toml(file)?,
+        None => crate::layout::LayoutToml::default(),
+    };
+    let shown = file.map_or_else(
+        || Path::new("data/layout.toml").to_path_buf(),
+        |f| f.shown.clone(),
+    );
+    let mut months = data.dates.months.clone();
+    let mut weekdays = data.dates.weekdays.clone();
+    for name in std::mem::take(&mut words.include) {
+        let Some((included, more_months, more_weekdays)) = super::embedded_layout(&name) else {
+            let line = file.map_or(1, |f| {
+                f.text
+                    .find(&format!("\"{name}\""))
+                    .map_or(1, |at| LineIndex::new(&f.text).line_of(at) + 1)
+            });
+            return Err(Error::in_file(
+                &shown,
+                format!("`include` names `{name}`, which is no embedded pack"),
+            )
+            .at_line(line));
+        };
+        words.merge(included);
+        months.extend(more_months);
+        weekdays.extend(more_weekdays);
+    }
+    let disclaimers = data.lists.get("disclaimers").cloned().unwrap_or_default();
+    crate::layout::Layout::compile(words, months, weekdays, disclaimers)
+        .map_err(|e| Error::in_file(&shown, e.message))
 }
 
 /// Does the selector (`group` or `group/name`) name rule `id`?
@@ -663,7 +705,7 @@ fn data_table_stem(relative: &Path) -> Option<String> {
         return None;
     };
     let stem = file.to_str()?.strip_suffix(".toml")?;
-    (dir == "data" && stem != "series").then(|| stem.to_owned())
+    (dir == "data" && stem != "series" && stem != "layout").then(|| stem.to_owned())
 }
 
 /// Every file under `dir`, recursively, with paths relative to `dir`.

@@ -76,6 +76,9 @@ pub struct PackData {
     /// Named lists of house texts (`disclaimers`, `end-markers`, `categories-without-symbol`)
     /// from `data/house.toml`; a rule names one as `"@disclaimers"` in a list parameter.
     pub lists: BTreeMap<String, Vec<String>>,
+    /// The words of the pack's page layout (`data/layout.toml`, the month and weekday names
+    /// of `data/dates.toml`, the disclaimers of `data/house.toml`), compiled for the parser.
+    pub layout: crate::layout::Layout,
     /// Every other `data/<name>.toml` as JSON, by file stem (`spelling`, `renamed-countries`):
     /// word lists and tables that rules name in their parameters.
     pub tables: BTreeMap<String, serde_json::Value>,
@@ -141,6 +144,25 @@ pub fn embedded_profiles() -> &'static [Profile] {
         out
     });
     &PROFILES
+}
+
+/// The layout words and the month and weekday names of an embedded pack, for a layout that
+/// includes it: `None` when there is no such pack.
+pub(crate) fn embedded_layout(
+    name: &str,
+) -> Option<(crate::layout::LayoutToml, Vec<String>, Vec<String>)> {
+    let dir = EMBEDDED.get_dir(name)?;
+    let read = |file: &str| {
+        dir.get_file(dir.path().join(file))
+            .and_then(|f| f.contents_utf8())
+    };
+    let words = read("data/layout.toml")
+        .and_then(|t| toml::from_str(t).ok())
+        .unwrap_or_default();
+    let dates: Option<load::DatesToml> =
+        read("data/dates.toml").and_then(|t| toml::from_str(t).ok());
+    let (months, weekdays) = dates.map(|d| (d.months, d.weekdays)).unwrap_or_default();
+    Some((words, months, weekdays))
 }
 
 impl Pack {

@@ -1,0 +1,538 @@
+//! The words of a house's page layout (`data/layout.toml` and `data/dates.toml` of a pack),
+//! compiled once per pack into the matchers the parser reads pages with.
+//!
+//! The parser knows the shapes of a page (blocks of lines, printed copies of the headline,
+//! decks, meeting headers, labels glued to the next element); this module knows which words
+//! fill them: banners, mastheads, categories, label lines and the kinds of document they
+//! name, meeting and session words, kickers, intro openers, month and weekday names. Another
+//! organisation's pack describes its own pages by writing its own `layout.toml`.
+
+use regex::Regex;
+use serde::Deserialize;
+
+use crate::error::Result;
+
+/// `data/layout.toml` as written.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LayoutToml {
+    /// Embedded packs whose layout words pages of this pack may also show.
+    #[serde(default)]
+    pub include: Vec<String>,
+    #[serde(default)]
+    pub banners: Vec<String>,
+    #[serde(default)]
+    pub mastheads: Vec<String>,
+    #[serde(default)]
+    pub categories: Vec<String>,
+    #[serde(default)]
+    pub intro_openers: Vec<String>,
+    #[serde(default)]
+    pub reissue: Vec<String>,
+    #[serde(default)]
+    pub kickers: Vec<String>,
+    #[serde(default)]
+    pub kinds: Vec<KindToml>,
+    #[serde(default)]
+    pub meeting: MeetingToml,
+}
+
+/// One kind of document (`[[kinds]]`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KindToml {
+    pub name: String,
+    /// Does this kind carry a document symbol?
+    pub symbol: bool,
+    #[serde(default)]
+    pub labels: Vec<String>,
+    #[serde(default)]
+    pub headlines: Vec<String>,
+}
+
+/// The words of meeting headers (`[meeting]`).
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MeetingToml {
+    #[serde(default)]
+    pub organs: Vec<String>,
+    #[serde(default)]
+    pub meetings: Vec<String>,
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    #[serde(default)]
+    pub ordinal_words: Vec<String>,
+    #[serde(default)]
+    pub sessions: Vec<String>,
+    #[serde(default)]
+    pub session_qualifiers: Vec<String>,
+    #[serde(default)]
+    pub lines: Vec<String>,
+    #[serde(default)]
+    pub times: Vec<String>,
+}
+
+impl LayoutToml {
+    /// Adds the words of `other` to these (an included pack's layout).
+    pub fn merge(&mut self, other: LayoutToml) {
+        self.banners.extend(other.banners);
+        self.mastheads.extend(other.mastheads);
+        self.categories.extend(other.categories);
+        self.intro_openers.extend(other.intro_openers);
+        self.reissue.extend(other.reissue);
+        self.kickers.extend(other.kickers);
+        for kind in other.kinds {
+            match self.kinds.iter_mut().find(|k| k.name == kind.name) {
+                Some(known) => {
+                    known.labels.extend(kind.labels);
+                    known.headlines.extend(kind.headlines);
+                }
+                None => self.kinds.push(kind),
+            }
+        }
+        let (m, o) = (&mut self.meeting, other.meeting);
+        m.organs.extend(o.organs);
+        m.meetings.extend(o.meetings);
+        m.ordinal_suffixes.extend(o.ordinal_suffixes);
+        m.ordinal_words.extend(o.ordinal_words);
+        m.sessions.extend(o.sessions);
+        m.session_qualifiers.extend(o.session_qualifiers);
+        m.lines.extend(o.lines);
+        m.times.extend(o.times);
+    }
+}
+
+/// A kind of document: its name and whether it carries a symbol.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Kind {
+    pub name: String,
+    pub symbol: bool,
+}
+
+/// A meeting line's parts, as local byte ranges of the line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingParts {
+    /// `61st Meeting`.
+    pub meeting: Option<std::ops::Range<usize>>,
+    /// `PM`, `soir`.
+    pub time: Option<std::ops::Range<usize>>,
+    /// Where the text after the meeting (a date on the same line) starts, if any.
+    pub rest: Option<usize>,
+}
+
+/// The compiled layout words of a pack.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    banner: Regex,
+    masthead: Regex,
+    category_line: Regex,
+    category_prefix: Regex,
+    intro: Regex,
+    reissue: Regex,
+    kicker: Regex,
+    /// One prefix pattern per kind's labels, in the order of `kinds`.
+    labels: Vec<Regex>,
+    /// One prefix pattern per kind's headline openings.
+    kind_headlines: Vec<Regex>,
+    kinds: Vec<Kind>,
+    organ: Regex,
+    meeting_line: Regex,
+    session_line: Regex,
+    plain_meeting_line: Regex,
+    months: Vec<String>,
+    weekdays: Vec<String>,
+    /// The pack's own disclaimer texts (`data/house.toml`), recognised beside the UN forms.
+    pub disclaimers: Vec<String>,
+}
+
+impl Default for Layout {
+    /// A layout with no words: the parser reads shapes only (and English month names).
+    fn default() -> Self {
+        Self::compile(LayoutToml::default(), Vec::new(), Vec::new(), Vec::new())
+            .expect("an empty layout compiles")
+    }
+}
+
+/// A pattern that never matches (for an empty word list).
+const NOTHING: &str = r"[^\s\S]";
+
+/// The regex for one layout text: case-insensitive, any run of spaces (NBSP too) for a
+/// space, `'` and `’` alike, `-` and U+2011 alike, an accented letter and its bare form alike
+/// (`COMMUNIQUE` for `Communiqué`), `{n}` a number, `{year}` a year, `{text}` any short text
+/// without brackets.
+fn text_pattern(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text.trim();
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("{n}") {
+            out.push_str(r"[0-9]{1,6}\*?");
+            rest = after;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("{text}") {
+            out.push_str(r"[^()]{0,80}");
+            rest = after;
+            continue;
+        }
+        if let Some(after) = rest.strip_prefix("{year}") {
+            out.push_str(r"(?:19|20)[0-9]{2}");
+            rest = after;
+            continue;
+        }
+        match c {
+            c if c.is_whitespace() => {
+                out.push_str(r"\s+");
+                rest = rest.trim_start();
+                continue;
+            }
+            '\'' | '’' => out.push_str("['’]"),
+            '-' | '‑' => out.push_str("[-‑]"),
+            '.' => out.push_str(r"\.?"),
+            c if bare_letter(c).is_some() => {
+                let bare = bare_letter(c).unwrap_or(c);
+                out.push_str(&format!("[{c}{bare}]"));
+            }
+            c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The unaccented form of a French accented letter (`é` -> `e`).
+fn bare_letter(c: char) -> Option<char> {
+    let lower = c.to_lowercase().next()?;
+    let bare = match lower {
+        'à' | 'â' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' => 'i',
+        'ô' => 'o',
+        'ù' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        _ => return None,
+    };
+    Some(bare)
+}
+
+/// An alternation of layout texts, longest first (so that `Press Release` does not stop a
+/// longer label that starts the same way).
+fn alternation(texts: &[String]) -> String {
+    let mut sorted: Vec<&String> = texts.iter().filter(|t| !t.trim().is_empty()).collect();
+    sorted.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    sorted.dedup();
+    if sorted.is_empty() {
+        return NOTHING.to_owned();
+    }
+    let parts: Vec<String> = sorted.iter().map(|t| text_pattern(t)).collect();
+    format!("(?:{})", parts.join("|"))
+}
+
+fn compile(pattern: &str, what: &str) -> Result<Regex> {
+    Regex::new(pattern).map_err(|e| {
+        crate::error::Error::new(format!(
+            "layout {what}: {}",
+            crate::error::one_line(&e.to_string())
+        ))
+    })
+}
+
+/// Whole line, case-insensitively.
+fn whole_line(texts: &[String], tail: &str, what: &str) -> Result<Regex> {
+    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), what)
+}
+
+/// At the start of the line, case-insensitively: the match is the prefix.
+fn prefix(texts: &[String], what: &str) -> Result<Regex> {
+    compile(&format!(r"(?i)^{}", alternation(texts)), what)
+}
+
+impl Layout {
+    /// Compiles layout words, the month and weekday names of every language they cover, and
+    /// the pack's disclaimers.
+    pub fn compile(
+        words: LayoutToml,
+        months: Vec<String>,
+        weekdays: Vec<String>,
+        disclaimers: Vec<String>,
+    ) -> Result<Self> {
+        let m = &words.meeting;
+        let suffixes = if m.ordinal_suffixes.is_empty() {
+            NOTHING.to_owned()
+        } else {
+            format!("(?:{})", escaped(&m.ordinal_suffixes))
+        };
+        let number = format!(r"[0-9]{{1,5}}{suffixes}");
+        let meeting = format!(
+            r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+{})",
+            alternation(&m.meetings)
+        );
+        let time = format!(
+            r"(?:\s*\((?P<t1>[^)]{{1,40}})\)|\s*[-–—,]\s*(?P<t2>{}))?",
+            alternation(&m.times)
+        );
+        let meeting_line = compile(
+            &format!(r"(?i)^{meeting}{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
+            "meeting line",
+        )?;
+        let ordinal_word = if m.ordinal_words.is_empty() {
+            NOTHING.to_owned()
+        } else {
+            format!(
+                r"(?:\p{{L}}+[-‑])?\p{{L}}*(?:{})",
+                escaped(&m.ordinal_words)
+            )
+        };
+        let qualifier = if m.session_qualifiers.is_empty() {
+            String::new()
+        } else {
+            format!(r"(?:{}\s+)?", alternation(&m.session_qualifiers))
+        };
+        let session_line = compile(
+            &format!(
+                r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{meeting}{time}\s*[,.]?)?$",
+                alternation(&m.sessions)
+            ),
+            "session line",
+        )?;
+        let kinds = words
+            .kinds
+            .iter()
+            .map(|k| Kind {
+                name: k.name.clone(),
+                symbol: k.symbol,
+            })
+            .collect();
+        let labels = words
+            .kinds
+            .iter()
+            .map(|k| prefix(&k.labels, "label"))
+            .collect::<Result<_>>()?;
+        let kind_headlines = words
+            .kinds
+            .iter()
+            .map(|k| prefix(&k.headlines, "kind headline"))
+            .collect::<Result<_>>()?;
+        let months = if months.is_empty() {
+            crate::dates::ENGLISH_MONTHS
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        } else {
+            months
+        };
+        let weekdays = if weekdays.is_empty() {
+            crate::dates::ENGLISH_WEEKDAYS
+                .iter()
+                .map(|s| s.to_string())
+                .collect()
+        } else {
+            weekdays
+        };
+        Ok(Self {
+            banner: whole_line(&words.banners, "", "banner")?,
+            masthead: compile(
+                &format!("(?i){}", alternation(&words.mastheads)),
+                "masthead",
+            )?,
+            category_line: whole_line(&words.categories, "[.:]?", "category")?,
+            category_prefix: prefix(&words.categories, "category")?,
+            intro: compile(
+                &format!(r"(?i)^{}(?-u:\b)", alternation(&words.intro_openers)),
+                "intro opener",
+            )?,
+            reissue: compile(
+                &format!(
+                    r"(?i)^\(?\s*\*?\s*{}[\s.:*]*\)?$",
+                    alternation(&words.reissue)
+                ),
+                "reissue marker",
+            )?,
+            kicker: whole_line(&words.kickers, "", "kicker")?,
+            labels,
+            kind_headlines,
+            kinds,
+            organ: whole_line(&m.organs, "", "organ")?,
+            meeting_line,
+            session_line,
+            plain_meeting_line: whole_line(&m.lines, "", "meeting line")?,
+            months: months.iter().map(|s| s.to_lowercase()).collect(),
+            weekdays: weekdays.iter().map(|s| s.to_lowercase()).collect(),
+            disclaimers,
+        })
+    }
+
+    /// `In progress at UNHQ`: a banner line of the web site.
+    pub fn is_banner(&self, line: &str) -> bool {
+        self.banner.is_match(line)
+    }
+
+    pub fn is_masthead(&self, line: &str) -> bool {
+        line.len() <= 200 && self.masthead.is_match(line)
+    }
+
+    /// A category alone on its line (`Security Council`, `Press Conference.`).
+    pub fn is_category(&self, line: &str) -> bool {
+        line.len() <= 80 && self.category_line.is_match(line)
+    }
+
+    /// The length of a category at the start of the line (`Secretary-GeneralSG/SM/1`).
+    pub fn category_prefix(&self, line: &str) -> Option<usize> {
+        self.category_prefix.find(line).map(|m| m.end())
+    }
+
+    /// An organ that heads a meeting block (`Security Council`).
+    pub fn is_organ(&self, line: &str) -> bool {
+        self.organ.is_match(line)
+    }
+
+    /// Does the paragraph open with an intro formula (`Following is`)?
+    pub fn opens_intro(&self, line: &str) -> bool {
+        self.intro.is_match(line)
+    }
+
+    pub fn is_reissue(&self, line: &str) -> bool {
+        line.len() <= 120 && self.reissue.is_match(line)
+    }
+
+    pub fn is_kicker(&self, line: &str) -> bool {
+        line.len() <= 60 && self.kicker.is_match(line)
+    }
+
+    /// A label at the start of the line: its length and the kind it names.
+    pub fn label_prefix(&self, line: &str) -> Option<(usize, &Kind)> {
+        self.labels
+            .iter()
+            .zip(&self.kinds)
+            .filter_map(|(re, kind)| re.find(line).map(|m| (m.end(), kind)))
+            .max_by_key(|(len, _)| *len)
+    }
+
+    /// The kind a headline's opening words give away (`Daily Press Briefing ...`).
+    pub fn kind_of_headline(&self, line: &str) -> Option<&Kind> {
+        self.kind_headlines
+            .iter()
+            .zip(&self.kinds)
+            .find(|(re, _)| re.is_match(line))
+            .map(|(_, kind)| kind)
+    }
+
+    /// A numbered meeting line (`61st Meeting (PM)`, `4811e séance – soir`), maybe with text
+    /// after it (a date).
+    pub fn meeting_line(&self, line: &str) -> Option<MeetingParts> {
+        if line.len() > 120 {
+            return None;
+        }
+        let caps = self.meeting_line.captures(line)?;
+        Some(MeetingParts {
+            meeting: caps.name("meeting").map(|m| m.range()),
+            time: caps
+                .name("t1")
+                .or_else(|| caps.name("t2"))
+                .map(|m| m.range()),
+            rest: caps
+                .name("rest")
+                .map(|m| m.start() + (m.len() - m.as_str().trim_start().len())),
+        })
+    }
+
+    /// A session line (`Seventy-second Session,`, `Sixty-third General Assembly`, `Second
+    /// Committee`), maybe with the meeting on the same line.
+    pub fn session_line(&self, line: &str) -> Option<MeetingParts> {
+        if line.len() > 120 {
+            return None;
+        }
+        let caps = self.session_line.captures(line)?;
+        Some(MeetingParts {
+            meeting: caps.name("meeting").map(|m| m.range()),
+            time: caps
+                .name("t1")
+                .or_else(|| caps.name("t2"))
+                .map(|m| m.range()),
+            rest: None,
+        })
+    }
+
+    /// A line of its own in a meeting block (`Plenary`).
+    pub fn is_plain_meeting_line(&self, line: &str) -> bool {
+        self.plain_meeting_line.is_match(line)
+    }
+
+    /// The month (1-12) named by `word` in any language of the layout, in any case, full or
+    /// abbreviated to three or four letters (`Jul.`, `Sept`).
+    pub fn month_number(&self, word: &str) -> Option<u8> {
+        let word = word.trim_end_matches('.');
+        let count = word.chars().count();
+        if count < 3 {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        self.months
+            .iter()
+            .position(|name| *name == lower || (count <= 4 && name.starts_with(&lower)))
+            .and_then(|i| u8::try_from(i % 12 + 1).ok())
+    }
+
+    /// Is `word` a weekday name in any language of the layout (any case)?
+    pub fn is_weekday(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        self.weekdays.contains(&lower)
+    }
+}
+
+/// Escaped alternatives (suffixes and word endings), longest first.
+fn escaped(words: &[String]) -> String {
+    let mut sorted: Vec<&String> = words.iter().collect();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.dedup();
+    sorted
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layout(toml_text: &str) -> Layout {
+        let words: LayoutToml = toml::from_str(toml_text).expect("layout toml");
+        Layout::compile(words, Vec::new(), Vec::new(), Vec::new()).expect("layout compiles")
+    }
+
+    #[test]
+    fn texts_match_across_case_spaces_apostrophes_and_numbers() {
+        let l = layout(
+            r#"
+banners = ["In progress at UNHQ"]
+[[kinds]]
+name = "note"
+symbol = false
+labels = ["Note No. {n}", "Spokesman's Noon Briefing"]
+"#,
+        );
+        assert!(l.is_banner("IN PROGRESS AT\u{a0}UNHQ"));
+        assert!(!l.is_banner("In progress at UNHQ today"));
+        assert_eq!(
+            l.label_prefix("Note No. 5989*")
+                .map(|(n, k)| (n, k.name.as_str())),
+            Some((14, "note"))
+        );
+        assert_eq!(
+            l.label_prefix("Spokesman’s Noon Briefing").map(|x| x.0),
+            Some(27)
+        );
+        assert_eq!(l.label_prefix("Notes"), None);
+    }
+
+    #[test]
+    fn an_empty_layout_matches_nothing_but_english_months() {
+        let l = Layout::default();
+        assert!(!l.is_banner("In progress at UNHQ"));
+        assert!(l.meeting_line("61st Meeting (PM)").is_none());
+        assert_eq!(l.month_number("Sept"), Some(9));
+        assert_eq!(l.month_number("July"), Some(7));
+        assert_eq!(l.month_number("Ma"), None);
+        assert_eq!(l.month_number("Mayor"), None);
+    }
+}
