@@ -31,6 +31,9 @@ pub struct LayoutToml {
     pub reissue: Vec<String>,
     #[serde(default)]
     pub kickers: Vec<String>,
+    /// Words that may open a date line (French `Le 6 janvier 2003`).
+    #[serde(default)]
+    pub date_openers: Vec<String>,
     #[serde(default)]
     pub kinds: Vec<KindToml>,
     #[serde(default)]
@@ -81,6 +84,7 @@ impl LayoutToml {
         self.intro_openers.extend(other.intro_openers);
         self.reissue.extend(other.reissue);
         self.kickers.extend(other.kickers);
+        self.date_openers.extend(other.date_openers);
         for kind in other.kinds {
             match self.kinds.iter_mut().find(|k| k.name == kind.name) {
                 Some(known) => {
@@ -130,6 +134,7 @@ pub struct Layout {
     intro: Regex,
     reissue: Regex,
     kicker: Regex,
+    date_opener: Regex,
     /// One prefix pattern per kind's labels, in the order of `kinds`.
     labels: Vec<Regex>,
     /// One prefix pattern per kind's headline openings.
@@ -262,12 +267,19 @@ impl Layout {
             format!("(?:{})", escaped(&m.ordinal_suffixes))
         };
         let number = format!(r"[0-9]{{1,5}}{suffixes}");
+        // `61st Meeting`, `15th & 16th Meetings`; after a session, `Organizational Meeting`
+        // may have no number.
         let meeting = format!(
             r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+{})",
             alternation(&m.meetings)
         );
+        let session_meeting = format!(
+            r"(?P<meeting>(?:{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+)?{})",
+            alternation(&m.meetings)
+        );
+        // `(AM)`, `(resumed) (AM)`, `– matin`: the time is the last bracket.
         let time = format!(
-            r"(?:\s*\((?P<t1>[^)]{{1,40}})\)|\s*[-–—,]\s*(?P<t2>{}))?",
+            r"(?:(?:\s*\([^)]{{1,40}}\))*\s*\((?P<t1>[^)]{{1,40}})\)|\s*[-–—,]\s*(?P<t2>{}))?",
             alternation(&m.times)
         );
         let meeting_line = compile(
@@ -289,7 +301,7 @@ impl Layout {
         };
         let session_line = compile(
             &format!(
-                r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{meeting}{time}\s*[,.]?)?$",
+                r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{session_meeting}{time}\s*[,.]?)?$",
                 alternation(&m.sessions)
             ),
             "session line",
@@ -348,6 +360,10 @@ impl Layout {
                 "reissue marker",
             )?,
             kicker: whole_line(&words.kickers, "", "kicker")?,
+            date_opener: compile(
+                &format!(r"(?i)^{}\s+", alternation(&words.date_openers)),
+                "date opener",
+            )?,
             labels,
             kind_headlines,
             kinds,
@@ -396,6 +412,11 @@ impl Layout {
 
     pub fn is_kicker(&self, line: &str) -> bool {
         line.len() <= 60 && self.kicker.is_match(line)
+    }
+
+    /// The length of a date opener at the start of the line (`Le `), spaces included.
+    pub fn date_opener(&self, line: &str) -> Option<usize> {
+        self.date_opener.find(line).map(|m| m.end())
     }
 
     /// A label at the start of the line: its length and the kind it names.

@@ -62,8 +62,8 @@ pub struct Position {
 
 /// Start offsets of every line, so that offsets turn into positions in O(log n).
 ///
-/// A line ends at `\n`; a `\r` before it belongs to the line break, so CRLF files give the
-/// same lines and columns as LF files. A UTF-8 byte order mark is not a column.
+/// A line ends at `\n` or at a lone `\r`; a `\r` before a `\n` belongs to the line break,
+/// so CRLF and old Macintosh files give the same lines and columns as LF files. A UTF-8 byte order mark is not a column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -75,7 +75,7 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text).map(|i| i + 1));
+        starts.extend(line_breaks(text).map(|i| i + 1));
         let ascii = starts
             .iter()
             .enumerate()
@@ -132,11 +132,12 @@ impl LineIndex {
     }
 }
 
-fn memchr_newlines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b'\n')
-        .map(|(i, _)| i)
+/// The offset of the last byte of every line break: each `\n`, and each lone `\r` (old
+/// Macintosh files); the `\r` of a CRLF is part of the `\n`'s break.
+fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
 }
 
 #[cfg(test)]
@@ -160,6 +161,11 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_give_the_same_positions_as_plain_lf() {
+        let cr = "SG/SM/1\rabc def";
+        assert_eq!(
+            LineIndex::new(cr).position(cr, 12),
+            Position { line: 2, column: 5 }
+        );
         let lf = "SG/SM/1\nabc def";
         let crlf = "\u{feff}SG/SM/1\r\nabc def";
         assert_eq!(

@@ -76,21 +76,56 @@ impl Agree {
                             .collect::<Vec<_>>()
                             .join(" ")
                     };
-                    (
-                        fold_for_comparison(&text),
-                        super::one_line(&text),
-                        h.field.span,
-                    )
+                    (headline_key(&text), super::one_line(&text), h.field.span)
                 })
                 .collect(),
         }
     }
 }
 
+/// A headline copy's comparison key: case and spacing folded, and no space around a dash
+/// (`30 APRIL-11 MAY` and `30 APRIL - 11 MAY` are one wording, wrapped differently).
+fn headline_key(text: &str) -> String {
+    let folded = fold_for_comparison(text);
+    let mut out = String::with_capacity(folded.len());
+    let mut chars = folded.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next_is_dash = chars.peek().is_some_and(|n| is_dash(*n));
+            let prev_is_dash = out.chars().last().is_some_and(is_dash);
+            if next_is_dash || prev_is_dash {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{assert_at, run_rule, Builder};
     use crate::span::Span;
+
+    #[test]
+    fn headline_copies_differing_only_in_spaces_around_a_dash_agree() {
+        assert_eq!(
+            super::headline_key("Meeting 30 APRIL - 11 MAY"),
+            super::headline_key("meeting 30 april-11 may")
+        );
+        assert_ne!(
+            super::headline_key("ISR\"LI TALKS"),
+            super::headline_key("ISRAELI TALKS")
+        );
+        assert_ne!(
+            super::headline_key("SECR É TAIRE"),
+            super::headline_key("SECRÉTAIRE")
+        );
+    }
 
     #[test]
     fn the_later_copy_of_a_symbol_is_reported_with_the_first_as_a_label() {

@@ -332,6 +332,18 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagno
             let Some(date) = nearest else {
                 continue;
             };
+            // A date without a year may be in the year before or after the release's (a
+            // release of December about a session in January): it is wrong only when no
+            // year next to the date line's makes the weekday right.
+            if let (None, Some(reference)) = (caps.name("y"), release_date) {
+                let year = i32::from(reference.year());
+                let right_in_some_year = (year - 1..=year + 1)
+                    .filter_map(|y| dates::calendar_date(y, month, day))
+                    .any(|d| names.weekday_name(dates::weekday_of(d)) == Some(written.as_str()));
+                if right_in_some_year {
+                    continue;
+                }
+            }
             let year = i32::from(date.year());
             let actual = dates::weekday_of(date);
             if names.weekday_name(actual) == Some(written.as_str()) {
@@ -418,11 +430,12 @@ mod tests {
 
     #[test]
     fn a_weekday_in_a_headline_printed_twice_is_reported_once() {
-        let text = "Talks on Thursday, 23 July\n\n19 July 2010\n\nTalks on\n\nThursday, 23 July\n";
+        // 23 July is a Sunday in none of 2009, 2010 and 2011.
+        let text = "Talks on Sunday, 23 July\n\n19 July 2010\n\nTalks on\n\nSunday, 23 July\n";
         let built = Builder::new(text)
-            .headline(&["Talks on Thursday, 23 July"])
+            .headline(&["Talks on Sunday, 23 July"])
             .date("19 July 2010", DateForm::Long, (2010, 7, 19))
-            .headline(&["Talks on", "Thursday, 23 July"])
+            .headline(&["Talks on", "Sunday, 23 July"])
             .build();
         let found = run_rule("date/weekday-mismatch", &built);
         assert_at(&built, &found, &[("date/weekday-mismatch", 1, 10)]);
@@ -457,7 +470,7 @@ mod tests {
 
     #[test]
     fn weekdays_are_checked_against_the_calendar_with_the_date_line_year() {
-        let text = "19 July 2010\n\nThey met on Thursday\u{a0}23 July and on Friday, 31 July 1998 and on Thursday, 31 July 1998.\n";
+        let text = "19 July 2010\n\nThey met on Sunday\u{a0}23 July and on Friday, 31 July 1998 and on Thursday, 31 July 1998.\n";
         let built = Builder::new(text)
             .date("19 July 2010", DateForm::Long, (2010, 7, 19))
             .body("They met")
@@ -474,12 +487,31 @@ mod tests {
             &found,
             &[
                 ("date/weekday-mismatch", 3, 13),
-                ("date/weekday-mismatch", 3, 65),
+                ("date/weekday-mismatch", 3, 63),
             ],
         );
         assert_eq!(
             found[0].message,
-            "`Thursday 23 July` names a Thursday, but 23 July 2010 is a Friday"
+            "`Sunday 23 July` names a Sunday, but 23 July 2010 is a Friday"
+        );
+    }
+
+    #[test]
+    fn a_date_without_a_year_may_be_in_the_year_next_to_the_date_line() {
+        // 26 June 2015 was a Friday; 23 July 2009 a Thursday: both are right for a year
+        // next to the date line's. 23 July is a Sunday in none of 2009, 2010 and 2011.
+        let text = "19 December 2014\n\nThe session opens on Friday, 26 June, and closed on Thursday, 23 July; not Sunday, 23 July.\n";
+        let built = Builder::new(text)
+            .date("19 December 2014", DateForm::Long, (2014, 12, 19))
+            .body(
+                "The session opens on Friday, 26 June, and closed on Thursday, 23 July; not Sunday, 23 July.",
+            )
+            .build();
+        let found = run_rule("date/weekday-mismatch", &built);
+        assert_at(&built, &found, &[("date/weekday-mismatch", 3, 76)]);
+        assert_eq!(
+            found[0].message,
+            "`Sunday, 23 July` names a Sunday, but 23 July 2014 is a Wednesday"
         );
     }
 }

@@ -309,8 +309,49 @@ pub fn run(
             data: &pack.data,
             verdict: verdict.as_ref(),
         };
+        let first = out.len();
         rule.check.run(&cx, out);
+        drop_repeats_in_later_copies(release, source, out, first);
     }
+}
+
+/// A finding in a later printed copy of the headline that repeats one in an earlier copy
+/// (the same flagged text) is the same defect printed twice: it is reported once, on the
+/// earlier copy. `out[first..]` are one rule's findings.
+fn drop_repeats_in_later_copies(
+    release: &Release,
+    source: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    first: usize,
+) {
+    if release.headlines.len() < 2 || out.len() - first < 2 {
+        return;
+    }
+    let copy_of = |span: Span| {
+        release
+            .headlines
+            .iter()
+            .position(|h| h.field.span.contains(span))
+    };
+    let flagged = |d: &Diagnostic| crate::text::fold_for_comparison(source.slice(d.span));
+    let mut kept: Vec<(usize, String)> = Vec::new();
+    let mut index = first;
+    out.retain(|d| {
+        let i = index;
+        index += 1;
+        if i < first {
+            return true;
+        }
+        let Some(copy) = copy_of(d.span) else {
+            return true;
+        };
+        let text = flagged(d);
+        if kept.iter().any(|(c, t)| *c < copy && *t == text) {
+            return false;
+        }
+        kept.push((copy, text));
+        true
+    });
 }
 
 /// A scope error at the line of `scope`, for kinds that read only some scopes.

@@ -58,7 +58,7 @@ static YEAR_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?-u:\b)(?P<target>(?:(?P<pre>[Ff]rom|[Bb]etween) )?(?P<d1>{DAY})(?P<sep>[ ]*[-–—][ ]*)(?P<d2>{DAY}) (?P<m>{MONTHS}))(?-u:\b)"
+        r"(?-u:\b)(?P<target>(?:(?P<pre>[Ff]rom|[Bb]etween) )?(?P<d1>{DAY})(?: (?P<m1>(?i:{MONTHS})))?(?P<sep>[ ]*[-–—][ ]*)(?P<d2>{DAY}) (?P<m>(?i:{MONTHS})))(?-u:\b)"
     ))
     .expect("range")
 });
@@ -175,10 +175,14 @@ impl RunningDate {
                 let sep = get("sep");
                 let pre = get("pre");
                 let (d1, d2, month) = (day("d1"), day("d2"), get("m"));
-                // `14 - 1 July` runs backwards: a vote tally, not a range of days.
-                if d1.parse::<u8>().ok() >= d2.parse::<u8>().ok() {
-                    return None;
-                }
+                // A range across two months (`27 April - 6 May`) keeps the first month.
+                let first_month = caps.name("m1").map(|m| m.as_str());
+                let d1 = match first_month {
+                    Some(m1) => format!("{d1} {m1}"),
+                    // `14 - 1 July` runs backwards: a vote tally, not a range of days.
+                    None if d1.parse::<u8>().ok() >= d2.parse::<u8>().ok() => return None,
+                    None => d1,
+                };
                 if !pre.is_empty() {
                     let joiner = if pre.eq_ignore_ascii_case("from") {
                         "to"
@@ -246,6 +250,16 @@ mod tests {
                 ("1—19 October", "1-19 October"),
                 ("5 - 30 July", "5-30 July"),
                 ("from 26-27 March", "from 26 to 27 March")
+            ])
+        );
+        assert_eq!(
+            found(
+                "date/suspicious-range",
+                "Held 27 April - 6 May, then 28 APRIL - 9 MAY; not 30 April-11 May or 30 April to 11 May."
+            ),
+            pairs(&[
+                ("27 April - 6 May", "27 April-6 May"),
+                ("28 APRIL - 9 MAY", "28 APRIL-9 MAY")
             ])
         );
     }

@@ -37,6 +37,8 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// A recognised date: the local byte range of the date in the line, its form and numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct DateMatch {
+    /// Where the date starts in the line (after an opener such as French `Le`).
+    pub start: usize,
     /// Bytes of the line the date line covers (the whole line, or the stamp's 8 digits).
     pub len: usize,
     pub form: DateForm,
@@ -48,6 +50,19 @@ pub(crate) struct DateMatch {
 /// Recognises a (trimmed) header line as a date line; month and weekday names are the
 /// layout's.
 pub(crate) fn recognise(line: &str, layout: &Layout) -> Option<DateMatch> {
+    if let Some(at) = layout.date_opener(line) {
+        let found = recognise_bare(&line[at..], layout)?;
+        return Some(DateMatch {
+            start: at,
+            len: at + found.len,
+            ..found
+        });
+    }
+    recognise_bare(line, layout)
+}
+
+/// A date line without an opener.
+fn recognise_bare(line: &str, layout: &Layout) -> Option<DateMatch> {
     if line.len() > 60 {
         return stamp(line);
     }
@@ -63,6 +78,7 @@ pub(crate) fn recognise(line: &str, layout: &Layout) -> Option<DateMatch> {
             continue;
         }
         return Some(DateMatch {
+            start: 0,
             len: line.len(),
             form: DateForm::Long,
             year: number(caps.name("y")),
@@ -72,6 +88,7 @@ pub(crate) fn recognise(line: &str, layout: &Layout) -> Option<DateMatch> {
     }
     if let Some(caps) = NUMERIC.captures(line) {
         return Some(DateMatch {
+            start: 0,
             len: line.len(),
             form: DateForm::Numeric,
             year: number(caps.name("y")),
@@ -93,6 +110,7 @@ fn stamp(line: &str) -> Option<DateMatch> {
         return None;
     }
     Some(DateMatch {
+        start: 0,
         len: 8,
         form: DateForm::Stamp,
         year: line.get(0..4).and_then(|s| s.parse().ok()),

@@ -22,12 +22,21 @@ use super::{date, symbol};
 static NOTE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(.{3,300}\)\.?$").expect("note pattern"));
 
+/// A scraper's date stamp glued to the start of a header line (` date 2020-11-06 Chair ...`).
+static SCRAPER_DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s+").expect("scraper date prefix")
+});
+
 /// Table debris at the end of a header line: `Press Release HR/CT/628 |`.
 static TRAILING_DEBRIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s+\|[\s|]*$").expect("debris pattern"));
 
 /// A header element found on one line (or at the start of one).
 enum Element {
+    /// A header line with no letter or digit (`..`): an empty table cell's remains.
+    Debris,
+    /// A scraper's date stamp of `len` bytes before the rest of the line.
+    ScraperDate(usize),
     Symbol(symbol::SymbolLine),
     Date(date::DateMatch),
     /// A label of `len` bytes naming `kind`; the rest of the line is carried on.
@@ -149,6 +158,13 @@ impl Walker<'_> {
 
     fn element(&self, line: &str, next: Option<&Seg>) -> Option<Element> {
         let layout = self.layout;
+        if let Some(m) = SCRAPER_DATE_PREFIX.find(line) {
+            return Some(Element::ScraperDate(m.end()));
+        }
+        // `..`, `|`: what is left of an empty table cell.
+        if !line.chars().any(char::is_alphanumeric) {
+            return Some(Element::Debris);
+        }
         if let Some(s) = symbol::recognise(line, 0, layout) {
             return Some(Element::Symbol(s));
         }
@@ -245,11 +261,27 @@ impl Walker<'_> {
             (rest.kind != LineKind::Blank).then_some(rest)
         };
         match element {
+            Element::Debris => {
+                self.release.noise.push(crate::model::Noise {
+                    field: Field::verbatim(text, seg.span),
+                    kind: crate::model::NoiseKind::TableDebris,
+                });
+                self.release.noise.sort_by_key(|n| n.field.span.start);
+            }
+            Element::ScraperDate(len) => {
+                let span = Span::new(seg.raw.start, seg.span.start + len);
+                self.release.noise.push(crate::model::Noise {
+                    field: Field::verbatim(text, span),
+                    kind: crate::model::NoiseKind::ScraperDate,
+                });
+                self.release.noise.sort_by_key(|n| n.field.span.start);
+                carry = rest_after(len);
+            }
             Element::Symbol(s) => {
                 symbol_line = self.record_symbol(seg, s);
             }
             Element::Date(d) => {
-                let span = Span::new(seg.span.start, seg.span.start + d.len);
+                let span = Span::new(seg.span.start + d.start, seg.span.start + d.len);
                 self.record_date(span, d);
                 carry = rest_after(d.len);
             }
@@ -314,6 +346,20 @@ impl Walker<'_> {
             release
                 .category
                 .get_or_insert_with(|| Field::verbatim(text, c));
+        }
+        if s.spaced {
+            let parts: Vec<Field> =
+                crate::text::runs(&text[span.range()], |c, _| !c.is_whitespace())
+                    .into_iter()
+                    .map(|(at, part)| {
+                        Field::verbatim(
+                            text,
+                            Span::new(span.start + at, span.start + at + part.len()),
+                        )
+                    })
+                    .collect();
+            release.symbols.push(stacked(&parts));
+            return None;
         }
         let stacks = s.single
             && category.is_none()

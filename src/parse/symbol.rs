@@ -24,6 +24,15 @@ static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("symbol line pattern")
 });
 
+/// Components side by side, separated by spaces only: a table cell that stacked them
+/// (`Press Release SG/SM/9234 AFR/874 |`).
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^{COMPONENT}(?:[ \t\u{{a0}}]+{COMPONENT}){{1,5}}$"
+    ))
+    .expect("spaced components pattern")
+});
+
 static ONE_COMPONENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^{COMPONENT}$")).expect("component pattern"));
 
@@ -34,6 +43,8 @@ pub(crate) struct SymbolLine {
     pub symbol: Span,
     /// True when the symbol is one component (so that it may be stacked with its neighbours).
     pub single: bool,
+    /// True when its components are separated by spaces only: stacked on one line.
+    pub spaced: bool,
 }
 
 /// Recognises a (trimmed) header line that is a document symbol, maybe glued to a category
@@ -55,6 +66,14 @@ pub(crate) fn recognise(line: &str, base: usize, layout: &Layout) -> Option<Symb
 
 /// `line[..]` is a symbol and nothing else; `at` is its offset in the trimmed header line.
 fn whole(line: &str, base: usize, at: usize) -> Option<SymbolLine> {
+    if SPACED.is_match(line) {
+        return Some(SymbolLine {
+            category: None,
+            symbol: Span::new(base + at, base + at + line.len()),
+            single: false,
+            spaced: true,
+        });
+    }
     let caps = SYMBOL_LINE.captures(line)?;
     let sym = caps.name("sym")?;
     if !sym.as_str().contains('/') {
@@ -64,6 +83,7 @@ fn whole(line: &str, base: usize, at: usize) -> Option<SymbolLine> {
         category: None,
         symbol: Span::new(base + at + sym.start(), base + at + sym.end()),
         single: ONE_COMPONENT.is_match(sym.as_str()),
+        spaced: false,
     })
 }
 

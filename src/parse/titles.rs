@@ -38,6 +38,17 @@ pub(crate) fn is_title_block(text: &str, layout: &Layout, block: &[Seg]) -> bool
     if last.span.end - block[0].span.start > 600 {
         return false;
     }
+    // A hard-wrapped paragraph (cut before its full stop, or ending in a list) reads as
+    // prose from its first line: long, neither ALL CAPS nor Title Case.
+    if block.len() >= 2 && first.len() >= 60 && !reads_as_title(first) {
+        return false;
+    }
+    // Part of a paragraph broken by a blank line (`... concluded its work for` / `2002
+    // by ...`): prose that stops mid-sentence.
+    let last_line = block[block.len() - 1].text(text);
+    if !reads_as_title(first) && !is_complete(last_line) {
+        return false;
+    }
     let last = closing_trimmed(last.text(text));
     if last.ends_with([':', ';']) {
         return false;
@@ -74,9 +85,12 @@ pub(crate) fn title_lines_on_top(text: &str, layout: &Layout, block: &[Seg]) -> 
 /// One line that reads as a title: short, no sentence end, ALL CAPS or Title Case.
 fn is_title_line(line: &str) -> bool {
     let trimmed = closing_trimmed(line);
-    line.len() <= 250
-        && !trimmed.ends_with(['.', ':', ';', ','])
-        && (is_all_caps(line) && line.split_whitespace().count() >= 3 || is_title_case(line))
+    line.len() <= 250 && !trimmed.ends_with(['.', ':', ';', ',']) && reads_as_title(line)
+}
+
+/// ALL CAPS (three words at least) or Title Case, whatever the line ends with.
+fn reads_as_title(line: &str) -> bool {
+    is_all_caps(line) && line.split_whitespace().count() >= 3 || is_title_case(line)
 }
 
 /// The line without closing quotes, brackets and trailing spaces.
