@@ -152,9 +152,13 @@ pub struct Layout {
 
 impl Default for Layout {
     /// A layout with no words: the parser reads shapes only (and English month names).
+    /// Compiled once: every default pack shares it (regexes clone cheaply).
     fn default() -> Self {
-        Self::compile(LayoutToml::default(), Vec::new(), Vec::new(), Vec::new())
-            .expect("an empty layout compiles")
+        static EMPTY: std::sync::LazyLock<Layout> = std::sync::LazyLock::new(|| {
+            Layout::compile(LayoutToml::default(), Vec::new(), Vec::new(), Vec::new())
+                .expect("an empty layout compiles")
+        });
+        EMPTY.clone()
     }
 }
 

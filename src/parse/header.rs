@@ -15,8 +15,7 @@ use crate::span::Span;
 use crate::text::OffsetMap;
 
 use super::lines::{LineKind, Seg};
-use super::titles::{self, TitleLine};
-use super::{date, symbol};
+use super::{date, symbol, titles};
 
 /// A bracketed note of the header: `(La version française ... paraîtra ...)`.
 static NOTE: LazyLock<Regex> =
@@ -65,7 +64,6 @@ pub(crate) fn walk(text: &str, segs: &[Seg], layout: &Layout, release: &mut Rele
         groups: Vec::new(),
         meeting: Vec::new(),
         last_symbol_line: None,
-        blank_since_title: false,
     };
     let rest = walker.walk(segs);
     walker.finish();
@@ -87,11 +85,9 @@ struct Walker<'a> {
     /// The text lines of the current block (no blank line between them).
     block: Vec<Seg>,
     /// The title lines since the last header element (blank lines between them allowed).
-    group: Vec<TitleLine>,
+    group: Vec<Seg>,
     /// Closed groups of title lines, each a run between header elements.
-    groups: Vec<Vec<TitleLine>>,
-    /// A blank line came after the last title line of the group.
-    blank_since_title: bool,
+    groups: Vec<Vec<Seg>>,
     /// The lines of the meeting header.
     meeting: Vec<(Seg, MeetingRole)>,
     /// The line of the last symbol when it was one component, for stacking.
@@ -118,9 +114,6 @@ impl Walker<'_> {
                 if let Some(rest) = self.flush_block() {
                     return self.rest(rest, Some(seg), &segs[i..]);
                 }
-                if seg.kind == LineKind::Blank && !self.group.is_empty() {
-                    self.blank_since_title = true;
-                }
                 if seg.kind == LineKind::Stars {
                     self.close_group();
                     return std::iter::once(seg)
@@ -136,11 +129,18 @@ impl Walker<'_> {
                 self.block.push(seg);
                 continue;
             };
-            // Lines right above a meeting or session line name the body that meets.
+            // Lines right above a meeting or session line name the body that meets, in the
+            // block before it or, on old pages that space every line out, in the group.
             let heads_meeting = matches!(element, Element::Meeting(_) | Element::Session(_));
-            if heads_meeting && self.meeting.is_empty() && names_a_body(text, &self.block) {
-                for line in std::mem::take(&mut self.block) {
-                    self.meeting.push((line, MeetingRole::Body));
+            if heads_meeting && self.meeting.is_empty() {
+                if names_a_body(text, &self.block) {
+                    for line in std::mem::take(&mut self.block) {
+                        self.meeting.push((line, MeetingRole::Body));
+                    }
+                } else if self.block.is_empty() && names_a_body(text, &self.group) {
+                    for line in std::mem::take(&mut self.group) {
+                        self.meeting.push((line, MeetingRole::Body));
+                    }
                 }
             }
             if let Some(rest) = self.flush_block() {
@@ -439,22 +439,14 @@ impl Walker<'_> {
         Some(block)
     }
 
-    /// Adds title lines to the group, noting a blank line before them.
     fn take_titles(&mut self, lines: &[Seg]) {
-        for (i, seg) in lines.iter().enumerate() {
-            self.group.push(TitleLine {
-                seg: *seg,
-                after_blank: i == 0 && self.blank_since_title,
-            });
-        }
-        self.blank_since_title = false;
+        self.group.extend_from_slice(lines);
     }
 
     fn close_group(&mut self) {
         if !self.group.is_empty() {
             self.groups.push(std::mem::take(&mut self.group));
         }
-        self.blank_since_title = false;
     }
 
     /// The segments of running text: what is left of the pending block, then `seg`, then
@@ -508,15 +500,17 @@ impl Walker<'_> {
     }
 }
 
-/// The block above a meeting line names the body that meets: at most three short lines
-/// that do not end like a sentence (`Committee on the Exercise of the Inalienable Rights` /
-/// `of the Palestinian People`).
-fn names_a_body(text: &str, block: &[Seg]) -> bool {
-    !block.is_empty()
-        && block.len() <= 3
-        && block.iter().all(|s| {
+/// The lines above a meeting line name the body that meets: at most three short lines that
+/// do not end like a sentence and are not an ALL CAPS headline (`Committee on the Exercise
+/// of the Inalienable Rights` / `of the Palestinian People`).
+fn names_a_body(text: &str, lines: &[Seg]) -> bool {
+    !lines.is_empty()
+        && lines.len() <= 3
+        && lines.iter().all(|s| {
             let line = s.text(text);
-            line.len() <= 100 && !line.ends_with(['.', ':', ';'])
+            line.len() <= 100
+                && !line.ends_with(['.', ':', ';'])
+                && !(titles::is_all_caps(line) && line.split_whitespace().count() >= 6)
         })
 }
 

@@ -67,10 +67,19 @@ pub(crate) fn ends_like_a_sentence(text: &str, block: &[Seg]) -> bool {
 /// deck printed with no blank line before the first paragraph. Zero unless the lines after
 /// them read as prose.
 pub(crate) fn title_lines_on_top(text: &str, layout: &Layout, block: &[Seg]) -> usize {
-    let count = block
-        .iter()
-        .take_while(|s| is_title_line(s.text(text)))
-        .count();
+    // An ALL CAPS title line may wrap onto a short ALL CAPS line (`OF AFGHANISTAN`).
+    let mut count = 0;
+    for (i, seg) in block.iter().enumerate() {
+        let line = seg.text(text);
+        let continues_caps = i > 0
+            && is_all_caps(block[i - 1].text(text))
+            && is_all_caps(line)
+            && !closing_trimmed(line).ends_with(['.', ':', ';']);
+        if !(is_title_line(line) || continues_caps) {
+            break;
+        }
+        count += 1;
+    }
     if count == 0 || count >= block.len() || count > 3 {
         return 0;
     }
@@ -120,13 +129,6 @@ pub(crate) fn is_title_case(line: &str) -> bool {
     words.len() >= 3 && !words.iter().any(breaks_title_case)
 }
 
-/// A title line of the header, and whether a blank line came before it in its group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct TitleLine {
-    pub seg: Seg,
-    pub after_blank: bool,
-}
-
 /// The roles of the header's title lines.
 #[derive(Debug, Default)]
 pub(crate) struct Titles {
@@ -137,31 +139,30 @@ pub(crate) struct Titles {
 }
 
 /// Sorts groups of title lines (runs between header elements) into kicker, copies and decks.
-pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<TitleLine>]) -> Titles {
+pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<Seg>]) -> Titles {
     let mut out = Titles::default();
     // The first copy, and whether it has been matched (and so trimmed) already.
     let mut reference: Option<(usize, bool)> = None;
     for group in groups {
-        let mut lines: &[TitleLine] = group;
+        let mut segs: &[Seg] = group;
         if out.copies.is_empty() && out.kicker.is_none() {
-            if let Some(first) = lines.first().filter(|l| layout.is_kicker(l.seg.text(text))) {
-                out.kicker = Some(first.seg);
-                lines = &lines[1..];
+            if let Some(first) = segs.first().filter(|s| layout.is_kicker(s.text(text))) {
+                out.kicker = Some(*first);
+                segs = &segs[1..];
             }
         }
-        let segs: Vec<Seg> = lines.iter().map(|l| l.seg).collect();
-        if lines.is_empty() {
+        if segs.is_empty() {
             continue;
         }
         let Some((index, matched)) = reference else {
-            let copy = split_single_copy(text, lines);
+            let copy = split_single_copy(text, segs);
             out.copies.push(segs[..copy].to_vec());
             out.decks.extend_from_slice(&segs[copy..]);
             reference = Some((out.copies.len() - 1, false));
             continue;
         };
         let first = out.copies[index].clone();
-        match align(text, &first, &segs) {
+        match align(text, &first, segs) {
             Some((a, b)) => {
                 if !matched && a < first.len() {
                     // The first copy carried decks that this copy does not repeat.
@@ -172,7 +173,7 @@ pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<TitleLine>]) ->
                 out.copies.push(segs[..b].to_vec());
                 out.decks.extend_from_slice(&segs[b..]);
             }
-            None => out.decks.extend_from_slice(&segs),
+            None => out.decks.extend_from_slice(segs),
         }
     }
     out
@@ -180,14 +181,15 @@ pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<TitleLine>]) ->
 
 /// With no other copy to compare with: how many lines are the headline (the rest are
 /// decks). A later line is a deck when it changes case style (an ALL CAPS headline over a
-/// Title Case deck), or when a blank line separates it from a headline that is complete (it
-/// does not end with a comma, a hyphen or a small word) and it starts with a capital.
-fn split_single_copy(text: &str, lines: &[TitleLine]) -> usize {
+/// Title Case deck), or when the headline before it is complete (it does not end with a
+/// comma, a hyphen or a small word) and it starts with a capital that is not a small word
+/// (`OF AFGHANISTAN` continues a wrapped headline).
+fn split_single_copy(text: &str, lines: &[Seg]) -> usize {
     for i in 1..lines.len() {
-        let (before, line) = (lines[i - 1].seg.text(text), lines[i].seg.text(text));
+        let (before, line) = (lines[i - 1].text(text), lines[i].text(text));
         let caps_change = is_all_caps(before) != is_all_caps(line);
-        let separated = lines[i].after_blank;
-        if caps_change || (separated && is_complete(before) && starts_with_capital(line)) {
+        let starts_new = starts_with_capital(line) && !starts_with_small_word(line);
+        if caps_change || (is_complete(before) && starts_new) {
             return i;
         }
     }
@@ -203,6 +205,11 @@ fn is_complete(line: &str) -> bool {
     }
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
     !SMALL_WORDS.contains(&last.to_lowercase().as_str())
+}
+
+fn starts_with_small_word(line: &str) -> bool {
+    let first = line.split_whitespace().next().unwrap_or("");
+    SMALL_WORDS.contains(&first.to_lowercase().as_str())
 }
 
 fn starts_with_capital(line: &str) -> bool {
@@ -315,15 +322,7 @@ mod tests {
         let segs = split(text, layout);
         assert_eq!(align(text, &segs[..1], &segs[1..]), Some((1, 2)));
         assert_eq!(align(text, &segs[3..], &segs[..1]), None);
-        let line = |seg: &Seg| TitleLine {
-            seg: *seg,
-            after_blank: false,
-        };
-        let groups = [
-            segs[..1].iter().map(line).collect(),
-            segs[1..].iter().map(line).collect(),
-        ];
-        let titles = resolve(text, layout, &groups);
+        let titles = resolve(text, layout, &[segs[..1].to_vec(), segs[1..].to_vec()]);
         assert_eq!(titles.copies.len(), 2);
         assert_eq!(titles.copies[1].len(), 2);
         assert_eq!(titles.decks, vec![segs[3]]);
