@@ -1,34 +1,36 @@
 //! Turns a file into a [`Release`]: plain text through the release parser, JSON through
 //! the exported form of the model.
 //!
-//! The text parser works on lines (`lines`), then in three passes:
+//! The text parser knows the shapes of a page; the words that fill them (banners, labels,
+//! kinds of document, meeting words, month names) are the pack's [`Layout`]. It works on
+//! lines (`lines`: `\n`, `\r\n` or a lone `\r`), then in passes:
 //!
 //! 1. every line is classified on its own: blank (NBSP-only lines too), site noise, star
 //!    line, disclaimer, text. Noise and disclaimers are collected wherever they are.
 //! 2. `footer`: the end marker is the last star line (three stars or more) followed by
 //!    nothing but blank lines, noise and disclaimers up to a disclaimer or the end of the file.
 //!    Any other star line is a section break and stays in the body.
-//! 3. `header`: from the top, header elements are recognised line by line (symbols, date
-//!    line, category, masthead, meeting block, reissue markers). The other lines form blocks
-//!    (no blank line between them); a block is a headline line when it is short (600 bytes at
-//!    most), does not end like a sentence (`.`, `:` or `;`, closing quotes aside) and does not
-//!    open the running text (`Following is`, a `GENEVA, 13 March (...) --` dateline). Headline
-//!    blocks separated only by blank lines or noise are one printed copy; a header element
-//!    between them starts a new copy. The first block that is not a headline ends the header
-//!    zone: symbols and dates are only looked for before it.
-//! 4. `body`: the rest is split into paragraphs at blank lines; the first is the intro when it
-//!    starts with `Following is` (or similar) or ends with `:`.
+//! 3. `header`: from the top, header elements are recognised line by line: symbols (also
+//!    glued to a category, or side by side in a label line), date line, labels (also glued to
+//!    the next element), category, masthead, meeting header (the body's name over the lines
+//!    above a meeting or session line), reissue markers, kicker, bracketed notes, debris. The
+//!    other lines form title blocks; a block that reads as prose (a sentence end, a long
+//!    non-title first line, a paragraph broken mid-sentence) ends the header zone, after any
+//!    title lines at its top are taken. Symbols and dates are only looked for before it.
+//! 4. `titles`: the title lines, in groups between header elements, become the kicker, the
+//!    printed copies of the headline (a later group is a copy when it reads as the first,
+//!    case, spacing and wraps aside) and decks (what follows a copy, or reads as no copy).
+//! 5. `body`: the rest is split into paragraphs at blank lines; the first is the intro when it
+//!    opens with an intro formula of the layout or ends with `:`.
 //!
 //! Symbol lines are recognised leniently (`sg/sm/13017`, `SG/SM13017`, an en dash between
 //! components) so that the symbol rules can judge them, but a number followed by another
 //! number (`S/2010/507`, `S/PRST/2015/9`) is an official-document symbol and never the
-//! release's: alone on a header line it is read as headline text. One-component symbols on
-//! adjacent lines are one stacked symbol.
+//! release's. One-component symbols on adjacent lines are one stacked symbol.
 //!
-//! Known limits: a headline of several lines that ends with a full stop, or a headline
-//! printed with no blank line before the first paragraph, is read as running text; a short
-//! first paragraph that does not end like a sentence is read as a headline line; a page
-//! break (running head) inside a paragraph splits it in two.
+//! Known limits: a single headline copy followed by a complete Title Case line is read as
+//! headline and deck even when the page wrapped one title; a page break (running head) inside
+//! a paragraph splits it in two.
 
 mod body;
 mod date;
