@@ -138,9 +138,16 @@ mod tests {
             Some((Some("Security Council"), "SC/9460", true))
         );
         let layout = crate::parse::test_layout();
-        assert!(layout.is_category("Press Conference"));
-        assert!(layout.is_category("Spokesperson’s Noon Briefing"));
-        assert!(!layout.is_category("Press Conference on Road Safety"));
+        assert!(layout.is_category("Security Council"));
+        assert!(layout.is_category("Secretary-General."));
+        assert!(!layout.is_category("Security Council Extends Mandate"));
+        // Sections of the site are labels of a kind of document, not categories.
+        assert!(!layout.is_category("Press Conference"));
+        let label = |line| layout.label_prefix(line).map(|(n, k)| (n, k.name.clone()));
+        assert_eq!(
+            label("Spokesperson’s Noon Briefing"),
+            Some((30, "press-briefing".to_owned()))
+        );
     }
 
     #[test]

@@ -286,12 +286,15 @@ fn noise_never_breaks_parsing() {
         Some("19 July 2010")
     );
     assert_eq!(r.headlines.len(), 1);
+    // A complete mixed-case title line over another is headline and deck, debris between
+    // them or not.
     assert_eq!(
         all_at(&source, &r.headlines[0].lines),
-        vec![
-            (7, "Title Line".to_owned()),
-            (9, "Second Title Line".to_owned())
-        ]
+        vec![(7, "Title Line".to_owned())]
+    );
+    assert_eq!(
+        all_at(&source, &r.decks),
+        vec![(9, "Second Title Line".to_owned())]
     );
     assert_eq!(
         all_at(&source, &r.body),

@@ -181,15 +181,17 @@ pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<Seg>]) -> Title
 
 /// With no other copy to compare with: how many lines are the headline (the rest are
 /// decks). A later line is a deck when it changes case style (an ALL CAPS headline over a
-/// Title Case deck), or when the headline before it is complete (it does not end with a
-/// comma, a hyphen or a small word) and it starts with a capital that is not a small word
-/// (`OF AFGHANISTAN` continues a wrapped headline).
+/// Title Case deck), or when the mixed-case headline before it is complete (it does not end
+/// with a comma, a hyphen or a small word) and it starts with a capital that is not a small
+/// word. ALL CAPS lines under ALL CAPS lines continue a wrapped headline.
 fn split_single_copy(text: &str, lines: &[Seg]) -> usize {
     for i in 1..lines.len() {
         let (before, line) = (lines[i - 1].text(text), lines[i].text(text));
         let caps_change = is_all_caps(before) != is_all_caps(line);
+        // ALL CAPS headlines of old pages wrap; a line under a complete mixed-case title
+        // that starts a new phrase is a deck.
         let starts_new = starts_with_capital(line) && !starts_with_small_word(line);
-        if caps_change || (is_complete(before) && starts_new) {
+        if caps_change || (!is_all_caps(before) && is_complete(before) && starts_new) {
             return i;
         }
     }
