@@ -390,7 +390,7 @@ impl Layout {
         line.len() <= 200 && self.masthead.is_match(line)
     }
 
-    /// A category alone on its line (`Security Council`, `Press Conference.`).
+    /// A category alone on its line (`Security Council`, `Secretary-General.`).
     pub fn is_category(&self, line: &str) -> bool {
         line.len() <= 80 && self.category_line.is_match(line)
     }

@@ -295,11 +295,8 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagno
         .as_ref()
         .and_then(|d| dates::calendar_date(d.year?, d.month?, d.day?));
     let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
-    // The headline is printed more than once: report a weekday in it on the first copy only.
-    let headline_spans: Vec<_> = cx.release.headlines.iter().map(|h| h.field.span).collect();
-    let mut in_headline: Vec<String> = Vec::new();
+    // A weekday repeated in a later headline copy is dropped by `checks::run`.
     for field in super::fields(cx.release, scope) {
-        let is_headline = headline_spans.contains(&field.span);
         let m = field.match_text();
         for caps in pattern.captures_iter(&m.text) {
             let (Some(whole), Some(written)) = (caps.get(0), caps.name("wd")) else {
@@ -352,12 +349,6 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagno
             let expected = names.weekday_name(actual).unwrap_or("");
             let long = names.long_form(year, month, day).unwrap_or_default();
             let found = super::one_line(whole.as_str());
-            if is_headline {
-                if in_headline.contains(&found) {
-                    continue;
-                }
-                in_headline.push(found.clone());
-            }
             let vars = [
                 ("found", found.as_str()),
                 ("weekday", written.as_str()),

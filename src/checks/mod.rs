@@ -318,7 +318,7 @@ pub fn run(
 /// A finding in a later printed copy of the headline that repeats one in an earlier copy
 /// (the same flagged text) is the same defect printed twice: it is reported once, on the
 /// earlier copy. `out[first..]` are one rule's findings.
-fn drop_repeats_in_later_copies(
+pub(crate) fn drop_repeats_in_later_copies(
     release: &Release,
     source: &SourceFile,
     out: &mut Vec<Diagnostic>,

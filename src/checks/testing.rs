@@ -152,6 +152,7 @@ pub fn run_rule(id: &str, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     rule.check.run(&cx, &mut out);
+    super::drop_repeats_in_later_copies(&built.1, &built.0, &mut out, 0);
     out
 }
 
@@ -202,5 +203,6 @@ pub fn run_loaded(rule: &crate::rules::Rule, built: &(SourceFile, Release)) -> V
     };
     let mut out = Vec::new();
     rule.check.run(&cx, &mut out);
+    super::drop_repeats_in_later_copies(&built.1, &built.0, &mut out, 0);
     out
 }
