@@ -163,7 +163,7 @@ impl Default for Layout {
 }
 
 /// A pattern that never matches (for an empty word list).
-const NOTHING: &str = r"[^\s\S]";
+const NOTHING: &str = r"[a&&b]";
 
 /// The regex for one layout text: case-insensitive, any run of spaces (NBSP too) for a
 /// space, `'` and `’` alike, `-` and U+2011 alike, an accented letter and its bare form alike
@@ -179,7 +179,9 @@ fn text_pattern(text: &str) -> String {
             continue;
         }
         if let Some(after) = rest.strip_prefix("{text}") {
-            out.push_str(r"[^()]{0,80}");
+            // No counted repetition of a Unicode class: `{0,80}` compiles to 80 copies of
+            // it (tens of milliseconds at start-up); callers bound the line's length.
+            out.push_str(r"[^()]*");
             rest = after;
             continue;
         }
@@ -283,7 +285,7 @@ impl Layout {
         );
         // `(AM)`, `(resumed) (AM)`, `– matin`: the time is the last bracket.
         let time = format!(
-            r"(?:(?:\s*\([^)]{{1,40}}\))*\s*\((?P<t1>[^)]{{1,40}})\)|\s*[-–—,]\s*(?P<t2>{}))?",
+            r"(?:(?:\s*\([^)]+\))*\s*\((?P<t1>[^)]+)\)|\s*[-–—,]\s*(?P<t2>{}))?",
             alternation(&m.times)
         );
         let meeting_line = compile(

@@ -17,9 +17,10 @@ use crate::text::OffsetMap;
 use super::lines::{LineKind, Seg};
 use super::{date, symbol, titles};
 
-/// A bracketed note of the header: `(La version française ... paraîtra ...)`.
+/// A bracketed note of the header: `(La version française ... paraîtra ...)`. (No counted
+/// repetition of a Unicode class: callers bound the line's length.)
 static NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(.{3,300}\)\.?$").expect("note pattern"));
+    LazyLock::new(|| Regex::new(r"^\([^()]{3}[^()]*\)\.?$").expect("note pattern"));
 
 /// A scraper's date stamp glued to the start of a header line (` date 2020-11-06 Chair ...`).
 static SCRAPER_DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,7 +218,7 @@ impl Walker<'_> {
         if layout.is_kicker(line) {
             return Some(Element::Kicker);
         }
-        if NOTE.is_match(line) {
+        if line.len() <= 300 && NOTE.is_match(line) {
             return Some(Element::Note);
         }
         None
