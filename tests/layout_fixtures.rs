@@ -449,3 +449,31 @@ fn parse_prints_the_layout_elements_with_their_spans() {
     assert_eq!(release["headlines"].as_array().map(Vec::len), Some(2));
     assert_eq!(release["kind"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_french_banner_is_site_noise_like_the_english_one() {
+    for pack in ["un-fr", "un-en"] {
+        let pack = Pack::embedded(pack).unwrap_or_else(|e| panic!("{e}"));
+        let source = read("fr-meeting-seance.txt");
+        let engine = Engine::new(pack).unwrap_or_else(|e| panic!("{e}"));
+        let noise: Vec<(String, usize, usize, String)> = engine
+            .lint(&source)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .into_iter()
+            .filter(|d| d.rule == "page/site-noise")
+            .map(|d| {
+                let p = source.position(d.span.start);
+                (d.rule, p.line, p.column, source.slice(d.span).to_owned())
+            })
+            .collect();
+        assert_eq!(
+            noise,
+            vec![(
+                "page/site-noise".to_owned(),
+                1,
+                1,
+                "En cours au Siège de l'ONU".to_owned()
+            )]
+        );
+    }
+}
