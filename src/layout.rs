@@ -199,8 +199,8 @@ fn text_pattern(text: &str) -> String {
             '\'' | '’' => out.push_str("['’]"),
             '-' | '‑' => out.push_str("[-‑]"),
             '.' => out.push_str(r"\.?"),
-            c if bare_letter(c).is_some() => {
-                let bare = bare_letter(c).unwrap_or(c);
+            c if crate::text::bare_letter(c).is_some() => {
+                let bare = crate::text::bare_letter(c).unwrap_or(c);
                 out.push_str(&format!("[{c}{bare}]"));
             }
             c => out.push_str(&regex::escape(c.encode_utf8(&mut [0; 4]))),
@@ -208,21 +208,6 @@ fn text_pattern(text: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
-}
-
-/// The unaccented form of a French accented letter (`é` -> `e`).
-fn bare_letter(c: char) -> Option<char> {
-    let lower = c.to_lowercase().next()?;
-    let bare = match lower {
-        'à' | 'â' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' => 'i',
-        'ô' => 'o',
-        'ù' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        _ => return None,
-    };
-    Some(bare)
 }
 
 /// An alternation of layout texts, longest first (so that `Press Release` does not stop a
@@ -289,7 +274,7 @@ impl Layout {
             alternation(&m.times)
         );
         let meeting_line = compile(
-            &format!(r"(?i)^{meeting}{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
+            &format!(r"(?i)^{meeting}\*?{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
             "meeting line",
         )?;
         let ordinal_word = if m.ordinal_words.is_empty() {

@@ -145,6 +145,22 @@ pub fn fold_for_comparison(text: &str) -> String {
     out
 }
 
+/// The unaccented form of an accented Latin letter, lower case (`É` -> `e`): French pages
+/// often drop accents on capitals (`JOURNEE` for `Journée`).
+pub fn bare_letter(c: char) -> Option<char> {
+    let lower = c.to_lowercase().next()?;
+    let bare = match lower {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        _ => return None,
+    };
+    Some(bare)
+}
+
 /// Levenshtein distance over characters (near-miss disclaimers, rule-id suggestions).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     bounded_edit_distance(a, b, usize::MAX).unwrap_or(usize::MAX)

@@ -132,6 +132,67 @@ fn check(page: &Page) {
 }
 
 const PAGES: &[Page] = &[
+    // French capitals without their accents (`JOURNEE`, `DECLARE`): one headline, no mismatch.
+    Page {
+        file: "fr-copie-sans-accents.txt",
+        pack: "un-fr",
+        outline: &[
+            ("symbol", 1, 1, "SG/SM/12999-OBV/899"),
+            ("headline", 3, 1, "Journée de l’eau : « C’est ensemble que "),
+            ("date", 5, 1, "08/10/2009"),
+            ("category", 6, 1, "Secrétaire général"),
+            ("symbol", 6, 19, "SG/SM/12999-OBV/899"),
+            ("masthead", 8, 1, "Département de l’information • Service d"),
+            (
+                "headline",
+                10,
+                1,
+                "JOURNEE DE L’EAU : « C’EST ENSEMBLE QUE ",
+            ),
+            ("intro", 12, 1, "On trouvera ci-après le message du Secré"),
+            ("body", 14, 1, "L’eau relie nos pays et nos peuples."),
+        ],
+        kind: None,
+        findings: &[("dateline/numeric", 5, 1)],
+    },
+    // A meeting line marked as reissued (`37th Meeting* (AM)`) between spaced-out session
+    // lines; the second headline copy wraps over a blank line.
+    Page {
+        file: "en-meeting-asterisk.txt",
+        pack: "un-en",
+        outline: &[
+            ("symbol", 1, 1, "GA/AB/3999"),
+            ("headline", 3, 1, "Fifth Committee Recommends Budget for Ri"),
+            ("date", 5, 1, "18 June 2010"),
+            ("category", 6, 1, "General Assembly"),
+            ("symbol", 6, 17, "GA/AB/3999"),
+            ("masthead", 7, 1, "Department of Public Information • News "),
+            ("session", 9, 1, "Sixty-fourth General Assembly"),
+            ("meeting", 13, 1, "37th Meeting"),
+            ("time", 13, 16, "AM"),
+            (
+                "headline",
+                16,
+                1,
+                "Fifth Committee Recommends Budget for Ri",
+            ),
+            ("body", 21, 1, "Taking two weeks longer than planned, th"),
+        ],
+        kind: None,
+        findings: &[],
+    },
+    // A sentence-case headline on the first line, the text on the next: no symbol or date
+    // above it (the page gives no kind either, so its missing symbol is reported).
+    Page {
+        file: "fr-titre-en-tete.txt",
+        pack: "un-fr",
+        outline: &[
+            ("headline", 1, 1, "En juillet, la présidence du Conseil de "),
+            ("body", 2, 1, "Le Représentant permanent auprès des Nat"),
+        ],
+        kind: None,
+        findings: &[("symbol/missing", 1, 1)],
+    },
     Page {
         file: "en-copies-caps-and-damage.txt",
         pack: "un-en",

@@ -83,10 +83,14 @@ impl Agree {
     }
 }
 
-/// A headline copy's comparison key: case and spacing folded, and no space around a dash
-/// (`30 APRIL-11 MAY` and `30 APRIL - 11 MAY` are one wording, wrapped differently).
+/// A headline copy's comparison key: case, accents and spacing folded (French capitals often
+/// drop accents: `JOURNEE` for `Journée`), and no space around a dash (`30 APRIL-11 MAY` and
+/// `30 APRIL - 11 MAY` are one wording, wrapped differently).
 fn headline_key(text: &str) -> String {
-    let folded = fold_for_comparison(text);
+    let folded: String = fold_for_comparison(text)
+        .chars()
+        .map(|c| crate::text::bare_letter(c).unwrap_or(c))
+        .collect();
     let mut out = String::with_capacity(folded.len());
     let mut chars = folded.chars().peekable();
     while let Some(c) = chars.next() {
@@ -125,6 +129,11 @@ mod tests {
             super::headline_key("SECR É TAIRE"),
             super::headline_key("SECRÉTAIRE")
         );
+        assert_eq!(
+            super::headline_key("JOURNEE DES NATIONS UNIES, DECLARE"),
+            super::headline_key("Journée des Nations Unies, déclare")
+        );
+        assert_ne!(super::headline_key("ISRA-L"), super::headline_key("ISRAËL"));
     }
 
     #[test]

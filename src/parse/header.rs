@@ -432,7 +432,14 @@ impl Walker<'_> {
             return Some(block);
         }
         // A headline or deck printed with no blank line before the first paragraph.
-        let split = titles::title_lines_on_top(self.text, self.layout, &block);
+        let mut split = titles::title_lines_on_top(self.text, self.layout, &block);
+        let page_top = self.groups.is_empty()
+            && self.group.is_empty()
+            && self.release.symbols.is_empty()
+            && self.release.date_line.is_none();
+        if split == 0 && page_top && titles::headline_opens_page(self.text, self.layout, &block) {
+            split = 1;
+        }
         if split > 0 && split < block.len() {
             self.take_titles(&block[..split]);
             return Some(block[split..].to_vec());

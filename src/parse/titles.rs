@@ -91,6 +91,22 @@ pub(crate) fn title_lines_on_top(text: &str, layout: &Layout, block: &[Seg]) -> 
     }
 }
 
+/// At the very top of a page with no symbol or date above it, a block whose first line is a
+/// short line with no sentence end and whose next line reads as prose: a headline (in any
+/// case: French headlines are in sentence case) printed with no blank line before the text.
+pub(crate) fn headline_opens_page(text: &str, layout: &Layout, block: &[Seg]) -> bool {
+    let [first, second, ..] = block else {
+        return false;
+    };
+    let (first, second) = (first.text(text), second.text(text));
+    let ends_open = !closing_trimmed(first).ends_with(['.', ':', ';', ',']);
+    ends_open
+        && first.len() <= 250
+        && first.split_whitespace().count() >= 3
+        && !body::opens_running_text(first, layout)
+        && (second.len() >= 80 || closing_trimmed(second).ends_with(['.', ':']))
+}
+
 /// One line that reads as a title: short, no sentence end, ALL CAPS or Title Case.
 fn is_title_line(line: &str) -> bool {
     let trimmed = closing_trimmed(line);
