@@ -31,6 +31,10 @@ pub struct LayoutToml {
     pub reissue: Vec<String>,
     #[serde(default)]
     pub kickers: Vec<String>,
+    /// Words a title writes in lower case (`of`, `the`; French `de`, `la`): how the parser
+    /// tells a Title Case headline from a sentence, and a wrapped title from a complete one.
+    #[serde(default)]
+    pub small_words: Vec<String>,
     /// Words that may open a date line (French `Le 6 janvier 2003`).
     #[serde(default)]
     pub date_openers: Vec<String>,
@@ -85,6 +89,7 @@ impl LayoutToml {
         self.reissue.extend(other.reissue);
         self.kickers.extend(other.kickers);
         self.date_openers.extend(other.date_openers);
+        self.small_words.extend(other.small_words);
         for kind in other.kinds {
             match self.kinds.iter_mut().find(|k| k.name == kind.name) {
                 Some(known) => {
@@ -135,6 +140,7 @@ pub struct Layout {
     reissue: Regex,
     kicker: Regex,
     date_opener: Regex,
+    small_words: std::collections::HashSet<String>,
     /// One prefix pattern per kind's labels, in the order of `kinds`.
     labels: Vec<Regex>,
     /// One prefix pattern per kind's headline openings.
@@ -357,6 +363,7 @@ impl Layout {
             )?,
             labels,
             kind_headlines,
+            small_words: words.small_words.iter().map(|w| w.to_lowercase()).collect(),
             kinds,
             organ: whole_line(&m.organs, "", "organ")?,
             meeting_line,
@@ -403,6 +410,12 @@ impl Layout {
 
     pub fn is_kicker(&self, line: &str) -> bool {
         line.len() <= 60 && self.kicker.is_match(line)
+    }
+
+    /// Is `word` (any case, surrounding punctuation aside) a small word of titles?
+    pub fn is_small_word(&self, word: &str) -> bool {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        !word.is_empty() && self.small_words.contains(&word.to_lowercase())
     }
 
     /// The length of a date opener at the start of the line (`Le `), spaces included.

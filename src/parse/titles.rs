@@ -19,12 +19,6 @@ use super::lines::Seg;
 /// `headline/mismatch` finding), a deck with other words does not.
 const COPY_DISTANCE: f64 = 0.3;
 
-/// Words a Title Case headline writes in lower case.
-pub(crate) const SMALL_WORDS: [&str; 24] = [
-    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
-    "onto", "or", "over", "per", "than", "the", "to", "upon", "via", "with",
-];
-
 /// Is this block of lines title lines (a headline, part of one, or a deck)? Titles are
 /// short and do not end like a sentence; the intro and datelines open the running text.
 pub(crate) fn is_title_block(text: &str, layout: &Layout, block: &[Seg]) -> bool {
@@ -40,20 +34,20 @@ pub(crate) fn is_title_block(text: &str, layout: &Layout, block: &[Seg]) -> bool
     }
     // A hard-wrapped paragraph (cut before its full stop, or ending in a list) reads as
     // prose from its first line: long, neither ALL CAPS nor Title Case.
-    if block.len() >= 2 && first.len() >= 60 && !reads_as_title(first) {
+    if block.len() >= 2 && first.len() >= 60 && !reads_as_title(first, layout) {
         return false;
     }
     // Part of a paragraph broken by a blank line (`... concluded its work for` / `2002
     // by ...`): prose that stops mid-sentence.
     let last_line = block[block.len() - 1].text(text);
-    if !reads_as_title(first) && !is_complete(last_line) {
+    if !reads_as_title(first, layout) && !is_complete(last_line, layout) {
         return false;
     }
     let last = closing_trimmed(last.text(text));
     if last.ends_with([':', ';']) {
         return false;
     }
-    !last.ends_with('.') || (block.len() == 1 && is_title_case(first))
+    !last.ends_with('.') || (block.len() == 1 && is_title_case(first, layout))
 }
 
 /// Does the block's last line end with a full stop (closing quotes and brackets aside)?
@@ -75,7 +69,7 @@ pub(crate) fn title_lines_on_top(text: &str, layout: &Layout, block: &[Seg]) -> 
             && is_all_caps(block[i - 1].text(text))
             && is_all_caps(line)
             && !closing_trimmed(line).ends_with(['.', ':', ';']);
-        if !(is_title_line(line) || continues_caps) {
+        if !(is_title_line(line, layout) || continues_caps) {
             break;
         }
         count += 1;
@@ -84,7 +78,7 @@ pub(crate) fn title_lines_on_top(text: &str, layout: &Layout, block: &[Seg]) -> 
         return 0;
     }
     let next = block[count].text(text);
-    if body::opens_running_text(next, layout) || !is_title_line(next) {
+    if body::opens_running_text(next, layout) || !is_title_line(next, layout) {
         count
     } else {
         0
@@ -108,14 +102,14 @@ pub(crate) fn headline_opens_page(text: &str, layout: &Layout, block: &[Seg]) ->
 }
 
 /// One line that reads as a title: short, no sentence end, ALL CAPS or Title Case.
-fn is_title_line(line: &str) -> bool {
+fn is_title_line(line: &str, layout: &Layout) -> bool {
     let trimmed = closing_trimmed(line);
-    line.len() <= 250 && !trimmed.ends_with(['.', ':', ';', ',']) && reads_as_title(line)
+    line.len() <= 250 && !trimmed.ends_with(['.', ':', ';', ',']) && reads_as_title(line, layout)
 }
 
 /// ALL CAPS (three words at least) or Title Case, whatever the line ends with.
-fn reads_as_title(line: &str) -> bool {
-    is_all_caps(line) && line.split_whitespace().count() >= 3 || is_title_case(line)
+fn reads_as_title(line: &str, layout: &Layout) -> bool {
+    is_all_caps(line) && line.split_whitespace().count() >= 3 || is_title_case(line, layout)
 }
 
 /// The line without closing quotes, brackets and trailing spaces.
@@ -129,7 +123,7 @@ pub(crate) fn is_all_caps(line: &str) -> bool {
 
 /// Every word but the small ones starts with a capital (or is a number); three words at
 /// least. The first word after `:` or `;` may be a capitalised small word.
-pub(crate) fn is_title_case(line: &str) -> bool {
+pub(crate) fn is_title_case(line: &str, layout: &Layout) -> bool {
     if line.len() > 250 {
         return false;
     }
@@ -140,7 +134,7 @@ pub(crate) fn is_title_case(line: &str) -> bool {
         .collect();
     let breaks_title_case = |w: &&str| {
         let first = w.chars().next().unwrap_or(' ');
-        first.is_lowercase() && !SMALL_WORDS.contains(&w.to_lowercase().as_str())
+        first.is_lowercase() && !layout.is_small_word(w)
     };
     words.len() >= 3 && !words.iter().any(breaks_title_case)
 }
@@ -171,7 +165,7 @@ pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<Seg>]) -> Title
             continue;
         }
         let Some((index, matched)) = reference else {
-            let copy = split_single_copy(text, segs);
+            let copy = split_single_copy(text, layout, segs);
             out.copies.push(segs[..copy].to_vec());
             out.decks.extend_from_slice(&segs[copy..]);
             reference = Some((out.copies.len() - 1, false));
@@ -200,14 +194,14 @@ pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<Seg>]) -> Title
 /// Title Case deck), or when the mixed-case headline before it is complete (it does not end
 /// with a comma, a hyphen or a small word) and it starts with a capital that is not a small
 /// word. ALL CAPS lines under ALL CAPS lines continue a wrapped headline.
-fn split_single_copy(text: &str, lines: &[Seg]) -> usize {
+fn split_single_copy(text: &str, layout: &Layout, lines: &[Seg]) -> usize {
     for i in 1..lines.len() {
         let (before, line) = (lines[i - 1].text(text), lines[i].text(text));
         let caps_change = is_all_caps(before) != is_all_caps(line);
         // ALL CAPS headlines of old pages wrap; a line under a complete mixed-case title
         // that starts a new phrase is a deck.
-        let starts_new = starts_with_capital(line) && !starts_with_small_word(line);
-        if caps_change || (!is_all_caps(before) && is_complete(before) && starts_new) {
+        let starts_new = starts_with_capital(line) && !starts_with_small_word(line, layout);
+        if caps_change || (!is_all_caps(before) && is_complete(before, layout) && starts_new) {
             return i;
         }
     }
@@ -216,18 +210,17 @@ fn split_single_copy(text: &str, lines: &[Seg]) -> usize {
 
 /// Does a title line end where a headline can end (not with a comma, hyphen, or a small
 /// word that the next line continues)?
-fn is_complete(line: &str) -> bool {
+fn is_complete(line: &str, layout: &Layout) -> bool {
     let line = line.trim_end();
     if line.ends_with([',', '-', '‑', '–', '—', '/', '&']) {
         return false;
     }
     let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
-    !SMALL_WORDS.contains(&last.to_lowercase().as_str())
+    !layout.is_small_word(last)
 }
 
-fn starts_with_small_word(line: &str) -> bool {
-    let first = line.split_whitespace().next().unwrap_or("");
-    SMALL_WORDS.contains(&first.to_lowercase().as_str())
+fn starts_with_small_word(line: &str, layout: &Layout) -> bool {
+    layout.is_small_word(line.split_whitespace().next().unwrap_or(""))
 }
 
 fn starts_with_capital(line: &str) -> bool {
