@@ -59,7 +59,7 @@ impl Agree {
                     } else {
                         m.text.trim().to_owned()
                     };
-                    (rebuilt.clone(), rebuilt, s.field.span)
+                    (symbol_key(&rebuilt), rebuilt, s.field.span)
                 })
                 .collect(),
             _ => cx
@@ -81,6 +81,16 @@ impl Agree {
                 .collect(),
         }
     }
+}
+
+/// A symbol copy's comparison key: without revision parts and reissue stars (a reissued
+/// release prints `SG/SM/11958/Rev.1*` in its header and `SG/SM/11958` as its page title:
+/// one release, not two).
+fn symbol_key(symbol: &str) -> String {
+    static REVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)/(?:rev|corr|add)\.\s?[0-9]{1,2}|\*").expect("revision pattern")
+    });
+    REVISION.replace_all(symbol, "").into_owned()
 }
 
 /// A headline copy's comparison key: case, accents and spacing folded (French capitals often
@@ -114,6 +124,18 @@ fn is_dash(c: char) -> bool {
 mod tests {
     use crate::checks::testing::{assert_at, run_rule, Builder};
     use crate::span::Span;
+
+    #[test]
+    fn a_reissued_copy_of_the_symbol_is_the_same_release() {
+        assert_eq!(
+            super::symbol_key("SG/SM/11958/Rev.1*-HR/4971/Rev.1*"),
+            super::symbol_key("SG/SM/11958-HR/4971")
+        );
+        assert_ne!(
+            super::symbol_key("SG/SM/11958"),
+            super::symbol_key("SG/SM/11959")
+        );
+    }
 
     #[test]
     fn headline_copies_differing_only_in_spaces_around_a_dash_agree() {
