@@ -334,7 +334,9 @@ pub(crate) fn drop_repeats_in_later_copies(
             .position(|h| h.field.span.contains(span))
     };
     let flagged = |d: &Diagnostic| crate::text::fold_for_comparison(source.slice(d.span));
-    let mut kept: Vec<(usize, String)> = Vec::new();
+    // The earliest copy each flagged text was kept in (hashed: a hostile page may print
+    // thousands of copies).
+    let mut kept: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut index = first;
     out.retain(|d| {
         let i = index;
@@ -345,12 +347,8 @@ pub(crate) fn drop_repeats_in_later_copies(
         let Some(copy) = copy_of(d.span) else {
             return true;
         };
-        let text = flagged(d);
-        if kept.iter().any(|(c, t)| *c < copy && *t == text) {
-            return false;
-        }
-        kept.push((copy, text));
-        true
+        let earliest = kept.entry(flagged(d)).or_insert(copy);
+        copy <= *earliest
     });
 }
 

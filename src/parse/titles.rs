@@ -19,6 +19,9 @@ use super::lines::Seg;
 /// `headline/mismatch` finding), a deck with other words does not.
 const COPY_DISTANCE: f64 = 0.3;
 
+/// The most lines a printed copy of the headline is read over when copies are aligned.
+const MAX_COPY_LINES: usize = 8;
+
 /// Is this block of lines title lines (a headline, part of one, or a deck)? Titles are
 /// short and do not end like a sentence; the intro and datelines open the running text.
 pub(crate) fn is_title_block(text: &str, layout: &Layout, block: &[Seg]) -> bool {
@@ -232,6 +235,12 @@ fn starts_with_capital(line: &str) -> bool {
 /// The best pair `(a, b)`: the first `a` lines of `first` and the first `b` lines of `later`
 /// read as the same headline. `None` when no pair is close enough.
 fn align(text: &str, first: &[Seg], later: &[Seg]) -> Option<(usize, usize)> {
+    // A printed copy spans a few lines: only the opening lines of each side are aligned, so
+    // that a hostile page of thousands of title lines costs no more than a real one.
+    let (first, later) = (
+        &first[..first.len().min(MAX_COPY_LINES)],
+        &later[..later.len().min(MAX_COPY_LINES)],
+    );
     let keys = |lines: &[Seg]| -> Vec<Vec<char>> {
         let mut out = Vec::with_capacity(lines.len());
         let mut key: Vec<char> = Vec::new();
