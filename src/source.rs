@@ -37,14 +37,29 @@ pub struct SourceFile {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     Empty,
-    Binary { offset: usize },
-    InvalidUtf8 { offset: usize },
+    /// UTF-16 text (with or without a byte order mark), named as such rather than "binary".
+    Utf16 {
+        big_endian: bool,
+    },
+    Binary {
+        offset: usize,
+    },
+    InvalidUtf8 {
+        offset: usize,
+    },
 }
 
 impl std::fmt::Display for DecodeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DecodeError::Empty => f.write_str("file is empty"),
+            DecodeError::Utf16 { big_endian } => {
+                let order = if *big_endian { "big" } else { "little" };
+                write!(
+                    f,
+                    "UTF-16 ({order}-endian) text, not UTF-8: save it as UTF-8 to check it"
+                )
+            }
             DecodeError::Binary { offset } => {
                 write!(f, "binary file (NUL byte at offset {offset})")
             }
@@ -56,6 +71,31 @@ impl std::fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// `Some(big_endian)` when the bytes are UTF-16: a UTF-16 byte order mark, or (without one)
+/// a start where every other byte is NUL, as ASCII text in UTF-16 is.
+fn utf16_order(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => return Some(false),
+        [0xFE, 0xFF, ..] => return Some(true),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(512) & !1];
+    if head.len() < 4 {
+        return None;
+    }
+    let pairs = head.len() / 2;
+    let zero_at = |parity: usize| (0..pairs).filter(|i| head[2 * i + parity] == 0).count();
+    let (even, odd) = (zero_at(0), zero_at(1));
+    // Nearly every code unit of Latin text has a NUL high byte, and never a NUL low byte.
+    if odd * 10 >= pairs * 9 && even == 0 {
+        Some(false)
+    } else if even * 10 >= pairs * 9 && odd == 0 {
+        Some(true)
+    } else {
+        None
+    }
+}
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: impl Into<String>, kind: SourceKind) -> Self {
@@ -76,6 +116,9 @@ impl SourceFile {
         bytes: Vec<u8>,
         kind: SourceKind,
     ) -> Result<Self, DecodeError> {
+        if let Some(big_endian) = utf16_order(&bytes) {
+            return Err(DecodeError::Utf16 { big_endian });
+        }
         if let Some(offset) = bytes.iter().position(|&b| b == 0) {
             return Err(DecodeError::Binary { offset });
         }
@@ -115,5 +158,32 @@ mod tests {
         assert_eq!(d(b" \n\t\n"), Err(DecodeError::Empty));
         assert_eq!(d(b"\xef\xbb\xbf\n"), Err(DecodeError::Empty));
         assert_eq!(d(b"SG/SM/1\n"), Ok(()));
+        let utf16 = |text: &str, big: bool| -> Vec<u8> {
+            text.encode_utf16()
+                .flat_map(|u| {
+                    if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    }
+                })
+                .collect()
+        };
+        let mut with_bom = vec![0xFF, 0xFE];
+        with_bom.extend(utf16("SG/SM/1\n", false));
+        assert_eq!(d(&with_bom), Err(DecodeError::Utf16 { big_endian: false }));
+        assert_eq!(
+            d(&utf16("SG/SM/1\n19 July 2010\n", false)),
+            Err(DecodeError::Utf16 { big_endian: false })
+        );
+        assert_eq!(
+            d(&utf16("SG/SM/1\n19 July 2010\n", true)),
+            Err(DecodeError::Utf16 { big_endian: true })
+        );
+        assert_eq!(d(b"SG/\0SM/1\n"), Err(DecodeError::Binary { offset: 3 }));
+        assert_eq!(
+            DecodeError::Utf16 { big_endian: false }.to_string(),
+            "UTF-16 (little-endian) text, not UTF-8: save it as UTF-8 to check it"
+        );
     }
 }
