@@ -693,3 +693,36 @@ fn explain_documents_schema_diagnostics_too() {
         2
     );
 }
+
+#[test]
+fn control_characters_of_a_release_or_its_name_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let name = "a\u{1b}[31mb.txt";
+    let text = "SG/SM/1\n19 July 2010\n\nTalks \u{1b}]0;pwned\u{7}Open on Secretary General Visit\n\nThe talks opened.\n\n* *** *\n\nFor information media. Not an official record.\n";
+    std::fs::write(dir.path().join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    for format in ["human", "concise", "github"] {
+        let out = run(presslint(dir.path()).args(["check", "--format", format, name]));
+        assert!(
+            !out.stdout.contains(['\u{1b}', '\u{7}']) && !out.stderr.contains('\u{1b}'),
+            "{format}: {:?}",
+            out.stdout
+        );
+        assert!(out.stdout.contains("Secretary General"), "{format}");
+    }
+    let out = run(presslint(dir.path()).args(["check", "--format", "concise", name]));
+    assert!(
+        out.stdout.starts_with("a\\x1b[31mb.txt:4:"),
+        "{}",
+        out.stdout
+    );
+    let out = run(presslint(dir.path()).args(["check", "--diff", name]));
+    let headers: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("--- ") || l.starts_with("+++ "))
+        .collect();
+    assert_eq!(
+        headers,
+        vec!["--- a/a\\x1b[31mb.txt", "+++ b/a\\x1b[31mb.txt"]
+    );
+}

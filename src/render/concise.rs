@@ -14,12 +14,12 @@ pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
             writeln!(
                 out,
                 "{}:{}:{}: {}[{}]: {}",
-                result.name(),
+                super::escape::one_line(result.name()),
                 at.line,
                 at.column,
                 diagnostic.severity,
                 diagnostic.rule,
-                diagnostic.message
+                super::escape::one_line(&diagnostic.message)
             )?;
         }
     }

@@ -12,7 +12,10 @@ pub fn unified_diff(name: &str, old: &str, new: &str) -> String {
     let mut text = diff
         .unified_diff()
         .context_radius(3)
-        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .header(
+            &format!("a/{}", super::escape::one_line(name)),
+            &format!("b/{}", super::escape::one_line(name)),
+        )
         .to_string();
     if !text.ends_with('\n') {
         text.push('\n');

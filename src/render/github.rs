@@ -37,11 +37,14 @@ pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Escaping of a workflow command's message.
+/// Escaping of a workflow command's message. Other control characters (ESC, BEL) would
+/// reach the log raw: they are written as escapes.
 pub fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let escaped = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    super::escape::one_line(&escaped).into_owned()
 }
 
 /// Escaping of a workflow command's property value: the message escapes plus `:` and `,`.

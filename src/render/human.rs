@@ -19,7 +19,11 @@ pub fn render(results: &[FileResult], color: bool, out: &mut dyn Write) -> io::R
         let Some(source) = &result.source else {
             continue;
         };
-        let file = CodespanFile(source);
+        let file = CodespanFile {
+            source,
+            name: super::escape::one_line(&source.name).into_owned(),
+            shown: super::escape::same_width(&source.text),
+        };
         for diagnostic in &result.diagnostics {
             let shown = to_codespan(source, diagnostic);
             let mut buffer = Vec::new();
@@ -50,7 +54,8 @@ fn to_codespan(source: &SourceFile, diagnostic: &Diagnostic) -> cs::Diagnostic<(
     };
     let mut labels = vec![cs::Label::primary((), range(source, diagnostic.span))];
     labels.extend(diagnostic.labels.iter().map(|label| {
-        cs::Label::secondary((), range(source, label.span)).with_message(&label.message)
+        cs::Label::secondary((), range(source, label.span))
+            .with_message(super::escape::one_line(&label.message))
     }));
     let mut notes = Vec::new();
     if let Some(help) = &diagnostic.help {
@@ -65,7 +70,7 @@ fn to_codespan(source: &SourceFile, diagnostic: &Diagnostic) -> cs::Diagnostic<(
     }
     cs::Diagnostic::new(severity)
         .with_code(&diagnostic.rule)
-        .with_message(&diagnostic.message)
+        .with_message(super::escape::one_line(&diagnostic.message))
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -75,8 +80,14 @@ fn range(source: &SourceFile, span: crate::span::Span) -> Range<usize> {
 }
 
 /// A [`SourceFile`] seen through codespan's `Files`: lines and columns come from its own line
-/// index, so CRLF and BOM files show the same positions as everywhere else.
-struct CodespanFile<'a>(&'a SourceFile);
+/// index, so CRLF, lone-CR and BOM files show the same positions as everywhere else; the name
+/// and the text it shows carry no control characters.
+struct CodespanFile<'a> {
+    source: &'a SourceFile,
+    name: String,
+    /// The text, as long as the original, with control characters made visible.
+    shown: std::borrow::Cow<'a, str>,
+}
 
 impl<'a> Files<'a> for CodespanFile<'a> {
     type FileId = ();
@@ -84,15 +95,18 @@ impl<'a> Files<'a> for CodespanFile<'a> {
     type Source = &'a str;
 
     fn name(&'a self, (): ()) -> Result<&'a str, files::Error> {
-        Ok(&self.0.name)
+        Ok(&self.name)
     }
 
     fn source(&'a self, (): ()) -> Result<&'a str, files::Error> {
-        Ok(&self.0.text)
+        Ok(&self.shown)
     }
 
     fn line_index(&'a self, (): (), byte_index: usize) -> Result<usize, files::Error> {
-        Ok(self.0.lines().line_of(byte_index.min(self.0.text.len())))
+        Ok(self
+            .source
+            .lines()
+            .line_of(byte_index.min(self.source.text.len())))
     }
 
     fn column_number(
@@ -101,11 +115,11 @@ impl<'a> Files<'a> for CodespanFile<'a> {
         _line_index: usize,
         byte_index: usize,
     ) -> Result<usize, files::Error> {
-        Ok(self.0.position(byte_index).column)
+        Ok(self.source.position(byte_index).column)
     }
 
     fn line_range(&'a self, (): (), line_index: usize) -> Result<Range<usize>, files::Error> {
-        let lines = self.0.lines();
+        let lines = self.source.lines();
         if line_index >= lines.line_count() {
             return Err(files::Error::LineTooLarge {
                 given: line_index,
@@ -116,7 +130,7 @@ impl<'a> Files<'a> for CodespanFile<'a> {
         let end = if line_index + 1 < lines.line_count() {
             lines.line_start(line_index + 1)
         } else {
-            self.0.text.len()
+            self.source.text.len()
         };
         Ok(start..end)
     }

@@ -5,6 +5,7 @@
 
 pub mod concise;
 pub mod diff;
+pub mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -54,9 +55,10 @@ impl FileResult {
 
     /// `name: error`, the one-line form printed on stderr.
     pub fn error_line(&self) -> Option<String> {
-        self.error
-            .as_ref()
-            .map(|error| format!("{}: {error}", self.name()))
+        self.error.as_ref().map(|error| {
+            let line = format!("{}: {error}", self.name());
+            escape::one_line(&line).into_owned()
+        })
     }
 }
 
