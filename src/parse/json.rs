@@ -61,6 +61,20 @@ impl<'a> JsonDocument<'a> {
         // Parse the whole text (BOM included as whitespace-like offset) so ranges are file offsets.
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
             .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
+        if let Some(root) = &parsed.value {
+            if let Some((key, first, second)) = duplicate_key(root) {
+                let line = |at: usize| source.position(at + bom).line;
+                return Err(Error::in_file(
+                    &source.name,
+                    format!(
+                        "duplicate key `{key}` at lines {} and {} (JSON tools disagree on which value wins)",
+                        line(first),
+                        line(second)
+                    ),
+                )
+                .at_line(line(second)));
+            }
+        }
         let mut spans = PointerSpans::default();
         spans.insert(String::new(), Span::new(bom, source.text.len()));
         if let Some(root) = &parsed.value {
@@ -198,6 +212,29 @@ pub fn withdraw_unsafe_json_fixes(
         if outside {
             diagnostic.fix = None;
         }
+    }
+}
+
+/// The first key written twice in one object: `(key, first offset, second offset)`.
+fn duplicate_key(node: &Node<'_>) -> Option<(String, usize, usize)> {
+    match node {
+        Node::Object(object) => {
+            let mut seen: std::collections::HashMap<String, usize> =
+                std::collections::HashMap::new();
+            for property in &object.properties {
+                let name = property.name.clone().into_string();
+                if let Some(&first) = seen.get(&name) {
+                    return Some((name, first, property.range.start));
+                }
+                seen.insert(name, property.range.start);
+            }
+            object
+                .properties
+                .iter()
+                .find_map(|p| duplicate_key(&p.value))
+        }
+        Node::Array(array) => array.elements.iter().find_map(duplicate_key),
+        _ => None,
     }
 }
 
@@ -429,6 +466,17 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "bad.json: not valid JSON: expected value at line 2 column 6"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_key_is_an_error_naming_the_key_and_both_lines() {
+        let text = "{\n\"intro\": {\"text\": \"A\"},\n\"body\": [{\"text\": \"x\",\n  \"text\": \"y\"}]\n}";
+        let source = SourceFile::new("dup.json", text, SourceKind::Json);
+        let error = JsonDocument::parse(&source).err().unwrap();
+        assert_eq!(
+            error.to_string(),
+            "dup.json:4: duplicate key `text` at lines 3 and 4 (JSON tools disagree on which value wins)"
         );
     }
 
