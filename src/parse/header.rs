@@ -325,13 +325,11 @@ impl Walker<'_> {
             Element::Session(parts) => self.meeting.push((seg, MeetingRole::Session(parts))),
             Element::MeetingLine => self.meeting.push((seg, MeetingRole::Line)),
             Element::Reissue => self.release.reissue.push(field),
-            Element::Kicker => {
-                if self.release.kicker.is_none() && self.release.headlines.is_empty() {
-                    self.release.kicker = Some(field);
-                } else {
-                    self.release.notes.push(field);
-                }
-            }
+            // A second kicker-like line is kept as a note.
+            Element::Kicker => match self.release.kicker {
+                None => self.release.kicker = Some(field),
+                Some(_) => self.release.notes.push(field),
+            },
             Element::Note => self.release.notes.push(field),
         }
         self.last_symbol_line = symbol_line;
@@ -472,11 +470,6 @@ impl Walker<'_> {
         let text = self.text;
         self.release.meeting = meeting_header(text, &self.meeting);
         let resolved = titles::resolve(text, self.layout, &self.groups);
-        if let Some(kicker) = resolved.kicker {
-            self.release
-                .kicker
-                .get_or_insert_with(|| Field::verbatim(text, kicker.span));
-        }
         for copy in &resolved.copies {
             let (Some(first), Some(last)) = (copy.first(), copy.last()) else {
                 continue;

@@ -1,5 +1,5 @@
-//! Title lines of the header: which of them are the kicker, which are printed copies of the
-//! headline and which are decks (sub-headlines).
+//! Title lines of the header: which of them are printed copies of the headline and which are
+//! decks (sub-headlines).
 //!
 //! Pages print the headline more than once (the page title on one line, then the copy of the
 //! release, maybe wrapped over several lines, maybe in ALL CAPS), and may print decks under
@@ -142,28 +142,21 @@ pub(crate) fn is_title_case(line: &str, layout: &Layout) -> bool {
     words.len() >= 3 && !words.iter().any(breaks_title_case)
 }
 
-/// The roles of the header's title lines.
+/// The roles of the header's title lines (the kicker is a header element of its own).
 #[derive(Debug, Default)]
 pub(crate) struct Titles {
-    pub kicker: Option<Seg>,
     /// Each copy's lines.
     pub copies: Vec<Vec<Seg>>,
     pub decks: Vec<Seg>,
 }
 
-/// Sorts groups of title lines (runs between header elements) into kicker, copies and decks.
+/// Sorts groups of title lines (runs between header elements) into copies and decks.
 pub(crate) fn resolve(text: &str, layout: &Layout, groups: &[Vec<Seg>]) -> Titles {
     let mut out = Titles::default();
     // The first copy, and whether it has been matched (and so trimmed) already.
     let mut reference: Option<(usize, bool)> = None;
     for group in groups {
-        let mut segs: &[Seg] = group;
-        if out.copies.is_empty() && out.kicker.is_none() {
-            if let Some(first) = segs.first().filter(|s| layout.is_kicker(s.text(text))) {
-                out.kicker = Some(*first);
-                segs = &segs[1..];
-            }
-        }
+        let segs: &[Seg] = group;
         if segs.is_empty() {
             continue;
         }
