@@ -243,16 +243,18 @@ impl Release {
         self.kind.as_ref().is_some_and(|k| !k.symbol)
     }
 
-    /// True when the category line names one of `names` (compared after folding case and
-    /// spacing): `unless-category` of the `require` kind.
+    /// True when the category line or a label line names one of `names` (compared after
+    /// folding case and spacing): `unless-category` of the `require` kind, for packs that
+    /// name such pages without declaring a kind of document.
     pub fn category_is(&self, names: &[String]) -> bool {
-        let Some(category) = &self.category else {
-            return false;
-        };
-        let folded = crate::text::fold_for_comparison(&category.text);
-        names
+        let wanted: Vec<String> = names
             .iter()
-            .any(|n| crate::text::fold_for_comparison(n) == folded)
+            .map(|n| crate::text::fold_for_comparison(n))
+            .collect();
+        self.category
+            .iter()
+            .chain(self.labels.iter().map(|l| &l.field))
+            .any(|f| wanted.contains(&crate::text::fold_for_comparison(&f.text)))
     }
 
     /// Every field of the release, in no particular order.

@@ -128,14 +128,37 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_symbol_is_reported_before_the_date_unless_the_category_has_none() {
+    fn a_missing_symbol_is_reported_before_the_date_unless_the_kind_has_none() {
         let text = "Press Conference\n19 July 2010\n\nTalks Open\n";
         let plain = Builder::new(text)
             .date("19 July 2010", crate::model::DateForm::Long, (2010, 7, 19))
             .build();
         let found = run_rule("symbol/missing", &plain);
         assert_at(&plain, &found, &[("symbol/missing", 2, 1)]);
-        let briefing = Builder::new(text).category("Press Conference").build();
+        let briefing = Builder::new(text)
+            .kind("Press Conference", "press-conference", false)
+            .build();
         assert_at(&briefing, &run_rule("symbol/missing", &briefing), &[]);
+        let release = Builder::new(text)
+            .kind("Press Conference", "press-release", true)
+            .build();
+        assert_at(
+            &release,
+            &run_rule("symbol/missing", &release),
+            &[("symbol/missing", 1, 1)],
+        );
+    }
+
+    #[test]
+    fn unless_category_names_a_category_or_a_label_line() {
+        let text = "Media Briefing\nSecurity Council\n";
+        let labelled = Builder::new(text)
+            .kind("Media Briefing", "media-briefing", false)
+            .build();
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(labelled.1.category_is(&names(&["media  briefing"])));
+        assert!(!labelled.1.category_is(&names(&["Security Council"])));
+        let organ = Builder::new(text).category("Security Council").build();
+        assert!(organ.1.category_is(&names(&["Security Council"])));
     }
 }

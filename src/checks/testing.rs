@@ -125,6 +125,22 @@ impl Builder {
         self
     }
 
+    /// The document kind, told by the label line `s`.
+    #[track_caller]
+    pub fn kind(mut self, s: &str, name: &str, symbol: bool) -> Self {
+        let field = self.take(s);
+        self.release.kind = Some(crate::model::DocumentKind {
+            name: name.to_owned(),
+            symbol,
+            span: field.span,
+        });
+        self.release.labels.push(crate::model::Label {
+            field,
+            kind: Some(name.to_owned()),
+        });
+        self
+    }
+
     #[track_caller]
     pub fn category(mut self, s: &str) -> Self {
         self.release.category = Some(self.take(s));

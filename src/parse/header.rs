@@ -306,21 +306,17 @@ impl Walker<'_> {
             }
             Element::MeetingBody => self.meeting.push((seg, MeetingRole::Body)),
             Element::Meeting(parts) => {
-                let rest = parts.rest;
-                self.meeting.push((seg, MeetingRole::Meeting(parts)));
-                if let Some(at) = rest {
-                    let start = seg.span.start + at;
-                    let cut = Seg::new(
-                        text,
-                        seg.line,
-                        Span::new(seg.span.start, start),
-                        self.layout,
-                    );
-                    if let Some((last, _)) = self.meeting.last_mut() {
-                        *last = cut;
+                // A date on the same line (`61st Meeting (PM) 19 July 2010`) is carried on;
+                // the meeting line ends before it.
+                let line = match parts.rest {
+                    Some(at) => {
+                        carry = rest_after(at);
+                        let end = seg.span.start + at;
+                        Seg::new(text, seg.line, Span::new(seg.span.start, end), self.layout)
                     }
-                    carry = rest_after(at);
-                }
+                    None => seg,
+                };
+                self.meeting.push((line, MeetingRole::Meeting(parts)));
             }
             Element::Session(parts) => self.meeting.push((seg, MeetingRole::Session(parts))),
             Element::MeetingLine => self.meeting.push((seg, MeetingRole::Line)),
@@ -423,7 +419,7 @@ impl Walker<'_> {
             // A group already open continues only with lines that do not end a sentence: a
             // Title Case sentence after a headline is the first paragraph, not more headline.
             if self.group.is_empty() || !titles::ends_like_a_sentence(self.text, &block) {
-                self.take_titles(&block);
+                self.group.extend_from_slice(&block);
                 self.last_symbol_line = None;
                 return None;
             }
@@ -439,14 +435,10 @@ impl Walker<'_> {
             split = 1;
         }
         if split > 0 && split < block.len() {
-            self.take_titles(&block[..split]);
+            self.group.extend_from_slice(&block[..split]);
             return Some(block[split..].to_vec());
         }
         Some(block)
-    }
-
-    fn take_titles(&mut self, lines: &[Seg]) {
-        self.group.extend_from_slice(lines);
     }
 
     fn close_group(&mut self) {

@@ -625,3 +625,27 @@ fn the_first_date_line_wins() {
     );
     assert_eq!(r.headlines.len(), 1);
 }
+
+#[test]
+fn a_date_on_the_meeting_line_is_the_date_line() {
+    let text = "Security Council\n7053rd Meeting (AM) 18 March 2014\nSC/11480\n\nCouncil Hears Briefing\n\nThe Security Council heard a briefing today.";
+    let (source, r) = parse(text);
+    assert_verbatim(&source, &r);
+    assert_eq!(
+        all_at(&source, meeting_lines(&r)),
+        vec![
+            (1, "Security Council".to_owned()),
+            (2, "7053rd Meeting (AM)".to_owned())
+        ]
+    );
+    let date = r
+        .date_line
+        .as_ref()
+        .map(|d| (at(&source, &d.field), d.day, d.month));
+    assert_eq!(
+        date,
+        Some(((2, "18 March 2014".to_owned()), Some(18), Some(3)))
+    );
+    let time = r.meeting.as_ref().and_then(|m| m.time.as_ref());
+    assert_eq!(time.map(|t| t.text.as_str()), Some("AM"));
+}

@@ -73,7 +73,7 @@ pub struct PackData {
     /// Month and weekday names and the long date form, from `data/dates.toml` (English
     /// when the pack has none).
     pub dates: crate::checks::date::DateNames,
-    /// Named lists of house texts (`disclaimers`, `end-markers`, `categories-without-symbol`)
+    /// Named lists of house texts (`disclaimers`, `end-markers`)
     /// from `data/house.toml`; a rule names one as `"@disclaimers"` in a list parameter.
     pub lists: BTreeMap<String, Vec<String>>,
     /// The words of the pack's page layout (`data/layout.toml`, the month and weekday names
