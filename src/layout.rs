@@ -7,10 +7,10 @@
 //! name, meeting and session words, kickers, intro openers, month and weekday names. Another
 //! organisation's pack describes its own pages by writing its own `layout.toml`.
 
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::error::Result;
+use crate::lazy_regex::LazyRegex;
 
 /// `data/layout.toml` as written.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -132,24 +132,24 @@ pub struct MeetingParts {
 /// The compiled layout words of a pack.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    banner: Regex,
-    masthead: Regex,
-    category_line: Regex,
-    category_prefix: Regex,
-    intro: Regex,
-    reissue: Regex,
-    kicker: Regex,
-    date_opener: Regex,
+    banner: LazyRegex,
+    masthead: LazyRegex,
+    category_line: LazyRegex,
+    category_prefix: LazyRegex,
+    intro: LazyRegex,
+    reissue: LazyRegex,
+    kicker: LazyRegex,
+    date_opener: LazyRegex,
     small_words: std::collections::HashSet<String>,
     /// One prefix pattern per kind's labels, in the order of `kinds`.
-    labels: Vec<Regex>,
+    labels: Vec<LazyRegex>,
     /// One prefix pattern per kind's headline openings.
-    kind_headlines: Vec<Regex>,
+    kind_headlines: Vec<LazyRegex>,
     kinds: Vec<Kind>,
-    organ: Regex,
-    meeting_line: Regex,
-    session_line: Regex,
-    plain_meeting_line: Regex,
+    organ: LazyRegex,
+    meeting_line: LazyRegex,
+    session_line: LazyRegex,
+    plain_meeting_line: LazyRegex,
     months: Vec<String>,
     weekdays: Vec<String>,
     /// The pack's own disclaimer texts (`data/house.toml`), recognised beside the UN forms.
@@ -161,15 +161,21 @@ impl Default for Layout {
     /// Compiled once: every default pack shares it (regexes clone cheaply).
     fn default() -> Self {
         static EMPTY: std::sync::LazyLock<Layout> = std::sync::LazyLock::new(|| {
-            Layout::compile(LayoutToml::default(), Vec::new(), Vec::new(), Vec::new())
-                .expect("an empty layout compiles")
+            Layout::compile(
+                LayoutToml::default(),
+                Vec::new(),
+                Vec::new(),
+                Vec::new(),
+                false,
+            )
+            .expect("an empty layout compiles")
         });
         EMPTY.clone()
     }
 }
 
 /// A pattern that never matches (for an empty word list).
-const NOTHING: &str = r"[a&&b]";
+pub(crate) const NOTHING: &str = r"[a&&b]";
 
 /// The regex for one layout text: case-insensitive, any run of spaces (NBSP too) for a
 /// space, `'` and `’` alike, `-` and U+2011 alike, an accented letter and its bare form alike
@@ -229,23 +235,21 @@ fn alternation(texts: &[String]) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
-fn compile(pattern: &str, what: &str) -> Result<Regex> {
-    Regex::new(pattern).map_err(|e| {
-        crate::error::Error::new(format!(
-            "layout {what}: {}",
-            crate::error::one_line(&e.to_string())
-        ))
-    })
+/// Compiles now (a pack on disk: its errors show at load time) or on first use (the
+/// embedded packs: see [`crate::lazy_regex`]).
+fn compile(pattern: &str, what: &str, eager: bool) -> Result<LazyRegex> {
+    LazyRegex::new(pattern, eager)
+        .map_err(|e| crate::error::Error::new(format!("layout {what}: {e}")))
 }
 
 /// Whole line, case-insensitively.
-fn whole_line(texts: &[String], tail: &str, what: &str) -> Result<Regex> {
-    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), what)
+fn whole_line(texts: &[String], tail: &str, what: &str, eager: bool) -> Result<LazyRegex> {
+    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), what, eager)
 }
 
 /// At the start of the line, case-insensitively: the match is the prefix.
-fn prefix(texts: &[String], what: &str) -> Result<Regex> {
-    compile(&format!(r"(?i)^{}", alternation(texts)), what)
+fn prefix(texts: &[String], what: &str, eager: bool) -> Result<LazyRegex> {
+    compile(&format!(r"(?i)^{}", alternation(texts)), what, eager)
 }
 
 impl Layout {
@@ -256,6 +260,7 @@ impl Layout {
         months: Vec<String>,
         weekdays: Vec<String>,
         disclaimers: Vec<String>,
+        eager: bool,
     ) -> Result<Self> {
         let m = &words.meeting;
         let suffixes = if m.ordinal_suffixes.is_empty() {
@@ -282,6 +287,7 @@ impl Layout {
         let meeting_line = compile(
             &format!(r"(?i)^{meeting}\*?{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
             "meeting line",
+            eager,
         )?;
         let ordinal_word = if m.ordinal_words.is_empty() {
             NOTHING.to_owned()
@@ -302,6 +308,7 @@ impl Layout {
                 alternation(&m.sessions)
             ),
             "session line",
+            eager,
         )?;
         let kinds = words
             .kinds
@@ -314,12 +321,12 @@ impl Layout {
         let labels = words
             .kinds
             .iter()
-            .map(|k| prefix(&k.labels, "label"))
+            .map(|k| prefix(&k.labels, "label", eager))
             .collect::<Result<_>>()?;
         let kind_headlines = words
             .kinds
             .iter()
-            .map(|k| prefix(&k.headlines, "kind headline"))
+            .map(|k| prefix(&k.headlines, "kind headline", eager))
             .collect::<Result<_>>()?;
         let months = if months.is_empty() {
             crate::dates::ENGLISH_MONTHS
@@ -338,16 +345,18 @@ impl Layout {
             weekdays
         };
         Ok(Self {
-            banner: whole_line(&words.banners, "", "banner")?,
+            banner: whole_line(&words.banners, "", "banner", eager)?,
             masthead: compile(
                 &format!("(?i){}", alternation(&words.mastheads)),
                 "masthead",
+                eager,
             )?,
-            category_line: whole_line(&words.categories, "[.:]?", "category")?,
-            category_prefix: prefix(&words.categories, "category")?,
+            category_line: whole_line(&words.categories, "[.:]?", "category", eager)?,
+            category_prefix: prefix(&words.categories, "category", eager)?,
             intro: compile(
                 &format!(r"(?i)^{}(?-u:\b)", alternation(&words.intro_openers)),
                 "intro opener",
+                eager,
             )?,
             reissue: compile(
                 &format!(
@@ -355,24 +364,47 @@ impl Layout {
                     alternation(&words.reissue)
                 ),
                 "reissue marker",
+                eager,
             )?,
-            kicker: whole_line(&words.kickers, "", "kicker")?,
+            kicker: whole_line(&words.kickers, "", "kicker", eager)?,
             date_opener: compile(
                 &format!(r"(?i)^{}\s+", alternation(&words.date_openers)),
                 "date opener",
+                eager,
             )?,
             labels,
             kind_headlines,
             small_words: words.small_words.iter().map(|w| w.to_lowercase()).collect(),
             kinds,
-            organ: whole_line(&m.organs, "", "organ")?,
+            organ: whole_line(&m.organs, "", "organ", eager)?,
             meeting_line,
             session_line,
-            plain_meeting_line: whole_line(&m.lines, "", "meeting line")?,
+            plain_meeting_line: whole_line(&m.lines, "", "meeting line", eager)?,
             months: months.iter().map(|s| s.to_lowercase()).collect(),
             weekdays: weekdays.iter().map(|s| s.to_lowercase()).collect(),
             disclaimers,
         })
+    }
+
+    /// Every regex of the layout, for compiling them ahead of use ([`crate::Engine::prewarm`]).
+    pub fn regexes(&self) -> Vec<&LazyRegex> {
+        let mut out = vec![
+            &self.banner,
+            &self.masthead,
+            &self.category_line,
+            &self.category_prefix,
+            &self.intro,
+            &self.reissue,
+            &self.kicker,
+            &self.date_opener,
+            &self.organ,
+            &self.meeting_line,
+            &self.session_line,
+            &self.plain_meeting_line,
+        ];
+        out.extend(&self.labels);
+        out.extend(&self.kind_headlines);
+        out
     }
 
     /// `In progress at UNHQ`: a banner line of the web site.
@@ -522,7 +554,7 @@ mod tests {
 
     fn layout(toml_text: &str) -> Layout {
         let words: LayoutToml = toml::from_str(toml_text).expect("layout toml");
-        Layout::compile(words, Vec::new(), Vec::new(), Vec::new()).expect("layout compiles")
+        Layout::compile(words, Vec::new(), Vec::new(), Vec::new(), true).expect("layout compiles")
     }
 
     #[test]

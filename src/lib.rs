@@ -4,7 +4,8 @@
 //!
 //! ```text
 //! bytes -> source (decode, line index) -> parse (text or JSON) -> model::Release
-//!       -> schema (Release as JSON + pointer->span map, validated by schemas/release.schema.json)
+//!       -> schema (JSON input only: its value + pointer->span map, validated by
+//!          schemas/release.schema.json; the text parser's typed model needs no check)
 //!       -> checks (the rule pack from rules/, compiled once)       -> Vec<Diagnostic>
 //!       -> render (human | concise | json | ...)  or  fix (apply edits, re-lint, write)
 //! ```
@@ -22,6 +23,7 @@ pub mod error;
 pub mod fix;
 pub mod inputs;
 pub mod layout;
+pub mod lazy_regex;
 pub mod model;
 pub mod parse;
 pub mod pointer;
@@ -42,10 +44,9 @@ pub use model::Release;
 pub use source::{SourceFile, SourceKind};
 pub use span::Span;
 
-/// Everything compiled once per run: the release schema, the rule pack and the
-/// configuration that selects its rules.
+/// Everything compiled once per run: the rule pack and the configuration that selects its
+/// rules (the release schema is compiled once per process, when a JSON input needs it).
 pub struct Engine {
-    schema: schema::ReleaseSchema,
     pack: rules::Pack,
     config: config::Config,
 }
@@ -57,11 +58,22 @@ impl Engine {
 
     /// An engine whose diagnostics follow `config` (selection, per-file ignores, severities).
     pub fn configured(pack: rules::Pack, config: config::Config) -> error::Result<Self> {
-        Ok(Self {
-            schema: schema::ReleaseSchema::compile()?,
-            pack,
-            config,
-        })
+        Ok(Self { pack, config })
+    }
+
+    /// Compiles every regex of the pack ahead of use: the rules' from last to first, then the
+    /// layout's, so that a thread running this beside the one that lints the first file
+    /// (which needs the layout first, then the rules in order) meets it in the middle.
+    /// Regexes compile once whoever asks first; this only moves the work to another core.
+    pub fn prewarm(&self) {
+        for rule in self.pack.rules.iter().rev() {
+            for regex in rule.check.regexes() {
+                regex.get();
+            }
+        }
+        for regex in self.pack.data.layout.regexes().into_iter().rev() {
+            regex.get();
+        }
     }
 
     pub fn config(&self) -> &config::Config {
@@ -77,21 +89,20 @@ impl Engine {
         &self.pack
     }
 
-    /// Parses a file into a release and validates its JSON form against the release schema.
-    /// Text never fails to parse; a JSON input that is not JSON at all is an error for the
-    /// whole file.
+    /// Parses a file into a release; a JSON input is also validated against the release
+    /// schema. Text never fails to parse, and its typed model always has the schema's shape
+    /// (`text_models_satisfy_the_release_schema` holds it to that); a JSON input that is not
+    /// JSON at all is an error for the whole file.
     pub fn parse(&self, source: &SourceFile) -> error::Result<(Release, Vec<Diagnostic>)> {
         match source.kind {
-            SourceKind::Text => {
-                let release = parse::parse_text(source, &self.pack.data.layout);
-                let value = serde_json::to_value(&release).unwrap_or_default();
-                let spans = pointer::PointerSpans::from_model_json(&value, Span::empty(0));
-                let diagnostics = self.schema.validate(&value, &spans);
-                Ok((release, diagnostics))
-            }
+            SourceKind::Text => Ok((
+                parse::parse_text(source, &self.pack.data.layout),
+                Vec::new(),
+            )),
             SourceKind::Json => {
                 let document = parse::json::JsonDocument::parse(source)?;
-                let diagnostics = self.schema.validate(&document.value, &document.spans);
+                let schema = schema::ReleaseSchema::shared()?;
+                let diagnostics = schema.validate(&document.value, &document.spans);
                 Ok((
                     document.to_release(source, &self.pack.data.layout),
                     diagnostics,

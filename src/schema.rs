@@ -28,12 +28,22 @@ pub fn compile(name: &str, text: &str) -> Result<jsonschema::Validator> {
         .map_err(|e| Error::new(format!("embedded {name} schema does not compile: {e}")))
 }
 
+/// The release schema, compiled on first use: only JSON inputs need it (the text parser
+/// builds its `Release` through typed code, which a test holds to the schema).
+static RELEASE: std::sync::LazyLock<Result<ReleaseSchema>> =
+    std::sync::LazyLock::new(ReleaseSchema::compile);
+
 /// The compiled release schema.
 pub struct ReleaseSchema {
     validator: jsonschema::Validator,
 }
 
 impl ReleaseSchema {
+    /// The process-wide release schema, compiled on first use.
+    pub fn shared() -> Result<&'static Self> {
+        RELEASE.as_ref().map_err(Clone::clone)
+    }
+
     pub fn compile() -> Result<Self> {
         Ok(Self {
             validator: compile("release", RELEASE_SCHEMA)?,

@@ -2,8 +2,6 @@
 //! (`"numeric"`), calendar validity (`"calendar"`) and weekdays next to dates in the running
 //! text (`"weekday"`).
 
-use regex::Regex;
-
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
@@ -19,7 +17,7 @@ pub enum DateCheck {
     Numeric,
     Calendar,
     /// The scope, and the weekday-next-to-a-date pattern built from the pack's names.
-    Weekday(Scope, Regex),
+    Weekday(Scope, crate::lazy_regex::LazyRegex),
 }
 
 /// The names a pack's dates are written with (`data/dates.toml`): months, weekdays (Monday
@@ -93,7 +91,7 @@ impl DateNames {
 
     /// A weekday written next to a date: `Friday, 31 July 1998`, `on Friday 31 July`,
     /// `Friday, July 31, 1998`, `lundi 1er juillet`.
-    fn weekday_pattern(&self) -> std::result::Result<Regex, regex::Error> {
+    fn weekday_pattern(&self) -> String {
         let alternation = |names: &[String]| {
             names
                 .iter()
@@ -111,9 +109,9 @@ impl DateNames {
             .filter(|s| !s.is_empty())
             .map(|s| format!("(?:{})?", regex::escape(s)))
             .unwrap_or_default();
-        Regex::new(&format!(
+        format!(
             r"(?-u:\b)(?P<wd>{weekdays}),?[ ]+(?:(?P<d1>[0-9]{{1,2}}){suffix}[ ]+(?P<m1>{months})|(?P<m2>{months})[ ]+(?P<d2>[0-9]{{1,2}}))(?-u:\b)(?:,?[ ]+(?P<y>[0-9]{{4}})(?-u:\b))?"
-        ))
+        )
     }
 }
 
@@ -126,9 +124,11 @@ impl DateCheck {
             "calendar" => DateCheck::Calendar,
             "weekday" => DateCheck::Weekday(
                 scope,
-                params.data.dates.weekday_pattern().map_err(|e| {
-                    params.error("check", format!("bad month or weekday names: {e}"))
-                })?,
+                crate::lazy_regex::LazyRegex::new(
+                    params.data.dates.weekday_pattern(),
+                    params.eager_regexes,
+                )
+                .map_err(|e| params.error("check", format!("bad month or weekday names: {e}")))?,
             ),
             other => {
                 return Err(params.error(
@@ -287,7 +287,7 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
     out.push(cx.diagnostic(m.span(start, end), &vars));
 }
 
-fn weekday(cx: &Context<'_>, scope: Scope, pattern: &Regex, out: &mut Vec<Diagnostic>) {
+fn weekday(cx: &Context<'_>, scope: Scope, pattern: &regex::Regex, out: &mut Vec<Diagnostic>) {
     let names = &cx.data.dates;
     let release_date = cx
         .release

@@ -6,12 +6,12 @@
 use std::collections::HashMap;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
+use crate::lazy_regex::LazyRegex;
 use crate::rules::{Params, Scope};
 
 use super::Context;
@@ -19,7 +19,7 @@ use super::Context;
 #[derive(Debug)]
 pub struct DatedName {
     scope: Scope,
-    pattern: Regex,
+    pattern: crate::lazy_regex::LazyRegex,
     /// Lower-cased old name -> (new name, first day of the new name).
     names: HashMap<String, (String, Date)>,
     filter: super::filter::Filter,
@@ -81,7 +81,7 @@ impl DatedName {
                 format!("(?-u:\\b){article}{}(?-u:\\b)", regex::escape(rest))
             })
             .collect();
-        let pattern = Regex::new(&alternatives.join("|"))
+        let pattern = LazyRegex::new(alternatives.join("|"), params.eager_regexes)
             .map_err(|e| bad(format!("the names do not compile: {e}")))?;
         Ok(Self {
             scope,
@@ -89,6 +89,12 @@ impl DatedName {
             names,
             filter: super::filter::Filter::compile(params)?,
         })
+    }
+
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        let mut out = vec![&self.pattern];
+        out.extend(self.filter.regexes());
+        out
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

@@ -5,8 +5,6 @@
 
 use std::collections::HashSet;
 
-use regex::Regex;
-
 use crate::error::Result;
 use crate::rules::Params;
 
@@ -15,7 +13,7 @@ pub struct Filter {
     /// Also report inside direct quotations and quoted titles.
     in_quotes: bool,
     /// Context patterns: a finding inside one of their matches is not reported.
-    except: Option<Regex>,
+    except: Option<crate::lazy_regex::LazyRegex>,
     /// Lower-case words (the whole finding) that are never reported.
     words: HashSet<String>,
 }
@@ -59,11 +57,7 @@ impl Filter {
             None
         } else {
             let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-            Some(Regex::new(&joined.join("|")).map_err(|e| {
-                let detail = e.to_string();
-                let last = detail.lines().last().unwrap_or("").trim().to_owned();
-                params.error("except", format!("bad regex in `except`: {last}"))
-            })?)
+            Some(params.compile_regex("except", &joined.join("|"))?)
         };
         let inflect = params
             .map
@@ -107,6 +101,10 @@ impl Filter {
             ranges.extend(except.find_iter(text).map(|m| (m.start(), m.end())));
         }
         ranges
+    }
+
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        self.except.iter().collect()
     }
 
     /// Is the finding `word` on an exception list?

@@ -5,8 +5,6 @@
 //! Findings inside quotations, `except` matches or on excepted words are skipped
 //! (see [`super::filter`]).
 
-use regex::Regex;
-
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
@@ -19,7 +17,7 @@ use super::Context;
 #[derive(Debug)]
 pub struct Forbid {
     scope: Scope,
-    pattern: Regex,
+    pattern: crate::lazy_regex::LazyRegex,
     /// Replacement with `$1`-style group references; `None`: no replacement fix.
     replacement: Option<String>,
     /// Does the pattern have a group named `target`?
@@ -32,7 +30,7 @@ impl Forbid {
         let pattern = params
             .regex("pattern")?
             .ok_or_else(|| params.error("", "missing parameter `pattern`"))?;
-        let targeted = pattern.capture_names().any(|n| n == Some("target"));
+        let targeted = pattern.has_group("target");
         Ok(Self {
             scope,
             pattern,
@@ -45,6 +43,12 @@ impl Forbid {
                 super::filter::Filter::compile(params)?
             },
         })
+    }
+
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        let mut out = vec![&self.pattern];
+        out.extend(self.filter.regexes());
+        out
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

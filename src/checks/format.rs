@@ -1,8 +1,6 @@
 //! `format`: a field must be one of the `allowed` texts or match `pattern`; a near miss
 //! (case, punctuation, bullet or dash, a small misspelling) gets a fix to the nearest text.
 
-use regex::Regex;
-
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
@@ -15,7 +13,7 @@ pub struct Format {
     scope: Scope,
     allowed: Vec<String>,
     /// Anchored at both ends at compile time.
-    pattern: Option<Regex>,
+    pattern: Option<crate::lazy_regex::LazyRegex>,
     /// Shown as `{expected}` when no allowed text is near.
     describe: String,
 }
@@ -25,10 +23,7 @@ impl Format {
         let allowed = params.list("allowed")?;
         // Validated (and its error located) as written, then anchored at both ends.
         let pattern = match params.regex("pattern")? {
-            Some(p) => Some(
-                Regex::new(&format!("^(?:{})$", p.as_str()))
-                    .map_err(|e| params.error("pattern", format!("bad regex in `pattern`: {e}")))?,
-            ),
+            Some(p) => Some(params.compile_regex("pattern", &format!("^(?:{})$", p.as_str()))?),
             None => None,
         };
         if allowed.is_empty() && pattern.is_none() {
@@ -45,6 +40,10 @@ impl Format {
             pattern,
             describe,
         })
+    }
+
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        self.pattern.iter().collect()
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

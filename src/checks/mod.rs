@@ -112,6 +112,20 @@ impl Check {
         }
     }
 
+    /// The regexes the check searches with, for compiling them ahead of use
+    /// ([`crate::Engine::prewarm`]).
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        match self {
+            Check::Forbid(c) => c.regexes(),
+            Check::Format(c) => c.regexes(),
+            Check::Substitute(c) => c.regexes(),
+            Check::DatedName(c) => c.regexes(),
+            Check::RunningDate(c) => c.regexes(),
+            Check::Date(date::DateCheck::Weekday(_, pattern)) => vec![pattern],
+            _ => Vec::new(),
+        }
+    }
+
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match self {
             Check::Require(c) => c.run(cx, out),

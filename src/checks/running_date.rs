@@ -90,6 +90,10 @@ impl RunningDate {
         })
     }
 
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        self.filter.regexes()
+    }
+
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let pattern: &Regex = match self.which {
             Which::UsOrder => &US_ORDER,

@@ -6,8 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use regex::Regex;
-
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
@@ -18,7 +16,7 @@ use super::Context;
 #[derive(Debug)]
 pub struct Substitute {
     scope: Scope,
-    pattern: Regex,
+    pattern: crate::lazy_regex::LazyRegex,
     /// Keys lower-cased when `ignore_case`.
     swap: BTreeMap<String, String>,
     ignore_case: bool,
@@ -73,8 +71,8 @@ impl Substitute {
             })
             .collect();
         let flags = if ignore_case { "(?i)" } else { "" };
-        let pattern = Regex::new(&format!("{flags}(?:{})", alternatives.join("|")))
-            .map_err(|e| params.error("swap", format!("`swap` does not compile: {e}")))?;
+        let pattern =
+            params.compile_regex("swap", &format!("{flags}(?:{})", alternatives.join("|")))?;
         Ok(Self {
             scope,
             pattern,
@@ -82,6 +80,12 @@ impl Substitute {
             ignore_case,
             filter: super::filter::Filter::compile(params)?,
         })
+    }
+
+    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        let mut out = vec![&self.pattern];
+        out.extend(self.filter.regexes());
+        out
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

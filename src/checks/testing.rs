@@ -204,6 +204,7 @@ pub fn rule_from_toml(text: &str) -> crate::rules::Rule {
         shown: "test/rule.toml".into(),
         relative: "test/rule.toml".into(),
         text: text.to_owned(),
+        embedded: false,
     };
     crate::rules::load::load_rule(&file, &PACK.data).unwrap_or_else(|e| panic!("{e}"))
 }

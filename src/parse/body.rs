@@ -12,15 +12,32 @@ use crate::span::Span;
 use super::lines::{LineKind, Seg};
 
 /// `GENEVA, 13 March (UN Information Service) -- `, `NEW YORK, 7 July (UN Headquarters) — `.
+/// A non-HQ dateline: `GENEVA, 3 May --`. The place name is at most 40 characters; that
+/// bound is checked on the match rather than written as `{1,40}`, because a counted repeat
+/// of a Unicode class multiplies the automaton the regex compiles at startup.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}[\p{L} .'’\-]{1,40},\s+[0-9]{1,2}(?:er)?\s+\p{L}+\.?(?:\s+[0-9]{4})?\s*(?:\([^)]{0,80}\)\s*)?(?:--|—|–)")
+    Regex::new(r"^\p{Lu}(?P<place>[\p{L} .'’\-]+),\s+[0-9]{1,2}(?:er)?\s+\p{L}+\.?(?:\s+[0-9]{4})?\s*(?:\([^)]{0,80}\)\s*)?(?:--|—|–)")
         .expect("dateline pattern")
 });
+
+/// The longest place name a dateline may carry, in characters.
+const MAX_PLACE_CHARS: usize = 40;
 
 /// Does this line open the running text (an intro formula of the layout, or a non-HQ
 /// dateline)?
 pub(crate) fn opens_running_text(line: &str, layout: &Layout) -> bool {
-    layout.opens_intro(line) || DATELINE.is_match(line)
+    layout.opens_intro(line) || is_dateline(line)
+}
+
+fn is_dateline(line: &str) -> bool {
+    // Cheap gate first: a dateline has a dash within its first few dozen characters.
+    if !line.contains(['-', '—', '–']) {
+        return false;
+    }
+    DATELINE
+        .captures(line)
+        .and_then(|c| c.name("place"))
+        .is_some_and(|place| place.as_str().chars().count() <= MAX_PLACE_CHARS)
 }
 
 /// Does this paragraph introduce the text that follows?

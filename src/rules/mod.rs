@@ -306,6 +306,23 @@ replacement = "Secretary-General"
         assert_eq!(shown.strip_prefix(&prefix).unwrap_or(&shown), expected);
     }
 
+    /// The embedded packs skip the rules schema and compile their regexes lazily at run
+    /// time: loading them as if read from disk validates every rule file against the schema
+    /// and compiles every regex (rules and layout) now.
+    #[test]
+    fn embedded_rule_files_satisfy_the_rules_schema_and_every_regex_compiles() {
+        for name in Pack::embedded_names() {
+            let dir = EMBEDDED.get_dir(&name).expect("embedded pack");
+            let mut files = load::embedded_files(dir, Path::new(&name));
+            for file in &mut files {
+                file.embedded = false;
+            }
+            let pack = load::build_pack(&name, &Path::new("rules").join(&name), files)
+                .unwrap_or_else(|e| panic!("{e}"));
+            assert!(pack.rules.len() > 10, "{name}");
+        }
+    }
+
     #[test]
     fn the_embedded_pack_loads_with_its_metadata_and_series() {
         let pack = Pack::embedded(DEFAULT_PACK).unwrap_or_else(|e| panic!("{e}"));
