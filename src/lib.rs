@@ -23,6 +23,7 @@ pub mod fix;
 pub mod inputs;
 pub mod layout;
 pub mod model;
+pub mod open;
 pub mod parse;
 pub mod pointer;
 pub mod render;
