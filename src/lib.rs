@@ -33,6 +33,7 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod trust;
 pub mod walk;
 pub mod workspace;
 pub mod write;
