@@ -13,6 +13,11 @@
 //!    back and the file refused.
 //!
 //! Where the filesystem has no exchange, 3 is followed by a plain rename.
+//!
+//! The new text is flushed to disk before the swap, so that a crash leaves the old or the
+//! new text, never an empty file; the directory is not flushed after each file (it costs a
+//! few milliseconds a file on an archive of thousands, and a lost rename only leaves the old
+//! text).
 
 use std::fs::{File, Metadata};
 use std::io::Write;
@@ -85,7 +90,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
         Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {
             // No exchange here: the check above is the last one.
             temporary.persist(target).map_err(|e| describe(&e.error))?;
-            return sync_directory(directory);
+            return Ok(());
         }
         Err(error) => return Err(describe(&error.into())),
     }
@@ -107,7 +112,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
     }
     // Dropping the temporary file removes the replaced original.
     drop(temporary);
-    sync_directory(directory)
+    Ok(())
 }
 
 /// Does the file hold exactly `expected`? Read through the descriptor from the start.
@@ -156,13 +161,6 @@ fn replaced_is_original(
             && (now.mtime(), now.mtime_nsec()) == (metadata.mtime(), metadata.mtime_nsec())
     };
     unmodified(&replaced) && unmodified(&still) && holds(original, expected).unwrap_or(false)
-}
-
-/// Makes the rename durable.
-fn sync_directory(directory: &Path) -> Result<(), String> {
-    File::open(directory)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| format!("cannot flush the directory: {}", describe(&e)))
 }
 
 #[cfg(test)]
