@@ -168,8 +168,11 @@ pub(super) mod tests {
     use std::cell::RefCell;
     use std::path::Path;
 
+    /// Another program's edit of the file at the given path.
+    type Edit = Box<dyn FnOnce(&Path)>;
+
     thread_local! {
-        static INTERLOPER: RefCell<Option<Box<dyn FnOnce(&Path)>>> = RefCell::new(None);
+        static INTERLOPER: RefCell<Option<Edit>> = RefCell::new(None);
     }
 
     /// Runs `edit` (another program's write) in the window between the last check and the
