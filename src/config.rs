@@ -12,6 +12,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
 use crate::rules::Pack;
 use crate::span::LineIndex;
+use crate::trust::Trust;
+
+/// The largest configuration file read (1 MiB): a real one is a few hundred bytes.
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
 /// The file names searched for, in order, in each directory from the file's own upwards.
 pub const CONFIG_NAMES: [&str; 2] = ["presslint.toml", ".presslint.toml"];
@@ -53,18 +57,37 @@ pub struct Config {
     /// The line of each `extend-rules` entry, for errors about a directory that is not there.
     extend_rules_lines: Vec<usize>,
     unchecked_selectors: Vec<(String, std::ops::Range<usize>)>,
+    /// How far the files this configuration names are trusted (see [`crate::trust`]).
+    trust: Trust,
 }
 
 impl Config {
-    /// Reads and validates `path`. Errors name the file and the line.
+    /// Reads and validates `path`, a file the user named (`--config`). Errors name the
+    /// file and the line.
     pub fn load(path: &Path) -> Result<Self> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            Error::in_file(
-                path,
-                format!("cannot read configuration: {}", crate::write::describe(&e)),
-            )
+        Self::load_with(path, Trust::Given)
+    }
+
+    /// Reads and validates `path`, which must be a regular file of at most
+    /// [`MAX_CONFIG_BYTES`] that `trust` accepts; the pack directories and `extend-rules`
+    /// it names are then held to the same trust.
+    pub fn load_with(path: &Path, trust: Trust) -> Result<Self> {
+        let fail =
+            |message: String| Error::in_file(path, format!("cannot read configuration: {message}"));
+        let (bytes, metadata) =
+            crate::open::read_limited(path, MAX_CONFIG_BYTES).map_err(|e| fail(e.to_string()))?;
+        trust
+            .check(&metadata)
+            .map_err(|message| Error::in_file(path, message))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            fail(format!(
+                "not valid UTF-8 (at byte offset {})",
+                e.utf8_error().valid_up_to()
+            ))
         })?;
-        Self::parse(path, &text)
+        let mut config = Self::parse(path, &text)?;
+        config.trust = trust;
+        Ok(config)
     }
 
     /// Parses configuration text; `path` names it in errors and anchors relative paths.
@@ -137,6 +160,7 @@ impl Config {
             fail_on: raw.fail_on,
             raw_text: Some(text.to_owned()),
             unchecked_selectors: unchecked,
+            trust: Trust::Given,
         })
     }
 
@@ -169,15 +193,22 @@ impl Config {
                 .at_line(line));
             }
         }
-        let pack = Pack::load_extended(name, base, &self.extend_rules).map_err(|e| {
-            // A pack that cannot be found is the configuration's error, at its `pack` line.
-            match (&self.path, self.pack_line, cli_pack, &e.path) {
-                (Some(path), Some(line), None, None) => {
-                    Error::in_file(path, e.message).at_line(line)
+        // `--pack` was named by the user; a pack named by the file is as trusted as the file.
+        let pack_trust = if cli_pack.is_some() {
+            Trust::Given
+        } else {
+            self.trust
+        };
+        let pack = Pack::load_extended_with(name, base, &self.extend_rules, pack_trust, self.trust)
+            .map_err(|e| {
+                // A pack that cannot be found is the configuration's error, at its `pack` line.
+                match (&self.path, self.pack_line, cli_pack, &e.path) {
+                    (Some(path), Some(line), None, None) => {
+                        Error::in_file(path, e.message).at_line(line)
+                    }
+                    _ => e,
                 }
-                _ => e,
-            }
-        })?;
+            })?;
         self.check_against(&pack)?;
         Ok(pack)
     }
@@ -295,14 +326,15 @@ fn selects_any(pack: &Pack, selector: &str) -> bool {
 }
 
 /// The configuration file that governs `file`: the nearest `presslint.toml` or
-/// `.presslint.toml` in its directory or above.
+/// `.presslint.toml` in its directory or above. Anything by that name but a directory counts
+/// (a FIFO too, which [`Config::load_with`] then refuses rather than skipping it unsaid).
 pub fn discover(file: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(file).ok()?;
     let mut directory = absolute.parent();
     while let Some(dir) = directory {
         for name in CONFIG_NAMES {
             let candidate = dir.join(name);
-            if candidate.is_file() {
+            if std::fs::metadata(&candidate).is_ok_and(|m| !m.is_dir()) {
                 // Shown relative to the working directory when it is below it.
                 let cwd = std::env::current_dir().ok();
                 let shown =

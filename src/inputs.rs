@@ -6,6 +6,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::open::ReadError;
 use crate::source::{SourceFile, SourceKind};
 
 /// The extensions a directory walk picks up (a file named explicitly is checked whatever
@@ -67,26 +68,26 @@ impl Input {
                 MAX_FILE_BYTES >> 20
             )
         };
-        let mut bytes = Vec::new();
-        match &self.origin {
-            Origin::File(path) => {
-                let file = std::fs::File::open(path)
-                    .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-                file.take(MAX_FILE_BYTES + 1)
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
-            }
+        let bytes = match &self.origin {
+            Origin::File(path) => match crate::open::read_limited(path, MAX_FILE_BYTES) {
+                Ok((bytes, _)) => bytes,
+                Err(ReadError::TooLarge(_)) => return Err(too_large()),
+                Err(ReadError::Io(e)) => return Err(format!("cannot read: {}", io_message(&e))),
+                Err(error) => return Err(format!("cannot read: {error}")),
+            },
             Origin::Stdin => {
+                let mut bytes = Vec::new();
                 std::io::stdin()
                     .take(MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)
                     .map_err(|e| format!("cannot read standard input: {}", io_message(&e)))?;
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(too_large());
+                }
+                bytes
             }
             Origin::Unreadable(message) => return Err(message.clone()),
-        }
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(too_large());
-        }
+        };
         SourceFile::decode(self.name.clone(), bytes, self.kind).map_err(|e| e.to_string())
     }
 }
@@ -112,25 +113,75 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> Vec<Input> {
     inputs
 }
 
+/// Walks `root` (see [`crate::walk`]: links followed, loops reported, one filesystem).
+/// A file reached twice through links is checked once; presslint's own temporary files are
+/// never inputs, and those a killed run left behind are removed on the way.
 fn walk(root: &Path, inputs: &mut Vec<Input>) {
-    let walker = ignore::WalkBuilder::new(root)
+    let walker = crate::walk::builder(root)
         .require_git(false)
-        .sort_by_file_path(|a, b| a.cmp(b))
+        .hidden(false)
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            if crate::write::temp::is_temp_name(&name) {
+                crate::write::temp::remove_if_stale(entry.path());
+            }
+            // Hidden files and directories are skipped, as `ignore` would.
+            !name.starts_with('.')
+        })
         .build();
+    let mut seen = std::collections::HashSet::new();
     for entry in walker {
         match entry {
             Ok(entry) => {
-                let is_file = entry.file_type().is_some_and(|t| t.is_file());
-                if is_file && has_walk_extension(entry.path()) {
+                let Some(file_type) = entry.file_type() else {
+                    continue;
+                };
+                if file_type.is_dir() || !has_walk_extension(entry.path()) {
+                    continue;
+                }
+                if let Some(kind) = crate::open::kind_of(&file_type) {
+                    // A FIFO, socket or device named like a release: said, never opened.
+                    inputs.push(Input {
+                        name: display_name(entry.path()),
+                        origin: Origin::Unreadable(format!(
+                            "cannot read: not a regular file: {kind}"
+                        )),
+                        kind: SourceKind::Text,
+                    });
+                    continue;
+                }
+                if first_visit(&mut seen, entry.path()) {
                     inputs.push(Input::file(entry.into_path()));
                 }
             }
-            Err(error) => inputs.push(Input {
-                name: walk_error_path(&error).map_or_else(|| display_name(root), display_name),
-                origin: Origin::Unreadable(format!("cannot walk: {}", first_line(&error))),
-                kind: SourceKind::Text,
-            }),
+            Err(error) => {
+                let (path, message) = crate::walk::describe(&error);
+                inputs.push(Input {
+                    name: path
+                        .as_deref()
+                        .map_or_else(|| display_name(root), display_name),
+                    origin: Origin::Unreadable(format!("cannot walk: {message}")),
+                    kind: SourceKind::Text,
+                });
+            }
         }
+    }
+}
+
+/// Is this the first time the walk reaches the file at `path` (by device and inode)?
+fn first_visit(seen: &mut std::collections::HashSet<(u64, u64)>, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match std::fs::metadata(path) {
+            Ok(metadata) => seen.insert((metadata.dev(), metadata.ino())),
+            Err(_) => true,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (seen, path);
+        true
     }
 }
 
@@ -138,25 +189,6 @@ fn has_walk_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|ext| WALK_EXTENSIONS.iter().any(|w| ext.eq_ignore_ascii_case(w)))
-}
-
-fn walk_error_path(error: &ignore::Error) -> Option<&Path> {
-    match error {
-        ignore::Error::WithPath { path, .. } => Some(path),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            walk_error_path(err)
-        }
-        _ => None,
-    }
-}
-
-/// The last error in the chain, on one line: the walk error already names the path.
-fn first_line(error: &ignore::Error) -> String {
-    let inner = match error {
-        ignore::Error::WithPath { err, .. } => err.to_string(),
-        other => other.to_string(),
-    };
-    inner.lines().next().unwrap_or("").to_owned()
 }
 
 /// `./a/b.txt` -> `a/b.txt`: names as people type them.

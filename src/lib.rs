@@ -25,6 +25,7 @@ pub mod inputs;
 pub mod layout;
 pub mod lazy_regex;
 pub mod model;
+pub mod open;
 pub mod parse;
 pub mod pointer;
 pub mod render;
@@ -34,6 +35,8 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod trust;
+pub mod walk;
 pub mod workspace;
 pub mod write;
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
+use crate::trust::Trust;
 use crate::Engine;
 
 /// How configuration files are found.
@@ -43,18 +44,21 @@ impl Workspace {
     /// The engine for a file at `path` (`None`: stdin, resolved from the working directory
     /// with `stdin_name`). A broken configuration or pack is an error for the files it governs.
     pub fn engine_for(&self, path: Option<&Path>, stdin_name: &str) -> Result<Arc<Engine>> {
-        let config_path = match &self.source {
-            ConfigSource::None => None,
-            ConfigSource::File(file) => Some(file.clone()),
+        let (config_path, trust) = match &self.source {
+            ConfigSource::None => (None, Trust::Given),
+            ConfigSource::File(file) => (Some(file.clone()), Trust::Given),
             ConfigSource::Discover => match path {
-                Some(path) => config::discover(path),
-                None => config::discover(&Path::new(".").join(stdin_name)),
+                Some(path) => (config::discover(path), Trust::Discovered),
+                None => (
+                    config::discover(&Path::new(".").join(stdin_name)),
+                    Trust::Discovered,
+                ),
             },
         };
         let mut engines = self.engines.lock().unwrap_or_else(PoisonError::into_inner);
         engines
             .entry(config_path.clone())
-            .or_insert_with(|| self.build(config_path.as_deref()).map(Arc::new))
+            .or_insert_with(|| self.build(config_path.as_deref(), trust).map(Arc::new))
             .clone()
     }
 
@@ -63,9 +67,11 @@ impl Workspace {
         self.engine_for(Some(Path::new("./presslint")), "-")
     }
 
-    fn build(&self, config_path: Option<&Path>) -> Result<Engine> {
+    /// A discovered configuration (and the packs it names) must pass the owner check of
+    /// [`crate::trust`]; one given with `--config` is trusted.
+    fn build(&self, config_path: Option<&Path>, trust: Trust) -> Result<Engine> {
         let config = match config_path {
-            Some(path) => Config::load(path)?,
+            Some(path) => Config::load_with(path, trust)?,
             None => Config::default(),
         };
         let pack = config.load_pack(self.pack.as_deref())?;

@@ -318,3 +318,95 @@ fn fixes_that_do_not_settle_write_nothing_and_name_the_rules() {
         Some("error: r.txt: fixes do not settle: they keep changing the text (rules: wording/color, wording/colour); nothing written")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn fix_through_a_symbolic_link_fixes_the_target_and_keeps_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("archive")).unwrap();
+    fs::write(dir.path().join("archive/r.txt"), FLAWED).unwrap();
+    std::os::unix::fs::symlink("archive/r.txt", dir.path().join("link.txt")).unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "link.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let link = fs::symlink_metadata(dir.path().join("link.txt")).unwrap();
+    assert!(link.file_type().is_symlink(), "still a link");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("archive/r.txt")).unwrap(),
+        FIXED
+    );
+    let names: Vec<_> = fs::read_dir(dir.path().join("archive"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        ["r.txt"],
+        "no temporary file is left beside the target"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn hard_links_stay_linked_and_all_show_the_fix() {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), FLAWED).unwrap();
+    fs::hard_link(dir.path().join("a.txt"), dir.path().join("b.txt")).unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let (a, b) = (
+        fs::metadata(dir.path().join("a.txt")).unwrap(),
+        fs::metadata(dir.path().join("b.txt")).unwrap(),
+    );
+    assert_eq!((a.ino(), a.nlink()), (b.ino(), 2), "one file, two names");
+    assert_eq!(fs::read_to_string(dir.path().join("b.txt")).unwrap(), FIXED);
+}
+
+#[cfg(unix)]
+#[test]
+fn owner_and_group_are_kept_and_setuid_files_refused() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("setuid.txt"), FLAWED).unwrap();
+    fs::set_permissions(
+        dir.path().join("setuid.txt"),
+        fs::Permissions::from_mode(0o4644),
+    )
+    .unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "setuid.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&output).lines().next(),
+        Some("error: setuid.txt: cannot write fixes: the file is setuid or setgid; presslint does not rewrite such files")
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("setuid.txt")).unwrap(),
+        FLAWED
+    );
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped the owner part: only root can give a file to another user");
+        return;
+    }
+    fs::write(dir.path().join("theirs.txt"), FLAWED).unwrap();
+    std::os::unix::fs::chown(dir.path().join("theirs.txt"), Some(4242), Some(4343)).unwrap();
+    let output = presslint(dir.path())
+        .args(["check", "--fix", "theirs.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr_of(&output));
+    let metadata = fs::metadata(dir.path().join("theirs.txt")).unwrap();
+    assert_eq!((metadata.uid(), metadata.gid()), (4242, 4343));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("theirs.txt")).unwrap(),
+        FIXED
+    );
+}

@@ -17,6 +17,7 @@ use crate::fix::Applicability;
 use crate::lazy_regex::LazyRegex;
 use crate::pointer::PointerSpans;
 use crate::span::{LineIndex, Span};
+use crate::trust::Trust;
 
 use super::{Detect, Example, FixSpec, Pack, PackData, Rule};
 
@@ -720,34 +721,51 @@ fn data_table_stem(relative: &Path) -> Option<String> {
     (dir == "data" && stem != "series" && stem != "layout").then(|| stem.to_owned())
 }
 
-/// Every file under `dir`, recursively, with paths relative to `dir`.
-pub(crate) fn read_dir_files(dir: &Path) -> Result<Vec<PackFile>> {
+/// The largest rule or data file read (4 MiB): rule files are a few kilobytes and data
+/// tables a few hundred; a larger file is a mistake, refused before it is read whole.
+pub const MAX_PACK_FILE_BYTES: u64 = 4 << 20;
+
+/// Every `.toml` file under `dir`, recursively, with paths relative to `dir`. The walk
+/// follows links but ends (see [`crate::walk`]); a FIFO, socket or device, a file over
+/// [`MAX_PACK_FILE_BYTES`] or a file `trust` refuses is an error naming it.
+pub(crate) fn read_dir_files(dir: &Path, trust: Trust) -> Result<Vec<PackFile>> {
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        let entries = std::fs::read_dir(&current)
-            .map_err(|e| Error::in_file(&current, format!("cannot read rule directory: {e}")))?;
-        for entry in entries {
-            let entry =
-                entry.map_err(|e| Error::in_file(&current, format!("cannot read entry: {e}")))?;
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let relative = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
-            if relative.extension().is_none_or(|e| e != "toml") {
-                continue;
-            }
-            let text = std::fs::read_to_string(&path)
-                .map_err(|e| Error::in_file(&path, format!("cannot read rule file: {e}")))?;
-            out.push(PackFile {
-                shown: path,
-                relative,
-                text,
-                embedded: false,
-            });
+    let walker = crate::walk::builder(dir).standard_filters(false).build();
+    for entry in walker {
+        let entry = entry.map_err(|e| {
+            let (path, message) = crate::walk::describe(&e);
+            Error::in_file(
+                path.unwrap_or_else(|| dir.to_path_buf()),
+                format!("cannot read rule directory: {message}"),
+            )
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_dir()) {
+            continue;
         }
+        let relative = path.strip_prefix(dir).unwrap_or(path).to_path_buf();
+        if relative.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let fail =
+            |message: String| Error::in_file(path, format!("cannot read rule file: {message}"));
+        let (bytes, metadata) = crate::open::read_limited(path, MAX_PACK_FILE_BYTES)
+            .map_err(|e| fail(e.to_string()))?;
+        trust
+            .check(&metadata)
+            .map_err(|m| Error::in_file(path, m))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            fail(format!(
+                "not valid UTF-8 (at byte offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        out.push(PackFile {
+            shown: path.to_path_buf(),
+            relative,
+            text,
+            embedded: false,
+        });
     }
     Ok(out)
 }

@@ -14,6 +14,7 @@ pub use load::{Params, Scope};
 use crate::diagnostic::Severity;
 use crate::error::Result;
 use crate::fix::Applicability;
+use crate::trust::Trust;
 
 /// The pack used when nothing else is configured.
 pub const DEFAULT_PACK: &str = "un-en";
@@ -209,8 +210,12 @@ impl Pack {
 
     /// A pack from a directory on disk, laid out like the embedded ones.
     pub fn from_dir(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref();
-        let files = load::read_dir_files(path)?;
+        Self::from_dir_with(path.as_ref(), Trust::Given)
+    }
+
+    /// [`Pack::from_dir`], reading only files that `trust` accepts.
+    pub fn from_dir_with(path: &Path, trust: Trust) -> Result<Self> {
+        let files = load::read_dir_files(path, trust)?;
         let fallback = path
             .file_name()
             .and_then(|n| n.to_str())
@@ -223,13 +228,18 @@ impl Pack {
     /// pack directory on disk; a relative path resolves against `base_dir` (the directory of
     /// the configuration file, or the working directory for `--pack`).
     pub fn load(name_or_path: &str, base_dir: &Path) -> Result<Self> {
+        Self::load_with(name_or_path, base_dir, Trust::Given)
+    }
+
+    /// [`Pack::load`]; a pack directory's files must be accepted by `trust`.
+    pub fn load_with(name_or_path: &str, base_dir: &Path, trust: Trust) -> Result<Self> {
         let is_name = !name_or_path.contains(['/', '\\']) && !name_or_path.starts_with('.');
         if is_name && EMBEDDED.get_dir(name_or_path).is_some() {
             return Self::embedded(name_or_path);
         }
         let path = base_dir.join(name_or_path);
         if path.is_dir() {
-            return Self::from_dir(&path);
+            return Self::from_dir_with(&path, trust);
         }
         Err(crate::error::Error::new(format!(
             "no rule pack `{name_or_path}`: not an embedded pack ({}) and no directory `{}`",
@@ -244,9 +254,28 @@ impl Pack {
         base_dir: &Path,
         extend_rules: &[PathBuf],
     ) -> Result<Self> {
-        let mut pack = Self::load(name_or_path, base_dir)?;
+        Self::load_extended_with(
+            name_or_path,
+            base_dir,
+            extend_rules,
+            Trust::Given,
+            Trust::Given,
+        )
+    }
+
+    /// [`Pack::load_extended`]; the pack directory's files must be accepted by `pack_trust`,
+    /// the `extend_rules` files by `rules_trust`.
+    pub fn load_extended_with(
+        name_or_path: &str,
+        base_dir: &Path,
+        extend_rules: &[PathBuf],
+        pack_trust: Trust,
+        rules_trust: Trust,
+    ) -> Result<Self> {
+        let mut pack = Self::load_with(name_or_path, base_dir, pack_trust)?;
         for dir in extend_rules {
-            pack.extend_from_dir(dir)?;
+            let files = load::read_dir_files(dir, rules_trust)?;
+            pack.add_rules(files)?;
         }
         Ok(pack)
     }
@@ -254,7 +283,11 @@ impl Pack {
     /// Adds the rule files of `dir` (`<group>/<name>.toml`, rule files only) to this pack;
     /// they read this pack's data. A rule id the pack already has is an error.
     pub fn extend_from_dir(&mut self, dir: impl AsRef<Path>) -> Result<()> {
-        let files = load::read_dir_files(dir.as_ref())?;
+        let files = load::read_dir_files(dir.as_ref(), Trust::Given)?;
+        self.add_rules(files)
+    }
+
+    fn add_rules(&mut self, files: Vec<load::PackFile>) -> Result<()> {
         let rules = load::extra_rules(self, files)?;
         self.rules.extend(rules);
         self.rules.sort_by(|a, b| a.id.cmp(&b.id));
