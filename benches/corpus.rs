@@ -1,46 +1,18 @@
 //! Throughput benchmark: lints a generated corpus of releases with a release build.
 //!
 //! `cargo bench --bench corpus [-- FILES]` builds the engine once, generates FILES releases
-//! (default 5000) of varied shape and size, and reports files per second and MB/s, one thread
-//! and all threads. It measures; it asserts nothing, so it is not part of `cargo test`.
+//! (default 5000, seed 1) with the shared generator of `support/corpus.rs` (the corpus that
+//! `examples/corpus.rs` writes and `benches/bench.sh` times through the binary), and reports
+//! files per second and MB/s, one thread and all threads, in process: no file reading, no
+//! rendering. It measures; it asserts nothing, so it is not part of `cargo test`.
 
 use std::time::Instant;
 
 use presslint::{Engine, SourceFile, SourceKind};
 use rayon::prelude::*;
 
-const PARAGRAPH: &str = "The Secretary-General commends the Governments of the region for their commitment \
-to dialogue, and encourages all partners to support the process launched in Almaty on 16-17 July.  \
-He reiterates that the United Nations stands ready to assist, including through its regional office.";
-
-/// One release of the corpus; `i` varies its size, era and defects.
-fn release(i: usize) -> String {
-    let symbol = match i % 4 {
-        0 => format!("SG/SM/{}", 10000 + i % 9000),
-        1 => format!("SG/SM/{}-OBV/{}", 10000 + i % 9000, 1000 + i % 900),
-        2 => format!("sg/sm/{}", 10000 + i % 9000),
-        _ => format!("GA/EF/{}", 3000 + i % 900),
-    };
-    let date = if i % 5 == 0 {
-        "July 19, 2010".to_owned()
-    } else {
-        format!("{} July 2010", 1 + i % 28)
-    };
-    let mut text =
-        format!("{symbol}\n{date}\n\nSecretary-General Calls for Cooperation on Item {i}\n\n");
-    text.push_str("Following is UN Secretary-General Ban Ki-moon's message:\n\n");
-    for _ in 0..(2 + i % 12) {
-        text.push_str(PARAGRAPH);
-        text.push_str("\n\n");
-    }
-    text.push_str(if i % 7 == 0 { "***\n\n" } else { "* *** *\n\n" });
-    text.push_str(if i % 3 == 0 {
-        "For Information Media. Not an official record\n"
-    } else {
-        "For information media. Not an official record.\n"
-    });
-    text
-}
+#[path = "support/corpus.rs"]
+mod corpus;
 
 fn main() {
     let files: usize = std::env::args()
@@ -55,7 +27,10 @@ fn main() {
         started.elapsed()
     );
     let corpus: Vec<SourceFile> = (0..files)
-        .map(|i| SourceFile::new(format!("r{i}.txt"), release(i), SourceKind::Text))
+        .map(|i| {
+            let release = corpus::release(1, i, corpus::Rates::default());
+            SourceFile::new(release.file, release.text, SourceKind::Text)
+        })
         .collect();
     let bytes: usize = corpus.iter().map(|s| s.text.len()).sum();
     let megabytes = bytes as f64 / 1_000_000.0;
