@@ -55,6 +55,9 @@ pub struct CheckArgs {
     pub stdin_filename: String,
     #[command(flatten)]
     pub settings: SettingsArgs,
+    /// Threads that check files (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
     /// Apply safe fixes, lint again, repeat until nothing applies; write files atomically.
     /// With `-`, print the fixed text on stdout and the report on stderr.
     #[arg(long, conflicts_with = "diff")]

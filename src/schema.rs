@@ -28,6 +28,56 @@ pub fn compile(name: &str, text: &str) -> Result<jsonschema::Validator> {
         .map_err(|e| Error::new(format!("embedded {name} schema does not compile: {e}")))
 }
 
+/// The validation keywords the release schema uses, kebab-case and sorted: the
+/// `schema/<keyword>` ids its diagnostics can carry.
+pub fn release_keywords() -> Vec<String> {
+    const VALIDATION: [&str; 24] = [
+        "type",
+        "enum",
+        "const",
+        "required",
+        "additionalProperties",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minLength",
+        "maxLength",
+        "pattern",
+        "format",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "oneOf",
+        "anyOf",
+        "allOf",
+        "not",
+        "multipleOf",
+        "minProperties",
+        "maxProperties",
+        "propertyNames",
+    ];
+    fn walk(value: &Value, found: &mut std::collections::BTreeSet<String>) {
+        match value {
+            Value::Object(map) => {
+                for (key, child) in map {
+                    if VALIDATION.contains(&key.as_str()) {
+                        found.insert(kebab_case(key));
+                    }
+                    walk(child, found);
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let mut found = std::collections::BTreeSet::new();
+    if let Ok(schema) = serde_json::from_str::<Value>(RELEASE_SCHEMA) {
+        walk(&schema, &mut found);
+    }
+    found.into_iter().collect()
+}
+
 /// The release schema, compiled on first use: only JSON inputs need it (the text parser
 /// builds its `Release` through typed code, which a test holds to the schema).
 static RELEASE: std::sync::LazyLock<Result<ReleaseSchema>> =

@@ -30,6 +30,10 @@ pub struct Workspace {
     /// `--pack`: overrides the configuration's pack.
     pack: Option<String>,
     engines: Mutex<EngineCache>,
+    /// The configuration that governs each directory's files, found once per directory.
+    discovered: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Compile each new engine's regexes on another core ([`Engine::prewarm`]).
+    prewarm: bool,
 }
 
 impl Workspace {
@@ -38,7 +42,32 @@ impl Workspace {
             source,
             pack,
             engines: Mutex::new(HashMap::new()),
+            discovered: Mutex::new(HashMap::new()),
+            prewarm: false,
         }
+    }
+
+    /// Whether each engine, once built, compiles its regexes on another thread while the
+    /// first file is read and parsed (worth it when the run has more than one core).
+    pub fn prewarming(mut self, prewarm: bool) -> Self {
+        self.prewarm = prewarm;
+        self
+    }
+
+    /// `config::discover` for `file`, remembered per directory: every file of a directory
+    /// has the same configuration, and an archive has thousands of files per directory.
+    fn discover(&self, file: &Path) -> Option<PathBuf> {
+        let Some(directory) = file.parent() else {
+            return config::discover(file);
+        };
+        let mut known = self
+            .discovered
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        known
+            .entry(directory.to_path_buf())
+            .or_insert_with(|| config::discover(file))
+            .clone()
     }
 
     /// The engine for a file at `path` (`None`: stdin, resolved from the working directory
@@ -48,7 +77,7 @@ impl Workspace {
             ConfigSource::None => (None, Trust::Given),
             ConfigSource::File(file) => (Some(file.clone()), Trust::Given),
             ConfigSource::Discover => match path {
-                Some(path) => (config::discover(path), Trust::Discovered),
+                Some(path) => (self.discover(path), Trust::Discovered),
                 None => (
                     config::discover(&Path::new(".").join(stdin_name)),
                     Trust::Discovered,
@@ -58,7 +87,17 @@ impl Workspace {
         let mut engines = self.engines.lock().unwrap_or_else(PoisonError::into_inner);
         engines
             .entry(config_path.clone())
-            .or_insert_with(|| self.build(config_path.as_deref(), trust).map(Arc::new))
+            .or_insert_with(|| {
+                let engine = self.build(config_path.as_deref(), trust).map(Arc::new)?;
+                if self.prewarm {
+                    let warming = Arc::clone(&engine);
+                    // Best effort: if no thread can be started, regexes compile on first use.
+                    let _ = std::thread::Builder::new()
+                        .name("prewarm".into())
+                        .spawn(move || warming.prewarm());
+                }
+                Ok(engine)
+            })
             .clone()
     }
 

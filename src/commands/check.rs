@@ -1,37 +1,68 @@
-//! `presslint check`: collect the inputs, lint each (in parallel), render the report.
+//! `presslint check`: collect the inputs, lint each on the thread pool, stream the report.
 //!
-//! The flow is kept as three steps, each a public function, so that `--fix`/`--diff` can
-//! slot in between linting and rendering: [`inputs::collect`] -> [`lint_inputs`] ->
-//! [`render::render`].
+//! The flow: [`inputs::collect`] -> [`lint_input`] (on any thread) -> render that file's part
+//! ([`FileRenderer`]) -> write the parts in input order ([`ReportWriter`]). No file's text or
+//! findings outlive its part of the report. `--fix`/`--diff` slot in between linting and
+//! rendering ([`super::fixing`]).
 
 use std::io::{self, Write};
-
-use rayon::prelude::*;
-
-use super::{fixing, output_error, Outcome};
 use std::sync::Arc;
 
+use super::ordered::{self, for_each_in_order};
+use super::progress::Progress;
+use super::{fixing, output_error, Outcome};
 use crate::cli::{CheckArgs, FailOn};
 use crate::diagnostic::{self, Severity};
 use crate::error::Result;
 use crate::inputs::{self, Input};
-use crate::render::{self, FileResult, Format, RenderOptions};
+use crate::render::stream::{FileRenderer, ReportWriter};
+use crate::render::{FileResult, Format, RenderOptions};
 use crate::workspace::Workspace;
 use crate::Engine;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
-    let workspace = args.settings.workspace()?;
+    let threads = ordered::threads(args.threads);
+    ordered::configure_pool(threads);
+    let workspace = args.settings.workspace()?.prewarming(threads > 1);
     let inputs = inputs::collect(&args.paths, &args.stdin_filename);
     if inputs.is_empty() {
         eprintln!("warning: no files to check (directories are searched for .txt and .json)");
     }
     if args.fix || args.diff {
-        return fixing::run(args, &workspace, &inputs);
+        return fixing::run(args, &workspace, &inputs, threads);
     }
-    let checked = lint_inputs(&workspace, &inputs, &args.stdin_filename);
-    let results: Vec<FileResult> = checked.iter().map(|c| c.result.clone()).collect();
-    report(args, &workspace, &results, ReportTo::Stdout)?;
-    Ok(outcome(&checked, args.fail_on))
+    // The report names the rules of the pack that governs the working directory (SARIF).
+    let engine = workspace.engine_here()?;
+    let options = render_options(args, ReportTo::Stdout);
+    let renderer = FileRenderer::new(options, engine.pack());
+    let progress = Progress::new(inputs.len(), args.format);
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut err = io::stderr();
+    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out).map_err(output_error)?;
+    let mut status = Status::default();
+    let stdin_name = args.stdin_filename.as_str();
+    for_each_in_order(
+        &inputs,
+        threads,
+        |input| {
+            let checked = lint_input(&workspace, input, stdin_name);
+            let verdict = checked.verdict(args.fail_on);
+            (renderer.render(&checked.result), verdict)
+        },
+        |(rendered, verdict)| {
+            status.add(verdict);
+            progress.inc();
+            progress.suspend(|| writer.write(rendered, &mut out, &mut err))
+        },
+    )
+    .map_err(output_error)?;
+    progress.finish();
+    writer
+        .finish(&mut out)
+        .and_then(|_| out.flush())
+        .map_err(output_error)?;
+    Ok(status.outcome())
 }
 
 /// One input after linting: its result, and the engine (pack + configuration) that
@@ -50,6 +81,61 @@ impl Checked {
             .or_else(|| self.engine.as_ref().and_then(|e| e.config().fail_on))
             .unwrap_or(Severity::Error)
     }
+
+    /// What this file does to the run's exit status.
+    pub fn verdict(&self, flag: Option<FailOn>) -> Verdict {
+        if self.result.error.is_some() {
+            return Verdict::Failed;
+        }
+        let threshold = self.fail_on(flag);
+        if self
+            .result
+            .diagnostics
+            .iter()
+            .any(|d| d.severity >= threshold)
+        {
+            Verdict::Findings
+        } else {
+            Verdict::Clean
+        }
+    }
+}
+
+/// What one file does to the exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Clean,
+    Findings,
+    /// The file could not be checked.
+    Failed,
+}
+
+/// The exit status of a run, gathered file by file: a file that could not be checked wins
+/// over diagnostics.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Status {
+    failed: bool,
+    findings: bool,
+}
+
+impl Status {
+    pub fn add(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Clean => {}
+            Verdict::Findings => self.findings = true,
+            Verdict::Failed => self.failed = true,
+        }
+    }
+
+    pub fn outcome(self) -> Outcome {
+        if self.failed {
+            Outcome::Failed
+        } else if self.findings {
+            Outcome::Findings
+        } else {
+            Outcome::Clean
+        }
+    }
 }
 
 /// Where the report goes: stdout, or stderr when stdout carries fixed text or diffs.
@@ -59,44 +145,12 @@ pub enum ReportTo {
     Stderr,
 }
 
-/// Renders the report of `results` in the format the arguments ask for.
-pub fn report(
-    args: &CheckArgs,
-    workspace: &Workspace,
-    results: &[FileResult],
-    to: ReportTo,
-) -> Result<()> {
-    // The report names the rules of the pack that governs the working directory (SARIF).
-    let engine = workspace.engine_here()?;
-    let options = RenderOptions {
+/// The format and colours the arguments ask for, for a report written `to`.
+pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
+    RenderOptions {
         format: args.format,
         color: args.format == Format::Human && to == ReportTo::Stdout && args.color.enabled(),
-    };
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
-    match to {
-        ReportTo::Stdout => {
-            let stdout = io::stdout();
-            let mut out = io::BufWriter::new(stdout.lock());
-            render::render(results, engine.pack(), &options, &mut out, &mut err)
-                .and_then(|()| out.flush())
-                .map_err(output_error)
-        }
-        ReportTo::Stderr => {
-            let mut report = Vec::new();
-            render::render(results, engine.pack(), &options, &mut report, &mut err)
-                .and_then(|()| err.write_all(&report))
-                .map_err(output_error)
-        }
     }
-}
-
-/// Lints every input in parallel; the results keep the inputs' order.
-pub fn lint_inputs(workspace: &Workspace, inputs: &[Input], stdin_name: &str) -> Vec<Checked> {
-    inputs
-        .par_iter()
-        .map(|input| lint_input(workspace, input, stdin_name))
-        .collect()
 }
 
 /// Reads, decodes and lints one input with the engine its configuration selects. A file
@@ -145,22 +199,6 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
     }
 }
 
-/// Exit status of a check run: a file that could not be checked wins over diagnostics.
-pub fn outcome(checked: &[Checked], fail_on: Option<FailOn>) -> Outcome {
-    if checked.iter().any(|c| c.result.error.is_some()) {
-        return Outcome::Failed;
-    }
-    let failing = checked.iter().any(|c| {
-        let threshold = c.fail_on(fail_on);
-        c.result.diagnostics.iter().any(|d| d.severity >= threshold)
-    });
-    if failing {
-        Outcome::Findings
-    } else {
-        Outcome::Clean
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +220,15 @@ mod tests {
             error: error.map(str::to_owned),
         };
         Checked { result, engine }
+    }
+
+    /// The exit status of files checked one after another.
+    fn outcome(files: &[Checked], flag: Option<FailOn>) -> Outcome {
+        let mut status = Status::default();
+        for file in files {
+            status.add(file.verdict(flag));
+        }
+        status.outcome()
     }
 
     #[test]

@@ -3,16 +3,17 @@
 
 use std::io::{self, Write};
 
-use rayon::prelude::*;
-
-use super::check::{lint_input, outcome, report, Checked, ReportTo};
+use super::check::{lint_input, render_options, Checked, ReportTo, Status, Verdict};
+use super::ordered::for_each_in_order;
+use super::progress::Progress;
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::fix::{fix_until_stable_from, Applicability};
 use crate::inputs::Input;
 use crate::render::diff::unified_diff;
-use crate::render::FileResult;
+use crate::render::stream::{FileRenderer, RenderedFile, ReportWriter};
+use crate::render::{FileResult, Format, Summary};
 use crate::workspace::Workspace;
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
@@ -32,83 +33,190 @@ impl Fixed {
     }
 }
 
-pub fn run(args: &CheckArgs, workspace: &Workspace, inputs: &[Input]) -> Result<Outcome> {
+pub fn run(
+    args: &CheckArgs,
+    workspace: &Workspace,
+    inputs: &[Input],
+    threads: usize,
+) -> Result<Outcome> {
+    if args.fix {
+        refuse_broken_configuration(workspace, inputs, &args.stdin_filename)?;
+    }
     let threshold = args.fix_threshold();
     let stdin_name = args.stdin_filename.as_str();
-    let mut files: Vec<Fixed> = inputs
-        .par_iter()
-        .map(|input| fix_input(workspace, input, stdin_name, threshold))
-        .collect();
+    let stdin_fix = args.fix && inputs.iter().any(|i| i.path().is_none());
+    let to = if stdin_fix {
+        ReportTo::Stderr
+    } else {
+        ReportTo::Stdout
+    };
+    let engine = workspace.engine_here()?;
+    let options = render_options(args, to);
+    // `--diff` shows diffs, not a report: only its counts and errors are kept.
+    let renderer = (!args.diff).then(|| FileRenderer::new(options, engine.pack()));
+    let progress = Progress::new(inputs.len(), args.format);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut would_change = false;
-    for file in &mut files {
-        let input = file.checked.result.input.clone();
-        if args.diff {
-            if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
-                would_change = true;
-                out.write_all(unified_diff(&input.name, old, new).as_bytes())
-                    .map_err(output_error)?;
-            }
-        } else if let Some(path) = input.path() {
-            if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
-                if let Err(error) = crate::write::replace_file(path, old.as_bytes(), new) {
-                    // Nothing was written: report the original's diagnostics with the error.
-                    let mut unfixed = lint_input(workspace, &input, stdin_name);
-                    unfixed.result.error = Some(error.message);
-                    file.checked = unfixed;
-                    file.fixed = 0;
+    // A report on stderr (the fixed text is on stdout) is written there at the end.
+    let mut report_buffer = Vec::new();
+    let mut err = io::stderr();
+    let mut writer = match (&renderer, to) {
+        (None, _) => None,
+        (Some(_), ReportTo::Stdout) => Some(ReportWriter::begin(options, engine.pack(), &mut out)),
+        (Some(_), ReportTo::Stderr) => Some(ReportWriter::begin(
+            options,
+            engine.pack(),
+            &mut report_buffer,
+        )),
+    }
+    .transpose()
+    .map_err(output_error)?;
+    let mut status = Status::default();
+    let mut summary = Summary::default();
+    let (mut fixed, mut would_change) = (0, false);
+    for_each_in_order(
+        inputs,
+        threads,
+        |input| {
+            fix_and_render(
+                args,
+                workspace,
+                input,
+                stdin_name,
+                threshold,
+                renderer.as_ref(),
+            )
+        },
+        |file: FileDone| -> io::Result<()> {
+            progress.inc();
+            status.add(file.verdict);
+            summary.add(&file.summary);
+            fixed += file.fixed;
+            would_change |= args.diff && !file.stdout.is_empty();
+            progress.suspend(|| -> io::Result<()> {
+                out.write_all(&file.stdout)?;
+                match (&mut writer, file.report) {
+                    (Some(writer), Some(report)) => match to {
+                        ReportTo::Stdout => writer.write(report, &mut out, &mut err),
+                        ReportTo::Stderr => writer.write(report, &mut report_buffer, &mut err),
+                    },
+                    _ => match &file.error_line {
+                        Some(line) => writeln!(err, "error: {line}"),
+                        None => Ok(()),
+                    },
                 }
-            }
-        } else {
-            // stdin: the fixed (or untouched) text goes to stdout, for format-on-save.
-            let fixed = file.checked.result.source.as_ref().map(|s| s.text.as_str());
-            let text = fixed.or(file.original.as_deref()).unwrap_or("");
-            out.write_all(text.as_bytes()).map_err(output_error)?;
+            })
+        },
+    )
+    .map_err(output_error)?;
+    progress.finish();
+    if let Some(writer) = writer {
+        match to {
+            ReportTo::Stdout => writer.finish(&mut out),
+            ReportTo::Stderr => writer.finish(&mut report_buffer),
         }
+        .map_err(output_error)?;
     }
     out.flush().map_err(output_error)?;
     drop(out);
-
-    let results: Vec<FileResult> = files.iter().map(|f| f.checked.result.clone()).collect();
-    let fixed: usize = files.iter().map(|f| f.fixed).sum();
-    let stdin_fix = args.fix && inputs.iter().any(|i| i.path().is_none());
+    err.write_all(&report_buffer).map_err(output_error)?;
     if args.diff {
-        let summary = crate::render::Summary::of(&results);
-        eprintln!(
-            "{}",
-            summary.would_fix_line(files.iter().map(|f| f.fixed).sum())
-        );
-        for line in results.iter().filter_map(FileResult::error_line) {
-            eprintln!("error: {line}");
-        }
+        eprintln!("{}", summary.would_fix_line(fixed));
     } else {
-        let to = if stdin_fix {
-            ReportTo::Stderr
-        } else {
-            ReportTo::Stdout
-        };
-        report(args, workspace, &results, to)?;
-        let line = crate::render::Summary::of(&results).fixed_line(fixed, args.unsafe_fixes);
+        let line = summary.fixed_line(fixed, args.unsafe_fixes);
         // People read the line under the report; machine formats keep stdout parseable.
-        let for_people = matches!(
-            args.format,
-            crate::render::Format::Human | crate::render::Format::Concise
-        );
+        let for_people = matches!(args.format, Format::Human | Format::Concise);
         if to == ReportTo::Stdout && for_people {
             println!("{line}");
         } else {
             eprintln!("{line}");
         }
     }
-    let checked: Vec<Checked> = files.into_iter().map(|f| f.checked).collect();
-    let status = outcome(&checked, args.fail_on);
-    Ok(match status {
+    Ok(match status.outcome() {
         Outcome::Failed => Outcome::Failed,
         _ if args.diff && would_change => Outcome::Findings,
         _ if args.diff => Outcome::Clean,
         other => other,
     })
+}
+
+/// A broken configuration (or pack) never lets a run touch files: before anything is
+/// written, every configuration the inputs and the working directory use must load.
+fn refuse_broken_configuration(
+    workspace: &Workspace,
+    inputs: &[Input],
+    stdin_name: &str,
+) -> Result<()> {
+    let broken = std::iter::once(workspace.engine_here())
+        .chain(
+            inputs
+                .iter()
+                .map(|i| workspace.engine_for(i.path(), stdin_name)),
+        )
+        .find_map(std::result::Result::err);
+    match broken {
+        Some(error) => Err(Error {
+            message: format!("{}; no file was fixed", error.message),
+            ..error
+        }),
+        None => Ok(()),
+    }
+}
+
+/// One input done: what goes to stdout (its diff, or stdin's fixed text), its part of the
+/// report, and its counts.
+struct FileDone {
+    stdout: Vec<u8>,
+    report: Option<RenderedFile>,
+    error_line: Option<String>,
+    summary: Summary,
+    verdict: Verdict,
+    fixed: usize,
+}
+
+/// Fixes one input, writes it (or its diff, or stdin's text) and renders its report part.
+fn fix_and_render(
+    args: &CheckArgs,
+    workspace: &Workspace,
+    input: &Input,
+    stdin_name: &str,
+    threshold: Applicability,
+    renderer: Option<&FileRenderer>,
+) -> FileDone {
+    let mut file = fix_input(workspace, input, stdin_name, threshold);
+    let mut stdout = Vec::new();
+    if args.diff {
+        if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
+            stdout = unified_diff(&input.name, old, new).into_bytes();
+        }
+    } else if let Some(path) = input.path() {
+        if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
+            if let Err(error) = crate::write::replace_file(path, old.as_bytes(), new) {
+                // Nothing was written: report the original's diagnostics with the error.
+                let mut unfixed = lint_input(workspace, input, stdin_name);
+                unfixed.result.error = Some(error.message);
+                file.checked = unfixed;
+                file.fixed = 0;
+            }
+        }
+    } else {
+        // stdin: the fixed (or untouched) text goes to stdout, for format-on-save.
+        let fixed = file.checked.result.source.as_ref().map(|s| s.text.as_str());
+        stdout = fixed
+            .or(file.original.as_deref())
+            .unwrap_or("")
+            .as_bytes()
+            .to_vec();
+    }
+    let result = &file.checked.result;
+    FileDone {
+        stdout,
+        report: renderer.map(|r| r.render(result)),
+        error_line: result.error_line(),
+        summary: Summary::of(std::slice::from_ref(result)),
+        verdict: file.checked.verdict(args.fail_on),
+        fixed: file.fixed,
+    }
 }
 
 /// Reads one input and fixes it in memory. A file whose fixes do not settle keeps its

@@ -4,7 +4,9 @@ pub mod check;
 pub mod explain;
 pub mod fixing;
 pub mod init;
+pub mod ordered;
 pub mod parse;
+pub mod progress;
 pub mod rules;
 pub mod schema;
 

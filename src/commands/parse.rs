@@ -39,7 +39,9 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
         diagnostics,
         error: None,
     };
-    render::concise::render(std::slice::from_ref(&result), &mut io::stderr().lock())
+    let mut report = Vec::new();
+    render::concise::write_file(&result, &mut report)
+        .and_then(|()| io::stderr().lock().write_all(&report))
         .map_err(output_error)?;
     Ok(outcome)
 }

@@ -4,24 +4,22 @@ use std::io::{self, Write};
 
 use super::FileResult;
 
-pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
-    for result in results {
-        let Some(source) = &result.source else {
-            continue;
-        };
-        for diagnostic in &result.diagnostics {
-            let at = source.position(diagnostic.span.start);
-            writeln!(
-                out,
-                "{}:{}:{}: {}[{}]: {}",
-                super::escape::one_line(result.name()),
-                at.line,
-                at.column,
-                diagnostic.severity,
-                diagnostic.rule,
-                super::escape::one_line(&diagnostic.message)
-            )?;
-        }
+pub fn write_file(result: &FileResult, out: &mut Vec<u8>) -> io::Result<()> {
+    let Some(source) = &result.source else {
+        return Ok(());
+    };
+    for diagnostic in &result.diagnostics {
+        let at = source.position(diagnostic.span.start);
+        writeln!(
+            out,
+            "{}:{}:{}: {}[{}]: {}",
+            super::escape::one_line(result.name()),
+            at.line,
+            at.column,
+            diagnostic.severity,
+            diagnostic.rule,
+            super::escape::one_line(&diagnostic.message)
+        )?;
     }
     Ok(())
 }
@@ -49,7 +47,12 @@ mod tests {
             error: None,
         }];
         let mut out = Vec::new();
-        render(&results, &mut out).unwrap();
+        let options = super::super::RenderOptions {
+            format: super::super::Format::Concise,
+            color: false,
+        };
+        let pack = crate::rules::Pack::default();
+        super::super::render(&results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a.txt:2:5: warning[repeat/word]: repeated `x`\n"

@@ -6,33 +6,31 @@ use std::io::{self, Write};
 use super::{clamp, positions, FileResult};
 use crate::diagnostic::Severity;
 
-pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
-    for result in results {
-        let file = escape_property(result.name());
-        if let Some(error) = &result.error {
-            writeln!(out, "::error file={file}::{}", escape_data(error))?;
-        }
-        let Some(source) = &result.source else {
-            continue;
+pub fn write_file(result: &FileResult, out: &mut Vec<u8>) -> io::Result<()> {
+    let file = escape_property(result.name());
+    if let Some(error) = &result.error {
+        writeln!(out, "::error file={file}::{}", escape_data(error))?;
+    }
+    let Some(source) = &result.source else {
+        return Ok(());
+    };
+    for diagnostic in &result.diagnostics {
+        let command = match diagnostic.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
         };
-        for diagnostic in &result.diagnostics {
-            let command = match diagnostic.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let (start, end) = positions(source, clamp(&source.text, diagnostic.span));
-            writeln!(
-                out,
-                "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
-                start.line,
-                start.column,
-                end.line,
-                end.column,
-                escape_property(&diagnostic.rule),
-                escape_data(&diagnostic.message)
-            )?;
-        }
+        let (start, end) = positions(source, clamp(&source.text, diagnostic.span));
+        writeln!(
+            out,
+            "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            escape_property(&diagnostic.rule),
+            escape_data(&diagnostic.message)
+        )?;
     }
     Ok(())
 }
@@ -87,7 +85,12 @@ mod tests {
             },
         ];
         let mut out = Vec::new();
-        render(&results, &mut out).unwrap();
+        let options = super::super::RenderOptions {
+            format: super::super::Format::Github,
+            color: false,
+        };
+        let pack = crate::rules::Pack::default();
+        super::super::render(&results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "::notice file=dir%2Cx/a%3Ab.txt,line=2,col=1,endLine=2,endColumn=3,title=x/y::100%25 `cd`\n\

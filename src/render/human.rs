@@ -1,47 +1,41 @@
 //! The human format: codespan-reporting diagnostics on the source text, then a summary line.
 
-use std::io::{self, Write};
+use std::io;
 use std::ops::Range;
 
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::files::{self, Files};
 use codespan_reporting::term::{self, termcolor};
 
-use super::{clamp, FileResult, Summary};
+use super::{clamp, FileResult};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::fix::Applicability;
 use crate::source::SourceFile;
 
-/// Renders every diagnostic of every file, then [`Summary::line`].
-pub fn render(results: &[FileResult], color: bool, out: &mut dyn Write) -> io::Result<()> {
-    let config = term::Config::default();
-    for result in results {
-        let Some(source) = &result.source else {
-            continue;
-        };
-        let file = CodespanFile {
-            source,
-            name: super::escape::one_line(&source.name).into_owned(),
-            shown: super::escape::same_width(&source.text),
-        };
-        for diagnostic in &result.diagnostics {
-            let shown = to_codespan(source, diagnostic);
-            let mut buffer = Vec::new();
-            let rendered = if color {
-                term::emit_to_write_style(
-                    &mut termcolor::Ansi::new(&mut buffer),
-                    &config,
-                    &file,
-                    &shown,
-                )
-            } else {
-                term::emit_to_io_write(&mut buffer, &config, &file, &shown)
-            };
-            rendered.map_err(|e| io::Error::other(e.to_string()))?;
-            out.write_all(&buffer)?;
-        }
+/// Renders every diagnostic of one file (the report ends with [`super::Summary::line`]).
+pub fn write_file(result: &FileResult, color: bool, out: &mut Vec<u8>) -> io::Result<()> {
+    let Some(source) = &result.source else {
+        return Ok(());
+    };
+    if result.diagnostics.is_empty() {
+        return Ok(());
     }
-    writeln!(out, "{}", Summary::of(results).line())
+    let config = term::Config::default();
+    let file = CodespanFile {
+        source,
+        name: super::escape::one_line(&source.name).into_owned(),
+        shown: super::escape::same_width(&source.text),
+    };
+    for diagnostic in &result.diagnostics {
+        let shown = to_codespan(source, diagnostic);
+        let rendered = if color {
+            term::emit_to_write_style(&mut termcolor::Ansi::new(&mut *out), &config, &file, &shown)
+        } else {
+            term::emit_to_io_write(&mut *out, &config, &file, &shown)
+        };
+        rendered.map_err(|e| io::Error::other(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// One diagnostic as codespan shows it: the primary span, secondary labels, the help and the
@@ -155,7 +149,12 @@ mod tests {
 
     fn rendered(results: &[FileResult], color: bool) -> String {
         let mut out = Vec::new();
-        render(results, color, &mut out).unwrap();
+        let options = super::super::RenderOptions {
+            format: super::super::Format::Human,
+            color,
+        };
+        let pack = crate::rules::Pack::default();
+        super::super::render(results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
         String::from_utf8(out).unwrap()
     }
 

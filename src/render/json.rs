@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::stream::nested;
 use super::{FileResult, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
@@ -12,14 +13,6 @@ use crate::span::Span;
 
 /// The report's format version: bumped on any incompatible change.
 pub const REPORT_VERSION: u32 = 1;
-
-#[derive(Serialize)]
-pub struct Report<'a> {
-    pub version: u32,
-    pub tool: Tool,
-    pub files: Vec<FileEntry<'a>>,
-    pub summary: SummaryEntry,
-}
 
 #[derive(Serialize)]
 pub struct Tool {
@@ -108,44 +101,55 @@ impl<'a> DiagnosticEntry<'a> {
     }
 }
 
-impl<'a> Report<'a> {
-    pub fn new(results: &'a [FileResult]) -> Self {
-        let summary = Summary::of(results);
-        Self {
-            version: REPORT_VERSION,
-            tool: Tool {
-                name: env!("CARGO_PKG_NAME"),
-                version: env!("CARGO_PKG_VERSION"),
+impl<'a> FileEntry<'a> {
+    pub fn new(result: &'a FileResult) -> Self {
+        FileEntry {
+            path: result.name(),
+            diagnostics: match &result.source {
+                Some(source) => result
+                    .diagnostics
+                    .iter()
+                    .map(|d| DiagnosticEntry::new(source, d))
+                    .collect(),
+                None => Vec::new(),
             },
-            files: results
-                .iter()
-                .map(|result| FileEntry {
-                    path: result.name(),
-                    diagnostics: match &result.source {
-                        Some(source) => result
-                            .diagnostics
-                            .iter()
-                            .map(|d| DiagnosticEntry::new(source, d))
-                            .collect(),
-                        None => Vec::new(),
-                    },
-                    error: result.error.as_deref(),
-                })
-                .collect(),
-            summary: SummaryEntry {
-                files: summary.files,
-                errors: summary.errors,
-                warnings: summary.warnings,
-                infos: summary.infos,
-                fixable: summary.fixable,
-            },
+            error: result.error.as_deref(),
         }
     }
 }
 
-pub fn render(results: &[FileResult], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Report::new(results))?;
-    writeln!(out)
+/// `{ "version": 1, "tool": {...}, "files": [` (the files follow, streamed).
+pub fn write_opening(out: &mut dyn Write) -> io::Result<()> {
+    let tool = Tool {
+        name: env!("CARGO_PKG_NAME"),
+        version: env!("CARGO_PKG_VERSION"),
+    };
+    let tool = serde_json::to_string_pretty(&tool)?;
+    write!(
+        out,
+        "{{\n  \"version\": {REPORT_VERSION},\n  \"tool\": {},\n  \"files\": [",
+        nested(&tool, 2)
+    )
+}
+
+/// One file's entry, as an item of `files`.
+pub fn write_file(result: &FileResult, out: &mut Vec<u8>) -> io::Result<()> {
+    let entry = serde_json::to_string_pretty(&FileEntry::new(result))?;
+    write!(out, "    {}", nested(&entry, 4))
+}
+
+/// `], "summary": {...} }`.
+pub fn write_closing(summary: &Summary, wrote_item: bool, out: &mut dyn Write) -> io::Result<()> {
+    let summary = SummaryEntry {
+        files: summary.files,
+        errors: summary.errors,
+        warnings: summary.warnings,
+        infos: summary.infos,
+        fixable: summary.fixable,
+    };
+    let summary = serde_json::to_string_pretty(&summary)?;
+    let close = if wrote_item { "\n  ]" } else { "]" };
+    writeln!(out, "{close},\n  \"summary\": {}\n}}", nested(&summary, 2))
 }
 
 #[cfg(test)]
@@ -180,7 +184,20 @@ mod tests {
                 error: Some("file is empty".into()),
             },
         ];
-        let value = serde_json::to_value(Report::new(&results)).unwrap();
+        let mut out = Vec::new();
+        let options = super::super::RenderOptions {
+            format: super::super::Format::Json,
+            color: false,
+        };
+        super::super::render(
+            &results,
+            &crate::rules::Pack::default(),
+            &options,
+            &mut out,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let value: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let expected = serde_json::json!({
             "version": 1,
             "tool": {"name": "presslint", "version": env!("CARGO_PKG_VERSION")},

@@ -10,6 +10,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod stream;
 
 use std::io::{self, Write};
 
@@ -146,6 +147,17 @@ impl Summary {
 }
 
 impl Summary {
+    /// Adds another part of the run's counts (one file's, when streaming).
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.fixable += other.fixable;
+        self.unsafe_fixable += other.unsafe_fixable;
+        self.failed += other.failed;
+    }
+
     /// After `--fix`: `Fixed 4 problems (2 remaining; 1 fixable with --unsafe-fixes).`
     pub fn fixed_line(&self, fixed: usize, unsafe_applied: bool) -> String {
         let remaining = self.errors + self.warnings + self.infos;
@@ -200,18 +212,12 @@ pub fn render(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> io::Result<()> {
-    if options.format != Format::Json {
-        for line in results.iter().filter_map(FileResult::error_line) {
-            writeln!(err, "error: {line}")?;
-        }
+    let renderer = stream::FileRenderer::new(*options, pack);
+    let mut writer = stream::ReportWriter::begin(*options, pack, out)?;
+    for result in results {
+        writer.write(renderer.render(result), out, err)?;
     }
-    match options.format {
-        Format::Human => human::render(results, options.color, out),
-        Format::Concise => concise::render(results, out),
-        Format::Json => json::render(results, out),
-        Format::Sarif => sarif::render(results, pack, out),
-        Format::Github => github::render(results, out),
-    }
+    writer.finish(out).map(|_| ())
 }
 
 /// `span` clamped to the text and to character boundaries, so that no renderer can slice

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde_json::{json, Value};
 
+use super::stream::nested;
 use super::{clamp, positions, FileResult};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Pack;
@@ -14,13 +15,71 @@ use crate::span::Span;
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub fn render(results: &[FileResult], pack: &Pack, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(results, pack))?;
-    writeln!(out)
+/// The rule ids a result points at by index, in the order of the log's descriptors: the
+/// pack's rules, then one `schema/<keyword>` per keyword of the release schema. Fixed before
+/// any file is read, so that files can be rendered apart, on any thread.
+pub fn indexed_rule_ids(pack: &Pack) -> Vec<String> {
+    let mut ids: Vec<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
+    ids.extend(
+        crate::schema::release_keywords()
+            .into_iter()
+            .map(|k| format!("schema/{k}")),
+    );
+    ids
 }
 
-/// The whole SARIF log as a JSON value.
-pub fn log(results: &[FileResult], pack: &Pack) -> Value {
+/// The notification for a file that could not be checked.
+pub fn notification(result: &FileResult) -> Option<Value> {
+    let error = result.error.as_ref()?;
+    Some(json!({
+        "level": "error",
+        "message": { "text": format!("{}: {error}", result.name()) },
+        "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(result.name()) } } }],
+    }))
+}
+
+/// The results of one file, as items of `runs[0].results` (nested 8 spaces deep). A rule
+/// outside `ids` gets no index; it is noted in `extra` for a descriptor at the end.
+pub fn write_results(
+    result: &FileResult,
+    ids: &[String],
+    extra: &mut Vec<(String, Severity)>,
+    out: &mut Vec<u8>,
+) -> io::Result<()> {
+    let Some(source) = &result.source else {
+        return Ok(());
+    };
+    let uri = uri(result.name());
+    for (i, diagnostic) in result.diagnostics.iter().enumerate() {
+        let index = ids.iter().position(|id| *id == diagnostic.rule);
+        if index.is_none() {
+            extra.push((diagnostic.rule.clone(), diagnostic.severity));
+        }
+        let item = serde_json::to_string_pretty(&result_of(source, &uri, diagnostic, index))?;
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        write!(out, "        {}", nested(&item, 8))?;
+    }
+    Ok(())
+}
+
+/// `{ "$schema", "version", "runs": [ { "columnKind", "results": [` (results follow).
+pub fn write_opening(out: &mut dyn Write) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"$schema\": \"{SARIF_SCHEMA}\",\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": ["
+    )
+}
+
+/// Closes `results`, then the tool with every rule descriptor and the invocation.
+pub fn write_closing(
+    pack: &Pack,
+    extra: &BTreeSet<(String, Severity)>,
+    notifications: Vec<Value>,
+    wrote_item: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let mut rules: Vec<Value> = pack
         .rules
         .iter()
@@ -34,16 +93,12 @@ pub fn log(results: &[FileResult], pack: &Pack) -> Value {
             )
         })
         .collect();
-    let mut ids: Vec<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
-    // Diagnostics from outside the pack (schema errors) still need a rule descriptor.
-    let extra: BTreeSet<(&str, Severity)> = results
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .filter(|d| pack.rule(&d.rule).is_none())
-        .map(|d| (d.rule.as_str(), d.severity))
-        .collect();
-    for (id, severity) in extra {
-        if ids.iter().any(|known| known == id) {
+    let mut described: BTreeSet<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
+    let schema_ids = indexed_rule_ids(&Pack::default());
+    let extra_ids = extra.iter().map(|(id, severity)| (id.clone(), *severity));
+    let schema = schema_ids.into_iter().map(|id| (id, Severity::Error));
+    for (id, severity) in schema.chain(extra_ids) {
+        if !described.insert(id.clone()) {
             continue;
         }
         let summary = match id.strip_prefix("schema/") {
@@ -52,48 +107,25 @@ pub fn log(results: &[FileResult], pack: &Pack) -> Value {
             }
             None => format!("diagnostics of `{id}`"),
         };
-        rules.push(descriptor(id, &summary, &summary, severity, None));
-        ids.push(id.to_owned());
+        rules.push(descriptor(&id, &summary, &summary, severity, None));
     }
-
-    let mut sarif_results = Vec::new();
-    let mut notifications = Vec::new();
-    for result in results {
-        let uri = uri(result.name());
-        if let Some(error) = &result.error {
-            notifications.push(json!({
-                "level": "error",
-                "message": { "text": format!("{}: {error}", result.name()) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri } } }],
-            }));
-        }
-        let Some(source) = &result.source else {
-            continue;
-        };
-        for diagnostic in &result.diagnostics {
-            let index = ids.iter().position(|id| *id == diagnostic.rule);
-            sarif_results.push(result_of(source, &uri, diagnostic, index));
-        }
-    }
-
-    json!({
-        "$schema": SARIF_SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": env!("CARGO_PKG_NAME"),
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "rules": rules,
-            }},
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "unicodeCodePoints",
-            "results": sarif_results,
-        }],
-    })
+    let tool = json!({ "driver": {
+        "name": env!("CARGO_PKG_NAME"),
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    }});
+    let invocations = json!([{
+        "executionSuccessful": notifications.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    let close = if wrote_item { "\n      ]" } else { "]" };
+    writeln!(
+        out,
+        "{close},\n      \"tool\": {},\n      \"invocations\": {}\n    }}\n  ]\n}}",
+        nested(&serde_json::to_string_pretty(&tool)?, 6),
+        nested(&serde_json::to_string_pretty(&invocations)?, 6)
+    )
 }
 
 fn descriptor(
@@ -244,11 +276,24 @@ mod tests {
             diagnostics: vec![d],
             error: None,
         }];
-        let log = log(&results, &Pack::default());
+        let mut out = Vec::new();
+        let options = super::super::RenderOptions {
+            format: super::super::Format::Sarif,
+            color: false,
+        };
+        super::super::render(
+            &results,
+            &Pack::default(),
+            &options,
+            &mut out,
+            &mut Vec::new(),
+        )
+        .unwrap();
+        let log: Value = serde_json::from_slice(&out).unwrap();
         let run = &log["runs"][0];
-        assert_eq!(run["tool"]["driver"]["rules"][0]["id"], "schema/type");
         let result = &run["results"][0];
-        assert_eq!(result["ruleIndex"], 0);
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "schema/type");
         assert_eq!(result["level"], "warning");
         assert_eq!(
             result["locations"][0]["physicalLocation"]["region"],

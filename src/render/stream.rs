@@ -1,0 +1,152 @@
+//! Streaming a report: each file is rendered on its own (on any thread) into bytes, and the
+//! writer puts those bytes out in input order between the format's opening and closing, with
+//! only counters kept between files. So a run never holds every file's text or findings at
+//! once, whatever the number of files, and the output is the same whatever the threads.
+
+use std::collections::BTreeSet;
+use std::io::{self, Write};
+
+use serde_json::Value;
+
+use super::{concise, github, human, json, sarif, FileResult, Format, RenderOptions, Summary};
+use crate::diagnostic::Severity;
+use crate::rules::Pack;
+
+/// Renders one file at a time; shared by the threads that lint (it holds no state).
+pub struct FileRenderer {
+    options: RenderOptions,
+    /// SARIF: the rule ids a result may point at by index (the pack's, then the schema's).
+    sarif_rules: Vec<String>,
+}
+
+/// One file's part of the report, and what the closing of the report needs from it.
+pub struct RenderedFile {
+    /// The file's part of the report (for JSON and SARIF: its items, without separators
+    /// around them; empty when the file adds no item).
+    pub bytes: Vec<u8>,
+    /// The counts of this file alone.
+    pub summary: Summary,
+    /// `name: error`, shown on stderr by the formats whose report cannot carry it.
+    pub error_line: Option<String>,
+    /// SARIF: rule ids without a descriptor index, and the notification of an unreadable file.
+    extra_rules: Vec<(String, Severity)>,
+    notification: Option<Value>,
+}
+
+impl FileRenderer {
+    pub fn new(options: RenderOptions, pack: &Pack) -> Self {
+        let sarif_rules = if options.format == Format::Sarif {
+            sarif::indexed_rule_ids(pack)
+        } else {
+            Vec::new()
+        };
+        Self {
+            options,
+            sarif_rules,
+        }
+    }
+
+    pub fn render(&self, result: &FileResult) -> RenderedFile {
+        let mut bytes = Vec::new();
+        let mut extra_rules = Vec::new();
+        let mut notification = None;
+        // Writing to a Vec cannot fail; a renderer's own error leaves the part empty.
+        let _ = match self.options.format {
+            Format::Human => human::write_file(result, self.options.color, &mut bytes),
+            Format::Concise => concise::write_file(result, &mut bytes),
+            Format::Github => github::write_file(result, &mut bytes),
+            Format::Json => json::write_file(result, &mut bytes),
+            Format::Sarif => {
+                notification = sarif::notification(result);
+                sarif::write_results(result, &self.sarif_rules, &mut extra_rules, &mut bytes)
+            }
+        };
+        RenderedFile {
+            bytes,
+            summary: Summary::of(std::slice::from_ref(result)),
+            error_line: result.error_line(),
+            extra_rules,
+            notification,
+        }
+    }
+}
+
+/// Puts rendered files out in order, then the closing of the report.
+pub struct ReportWriter<'p> {
+    options: RenderOptions,
+    pack: &'p Pack,
+    summary: Summary,
+    /// An item of a JSON array was written (the next one needs a separator).
+    wrote_item: bool,
+    extra_rules: BTreeSet<(String, Severity)>,
+    notifications: Vec<Value>,
+}
+
+impl<'p> ReportWriter<'p> {
+    /// Writes the opening of the report.
+    pub fn begin(options: RenderOptions, pack: &'p Pack, out: &mut dyn Write) -> io::Result<Self> {
+        match options.format {
+            Format::Json => json::write_opening(out)?,
+            Format::Sarif => sarif::write_opening(out)?,
+            Format::Human | Format::Concise | Format::Github => {}
+        }
+        Ok(Self {
+            options,
+            pack,
+            summary: Summary::default(),
+            wrote_item: false,
+            extra_rules: BTreeSet::new(),
+            notifications: Vec::new(),
+        })
+    }
+
+    /// Writes one file's part (and its error line on `err`, for the formats whose report does
+    /// not carry errors).
+    pub fn write(
+        &mut self,
+        file: RenderedFile,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        self.summary.add(&file.summary);
+        if self.options.format != Format::Json {
+            if let Some(line) = &file.error_line {
+                writeln!(err, "error: {line}")?;
+            }
+        }
+        self.extra_rules.extend(file.extra_rules);
+        self.notifications.extend(file.notification);
+        if file.bytes.is_empty() {
+            return Ok(());
+        }
+        let array = matches!(self.options.format, Format::Json | Format::Sarif);
+        if array {
+            out.write_all(if self.wrote_item { b",\n" } else { b"\n" })?;
+        }
+        self.wrote_item = true;
+        out.write_all(&file.bytes)
+    }
+
+    /// Writes the closing of the report; the run's counts.
+    pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
+        match self.options.format {
+            Format::Human => writeln!(out, "{}", self.summary.line())?,
+            Format::Concise | Format::Github => {}
+            Format::Json => json::write_closing(&self.summary, self.wrote_item, out)?,
+            Format::Sarif => sarif::write_closing(
+                self.pack,
+                &self.extra_rules,
+                self.notifications,
+                self.wrote_item,
+                out,
+            )?,
+        }
+        Ok(self.summary)
+    }
+}
+
+/// Pretty-printed JSON nested `indent` spaces deep in a streamed document: every line after
+/// the first indented (pretty JSON has no raw newline inside a string, so this is safe).
+pub(crate) fn nested(pretty: &str, indent: usize) -> String {
+    pretty.replace('\n', &format!("\n{}", " ".repeat(indent)))
+}
