@@ -196,25 +196,40 @@ pub fn bounded_edit_distance(a: &str, b: &str, budget: usize) -> Option<usize> {
     Some(previous[b.len()]).filter(|&d| d <= budget)
 }
 
-/// The maximal runs of characters that `belongs` accepts, with their byte offsets;
+/// The maximal runs of characters that `belongs` accepts, with their byte offsets, in order;
 /// `belongs(c, inside)` is told whether a run has started (for inner apostrophes, hyphens).
-pub fn runs(text: &str, belongs: impl Fn(char, bool) -> bool) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (belongs(c, start.is_some()), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
-        }
+/// An iterator: a check that looks at neighbouring runs allocates nothing.
+pub fn runs<'t, F: Fn(char, bool) -> bool>(text: &'t str, belongs: F) -> Runs<'t, F> {
+    Runs {
+        text,
+        chars: text.char_indices(),
+        belongs,
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
+}
+
+/// The iterator of [`runs`].
+pub struct Runs<'t, F> {
+    text: &'t str,
+    chars: std::str::CharIndices<'t>,
+    belongs: F,
+}
+
+impl<'t, F: Fn(char, bool) -> bool> Iterator for Runs<'t, F> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self
+            .chars
+            .by_ref()
+            .find(|&(_, c)| (self.belongs)(c, false))
+            .map(|(i, _)| i)?;
+        let end = self
+            .chars
+            .by_ref()
+            .find(|&(_, c)| !(self.belongs)(c, true))
+            .map_or(self.text.len(), |(i, _)| i);
+        Some((start, &self.text[start..end]))
     }
-    out
 }
 
 #[cfg(test)]
@@ -288,11 +303,13 @@ mod tests {
         let words = runs("Ban Ki-moon’s  visit", |c, inside| {
             c.is_alphabetic() || (inside && matches!(c, '-' | '’'))
         });
+        let words: Vec<_> = words.collect();
         assert_eq!(words, [(0, "Ban"), (4, "Ki-moon’s"), (17, "visit")]);
-        assert_eq!(
-            runs(" a b ", |c, _| !c.is_whitespace()),
-            [(1, "a"), (3, "b")]
-        );
+        let tokens: Vec<_> = runs(" a b ", |c, _| !c.is_whitespace()).collect();
+        assert_eq!(tokens, [(1, "a"), (3, "b")]);
+        let trailing: Vec<_> =
+            runs("a-", |c, inside| c.is_alphabetic() || (inside && c == '-')).collect();
+        assert_eq!(trailing, [(0, "a-")]);
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub struct Forbid {
     /// Does the pattern have a group named `target`?
     targeted: bool,
     filter: super::filter::Filter,
+    /// `requires`: texts one of which a field must hold to be searched.
+    prefilter: Option<super::prefilter::Prefilter>,
 }
 
 impl Forbid {
@@ -36,6 +38,7 @@ impl Forbid {
             pattern,
             replacement: params.str("replacement").map(str::to_owned),
             targeted,
+            prefilter: super::prefilter::Prefilter::from_params(params)?,
             // Noise lines are debris, not running text: no quotation is skipped there.
             filter: if scope == Scope::Noise {
                 super::filter::Filter::none()
@@ -54,6 +57,9 @@ impl Forbid {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
+            if !super::prefilter::passes(self.prefilter.as_ref(), &m.text) {
+                continue;
+            }
             let mut skips = self.filter.skips(&m.text);
             for caps in self.pattern.captures_iter(&m.text) {
                 let whole = match (self.targeted, caps.name("target"), caps.get(0)) {

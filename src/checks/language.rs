@@ -29,7 +29,10 @@ const MIN_FOREIGN_WORDS: usize = 5;
 
 /// The language a release is in when it is not the pack's, judged on the whole text.
 pub fn detect(pack: &Pack, text: &str) -> Option<Verdict> {
-    detect_among(pack, text, crate::rules::embedded_profiles())
+    let table = pack
+        .detect_table
+        .get_or_init(|| WordTable::new(pack, crate::rules::embedded_profiles()));
+    table.verdict(text)
 }
 
 /// `detect` against an explicit list of language profiles.
@@ -38,38 +41,71 @@ pub fn detect_among(
     text: &str,
     profiles: &[crate::rules::Profile],
 ) -> Option<Verdict> {
-    let candidates: Vec<_> = profiles
-        .iter()
-        .filter(|(_, language, detect)| *language != pack.language && !detect.words.is_empty())
-        .collect();
-    if candidates.is_empty() {
-        return None;
+    WordTable::new(pack, profiles).verdict(text)
+}
+
+/// The detection words of a pack and of the other languages, each with one bit per language
+/// that lists it (bit 0: the pack's own, bit `i + 1`: candidate `i`): one hash lookup per
+/// word of a release, and none for a word longer than every listed one. Built once per pack.
+#[derive(Debug, Default)]
+pub struct WordTable {
+    words: rustc_hash::FxHashMap<String, u32>,
+    longest: usize,
+    /// `(pack name, language, language name)` of each candidate.
+    candidates: Vec<(String, String, String)>,
+}
+
+impl WordTable {
+    fn new(pack: &Pack, profiles: &[crate::rules::Profile]) -> Self {
+        let mut table = WordTable::default();
+        let mut add = |words: &rustc_hash::FxHashSet<String>, bit: u32, longest: usize| {
+            for word in words {
+                *table.words.entry(word.clone()).or_default() |= 1 << bit;
+            }
+            table.longest = table.longest.max(longest);
+        };
+        add(&pack.detect.words, 0, pack.detect.longest_word);
+        let candidates = profiles
+            .iter()
+            .filter(|(_, language, detect)| *language != pack.language && !detect.words.is_empty())
+            .take(31);
+        let mut names = Vec::new();
+        for (i, (name, language, detect)) in candidates.enumerate() {
+            add(&detect.words, i as u32 + 1, detect.longest_word);
+            names.push((name.clone(), language.clone(), detect.language_name.clone()));
+        }
+        table.candidates = names;
+        table
     }
-    let mut own = 0usize;
-    let mut others = vec![0usize; candidates.len()];
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
+
+    fn verdict(&self, text: &str) -> Option<Verdict> {
+        if self.candidates.is_empty() {
+            return None;
         }
-        if pack.detect.words.contains(word) {
-            own += 1;
-        }
-        for (count, (_, _, detect)) in others.iter_mut().zip(&candidates) {
-            if detect.words.contains(word) {
-                *count += 1;
+        let mut counts = vec![0usize; self.candidates.len() + 1];
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
+            if word.is_empty() || word.len() > self.longest {
+                continue;
+            }
+            let Some(&bits) = self.words.get(word) else {
+                continue;
+            };
+            for (i, count) in counts.iter_mut().enumerate() {
+                *count += usize::from(bits & (1 << i) != 0);
             }
         }
+        let own = counts[0];
+        let (best, (name, language, language_name)) = counts[1..]
+            .iter()
+            .copied()
+            .zip(&self.candidates)
+            .max_by_key(|(count, _)| *count)?;
+        (best >= MIN_FOREIGN_WORDS && best >= 3 * own.max(1)).then(|| Verdict {
+            language: language.clone(),
+            language_name: language_name.clone(),
+            pack: name.clone(),
+        })
     }
-    let (best, (name, language, detect)) = others
-        .iter()
-        .copied()
-        .zip(candidates)
-        .max_by_key(|(count, _)| *count)?;
-    (best >= MIN_FOREIGN_WORDS && best >= 3 * own.max(1)).then(|| Verdict {
-        language: language.clone(),
-        language_name: detect.language_name.clone(),
-        pack: name.clone(),
-    })
 }
 
 /// The language check: no parameters; the verdict comes from `checks::run`.

@@ -9,6 +9,7 @@ pub mod forbid;
 pub mod format;
 pub mod language;
 pub mod position;
+pub mod prefilter;
 pub mod quotes;
 pub mod repeat;
 pub mod require;

@@ -32,9 +32,8 @@ impl Repeat {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let words = words(&m.text);
-            for pair in words.windows(2) {
-                let ((a_start, a), (b_start, b)) = (pair[0], pair[1]);
+            let mut words = words(&m.text).peekable();
+            while let (Some((a_start, a)), Some(&(b_start, b))) = (words.next(), words.peek()) {
                 let between = &m.text[a_start + a.len()..b_start];
                 if !between.chars().all(char::is_whitespace)
                     || !a.eq_ignore_ascii_case(b)
@@ -55,9 +54,14 @@ impl Repeat {
 }
 
 /// Runs of letters (and inner apostrophes or hyphens) with their offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     crate::text::runs(text, |c, inside| {
-        c.is_alphabetic() || (inside && matches!(c, '\'' | '\u{2019}' | '-'))
+        let letter = if c.is_ascii() {
+            c.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        letter || (inside && matches!(c, '\'' | '\u{2019}' | '-'))
     })
 }
 

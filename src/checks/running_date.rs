@@ -130,12 +130,45 @@ impl RunningDate {
         }
     }
 
-    /// A cheap test before the regex: a range is only suspicious with an em dash, a spaced
-    /// joiner, or `from`/`between` (the range pattern has no literal prefix to search for).
+    /// A cheap test before the regex, for the patterns with no literal prefix to search for
+    /// (they would otherwise run their automaton over every byte of every paragraph): a
+    /// necessary condition of a match, never a sufficient one. It reads the field as
+    /// written, where a no-break space or hyphen may stand for the space or hyphen the
+    /// pattern sees after normalisation.
     fn may_match(&self, text: &str) -> bool {
-        if self.which != Which::Range {
-            return true;
+        match self.which {
+            Which::UsOrder => true,
+            // `3rd May`: a digit, then the ordinal ending.
+            Which::Ordinal => text
+                .as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"st" | b"nd" | b"rd" | b"th")),
+            // `3 May, 2010`: a comma, a space and the year's first digit.
+            Which::YearComma => {
+                static COMMA_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+                    aho_corasick::AhoCorasick::new([", 1", ", 2", ",\u{a0}1", ",\u{a0}2"])
+                        .expect("four literals")
+                });
+                COMMA_YEAR.is_match(text)
+            }
+            Which::Range => Self::may_be_range(text),
         }
+    }
+
+    /// A range is only suspicious with an em dash, a spaced joiner, or `from`/`between`; and
+    /// the day after its joiner is a digit.
+    fn may_be_range(text: &str) -> bool {
+        let digit_after_dash = text
+            .match_indices(['-', '–', '—', '\u{2011}'])
+            .any(|(at, dash)| {
+                text[at + dash.len()..]
+                    .trim_start_matches([' ', '\u{a0}'])
+                    .starts_with(|c: char| c.is_ascii_digit())
+            });
+        digit_after_dash && Self::range_joiner(text)
+    }
+
+    fn range_joiner(text: &str) -> bool {
         text.contains(['—', '\u{2011}'])
             || text.contains(" -")
             || text.contains("- ")

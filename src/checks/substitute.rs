@@ -21,6 +21,9 @@ pub struct Substitute {
     swap: BTreeMap<String, String>,
     ignore_case: bool,
     filter: super::filter::Filter,
+    /// With `ignore-case`, the keys themselves: a field holding none of them is not searched
+    /// (a case-sensitive alternation of words has the regex's own literal prefilter).
+    prefilter: Option<super::prefilter::Prefilter>,
 }
 
 impl Substitute {
@@ -73,12 +76,16 @@ impl Substitute {
         let flags = if ignore_case { "(?i)" } else { "" };
         let pattern =
             params.compile_regex("swap", &format!("{flags}(?:{})", alternatives.join("|")))?;
+        let prefilter = ignore_case
+            .then(|| super::prefilter::Prefilter::new(swap.keys(), true))
+            .flatten();
         Ok(Self {
             scope,
             pattern,
             swap,
             ignore_case,
             filter: super::filter::Filter::compile(params)?,
+            prefilter,
         })
     }
 
@@ -91,6 +98,9 @@ impl Substitute {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
+            if !super::prefilter::passes(self.prefilter.as_ref(), &m.text) {
+                continue;
+            }
             let mut skips = self.filter.skips(&m.text);
             for found in self.pattern.find_iter(&m.text) {
                 if skips.covers(found.start(), found.end())

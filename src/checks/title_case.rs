@@ -135,7 +135,7 @@ fn is_all_caps(text: &str) -> bool {
 
 /// Whitespace-separated tokens with their offsets.
 fn tokens(text: &str) -> Vec<(usize, &str)> {
-    crate::text::runs(text, |c, _| !c.is_whitespace())
+    crate::text::runs(text, |c, _| !c.is_whitespace()).collect()
 }
 
 #[cfg(test)]

@@ -345,7 +345,6 @@ impl Walker<'_> {
         if s.spaced {
             let parts: Vec<Field> =
                 crate::text::runs(&text[span.range()], |c, _| !c.is_whitespace())
-                    .into_iter()
                     .map(|(at, part)| {
                         Field::verbatim(
                             text,

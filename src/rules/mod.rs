@@ -91,9 +91,12 @@ pub struct PackData {
 pub struct Detect {
     /// The language's name in messages (`French`).
     pub language_name: String,
-    /// Common words of the language, matched as whole words, case-sensitively (hashed:
-    /// every word of every release is looked up).
-    pub words: std::collections::HashSet<String>,
+    /// Common words of the language, matched as whole words, case-sensitively (every word
+    /// of every release is looked up: a fast hash, and words longer than the longest listed
+    /// one are never hashed).
+    pub words: rustc_hash::FxHashSet<String>,
+    /// The length in bytes of the longest word of `words`.
+    pub longest_word: usize,
     /// Rules and groups that depend on the language; they do not run on a release in
     /// another language.
     pub suppress: Vec<String>,
@@ -113,6 +116,8 @@ pub struct Pack {
     pub detect: Detect,
     /// Sorted by id.
     pub rules: Vec<Rule>,
+    /// The words of language detection, gathered on first use (`checks::language`).
+    pub detect_table: std::sync::OnceLock<crate::checks::language::WordTable>,
 }
 
 /// What a pack says about itself, for listing packs without compiling them.
