@@ -21,9 +21,11 @@ pub struct Substitute {
     swap: BTreeMap<String, String>,
     ignore_case: bool,
     filter: super::filter::Filter,
-    /// With `ignore-case`, the keys themselves: a field holding none of them is not searched
-    /// (a case-sensitive alternation of words has the regex's own literal prefilter).
-    prefilter: Option<super::prefilter::Prefilter>,
+    /// With `ignore-case` and ASCII keys: the same alternation, case-sensitive and in lower
+    /// case, searched in the field's text with ASCII letters lowered (same byte offsets).
+    /// A case-insensitive regex has no literal prefilter; this one keeps the regex's fast
+    /// literal scan.
+    folded: Option<crate::lazy_regex::LazyRegex>,
 }
 
 impl Substitute {
@@ -74,52 +76,66 @@ impl Substitute {
             })
             .collect();
         let flags = if ignore_case { "(?i)" } else { "" };
-        let pattern =
-            params.compile_regex("swap", &format!("{flags}(?:{})", alternatives.join("|")))?;
-        let prefilter = ignore_case
-            .then(|| super::prefilter::Prefilter::new(swap.keys(), true))
-            .flatten();
+        let alternatives = alternatives.join("|");
+        let pattern = params.compile_regex("swap", &format!("{flags}(?:{alternatives})"))?;
+        // Keys are lower-cased when `ignore_case`, so the plain alternation is the folded one.
+        let folded = if ignore_case && swap.keys().all(|k| k.is_ascii()) {
+            Some(params.compile_regex("swap", &format!("(?:{alternatives})"))?)
+        } else {
+            None
+        };
         Ok(Self {
             scope,
             pattern,
             swap,
             ignore_case,
             filter: super::filter::Filter::compile(params)?,
-            prefilter,
+            folded,
         })
     }
 
     pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
         let mut out = vec![&self.pattern];
+        out.extend(&self.folded);
         out.extend(self.filter.regexes());
         out
+    }
+
+    /// The byte ranges of the matches in `text`: through the folded regex when there is one
+    /// and `text` has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
+    /// sign), where both searches agree; else through the case-insensitive regex.
+    fn matches(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let unicode_fold = || text.contains(['ſ', '\u{212a}']);
+        match &self.folded {
+            Some(folded) if !unicode_fold() => {
+                let lowered = text.to_ascii_lowercase();
+                folded.find_iter(&lowered).map(|m| m.range()).collect()
+            }
+            _ => self.pattern.find_iter(text).map(|m| m.range()).collect(),
+        }
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            if !super::prefilter::passes(self.prefilter.as_ref(), &m.text) {
-                continue;
-            }
             let mut skips = self.filter.skips(&m.text);
-            for found in self.pattern.find_iter(&m.text) {
-                if skips.covers(found.start(), found.end())
-                    || self.filter.excepts_word(found.as_str())
-                {
+            for range in self.matches(&m.text) {
+                let found = &m.text[range.clone()];
+                if skips.covers(range.start, range.end) || self.filter.excepts_word(found) {
                     continue;
                 }
                 let right = if self.ignore_case {
                     self.swap
-                        .get(&found.as_str().to_lowercase())
-                        .map(|r| same_case(found.as_str(), r))
+                        .get(&found.to_lowercase())
+                        .map(|r| same_case(found, r))
                 } else {
-                    self.swap.get(found.as_str()).cloned()
+                    self.swap.get(found).cloned()
                 };
                 let Some(right) = right else {
                     continue;
                 };
-                let span = m.span(found.start(), found.end());
-                let vars = [("found", found.as_str()), ("expected", right.as_str())];
+                let span = m.span(range.start, range.end);
+                let vars = [("found", found), ("expected", right.as_str())];
                 let fix = cx.fix(
                     &vars,
                     vec![Edit::replace(span, m.encoding.encode(&right))],
