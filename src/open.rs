@@ -92,7 +92,10 @@ pub fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
 /// `limit + 1` bytes, never whole.
 pub fn read_limited(path: &Path, limit: u64) -> Result<(Vec<u8>, Metadata), ReadError> {
     let (file, metadata) = open_regular(path)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata (one more byte to see the end), not grown by doubling: a
+    // large file is read into one allocation of its size.
+    let expected = metadata.len().min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;

@@ -80,6 +80,9 @@ pub struct MatchText {
     pub text: String,
     pub map: OffsetMap,
     pub encoding: Encoding,
+    /// `text` with ASCII letters lowered (same byte offsets), made on first use and shared
+    /// by the case-insensitive rules.
+    lowered: std::sync::OnceLock<String>,
 }
 
 impl MatchText {
@@ -90,6 +93,7 @@ impl MatchText {
                 text: original.to_owned(),
                 map: map.clone(),
                 encoding,
+                lowered: std::sync::OnceLock::new(),
             };
         }
         let mut text = String::with_capacity(original.len());
@@ -115,7 +119,13 @@ impl MatchText {
             text,
             map: OffsetMap::from_anchors(anchors),
             encoding,
+            lowered: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The text with ASCII letters lowered: byte offsets are the same as in `text`.
+    pub fn ascii_lowered(&self) -> &str {
+        self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
     }
 
     /// The file span of the local range `start..end` of the normalised text.

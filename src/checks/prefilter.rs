@@ -11,7 +11,10 @@ use crate::rules::Params;
 
 #[derive(Debug, Clone)]
 pub struct Prefilter {
-    literals: AhoCorasick,
+    /// Literals of one byte (`%`, brackets) are found with `memchr`, three at a time: a SIMD
+    /// scan much faster than an automaton.
+    bytes: Vec<u8>,
+    literals: Option<AhoCorasick>,
     /// Case-insensitive: a regex `(?i)` also folds `ſ` to `s` and the Kelvin sign to `k`,
     /// which an ASCII-insensitive scan does not; a field holding either is always searched.
     ignore_case: bool,
@@ -28,13 +31,24 @@ impl Prefilter {
         if literals.is_empty() || literals.iter().any(|l| l.as_ref().is_empty()) {
             return None;
         }
+        let (single, longer): (Vec<S>, Vec<S>) = literals
+            .into_iter()
+            .partition(|l| l.as_ref().len() == 1 && !ignore_case);
+        let bytes = single.iter().map(|l| l.as_ref()[0]).collect();
         // A DFA: the fastest scan, and a rule's literal list is small enough to afford it.
-        let literals = AhoCorasick::builder()
-            .ascii_case_insensitive(ignore_case)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(literals)
-            .ok()?;
+        let literals = if longer.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .ascii_case_insensitive(ignore_case)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(longer)
+                    .ok()?,
+            )
+        };
         Some(Self {
+            bytes,
             literals,
             ignore_case,
         })
@@ -56,7 +70,16 @@ impl Prefilter {
                 .iter()
                 .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
         };
-        self.literals.is_match(text) || (self.ignore_case && folds_to_ascii())
+        let haystack = text.as_bytes();
+        let has_byte = self.bytes.chunks(3).any(|set| match *set {
+            [a] => memchr::memchr(a, haystack).is_some(),
+            [a, b] => memchr::memchr2(a, b, haystack).is_some(),
+            [a, b, c] => memchr::memchr3(a, b, c, haystack).is_some(),
+            _ => false,
+        });
+        has_byte
+            || self.literals.as_ref().is_some_and(|l| l.is_match(text))
+            || (self.ignore_case && folds_to_ascii())
     }
 }
 
@@ -81,5 +104,9 @@ mod tests {
         // `(?i)program` matches a long s; the prefilter lets such a text through.
         assert!(ci.may_match("ſome text"));
         assert!(passes(None, "anything"));
+        let brackets = Prefilter::new(["(", "[", ")", "]", "%"], false).unwrap();
+        assert!(brackets.may_match("a ] b"));
+        assert!(brackets.may_match("5 %"));
+        assert!(!brackets.may_match("a b"));
     }
 }

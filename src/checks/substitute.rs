@@ -101,17 +101,17 @@ impl Substitute {
         out
     }
 
-    /// The byte ranges of the matches in `text`: through the folded regex when there is one
-    /// and `text` has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
+    /// The byte ranges of the matches in `m`: through the folded regex when there is one
+    /// and the text has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
     /// sign), where both searches agree; else through the case-insensitive regex.
-    fn matches(&self, text: &str) -> Vec<std::ops::Range<usize>> {
-        let unicode_fold = || text.contains(['ſ', '\u{212a}']);
+    fn matches(&self, m: &crate::text::MatchText) -> Vec<std::ops::Range<usize>> {
+        let unicode_fold = || m.text.contains(['ſ', '\u{212a}']);
         match &self.folded {
-            Some(folded) if !unicode_fold() => {
-                let lowered = text.to_ascii_lowercase();
-                folded.find_iter(&lowered).map(|m| m.range()).collect()
-            }
-            _ => self.pattern.find_iter(text).map(|m| m.range()).collect(),
+            Some(folded) if !unicode_fold() => folded
+                .find_iter(m.ascii_lowered())
+                .map(|found| found.range())
+                .collect(),
+            _ => self.pattern.find_iter(&m.text).map(|found| found.range()).collect(),
         }
     }
 
@@ -119,7 +119,7 @@ impl Substitute {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
             let mut skips = self.filter.skips(&m.text);
-            for range in self.matches(&m.text) {
+            for range in self.matches(m) {
                 let found = &m.text[range.clone()];
                 if skips.covers(range.start, range.end) || self.filter.excepts_word(found) {
                     continue;
