@@ -71,6 +71,9 @@ impl Format {
 /// dashes and spacing are ignored, or within a small edit distance of it; ties go to the
 /// candidate closest in case-folded text.
 pub fn nearest<'a>(found: &str, allowed: &'a [String]) -> Option<&'a str> {
+    if !may_be_near(found, allowed) {
+        return None;
+    }
     let key = squash(found);
     allowed
         .iter()
@@ -104,6 +107,24 @@ pub fn nearest<'a>(found: &str, allowed: &'a [String]) -> Option<&'a str> {
 }
 
 /// Letters and digits only, lower-cased.
+/// A necessary condition of [`nearest`], without allocating: an edit distance is at least
+/// the difference of lengths, so a text whose squashed length is further than the budget
+/// from every candidate's is near none (symbol-only candidates are always possible).
+fn may_be_near(found: &str, allowed: &[String]) -> bool {
+    let squashed_len = |text: &str| {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .count()
+    };
+    let found_len = squashed_len(found);
+    allowed.iter().any(|candidate| {
+        let target_len = squashed_len(candidate);
+        let budget = (target_len / 12).clamp(1, 3);
+        target_len == 0 || found_len.abs_diff(target_len) <= budget
+    })
+}
+
 fn squash(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())

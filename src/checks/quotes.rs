@@ -39,18 +39,23 @@ impl Quotes {
         let texts: Vec<_> = fields.iter().map(|f| f.match_text()).collect();
         let mut marks = Vec::new();
         for (field, m) in texts.iter().enumerate() {
-            let chars: Vec<(usize, char)> = m.text.char_indices().collect();
-            for (k, &(local, ch)) in chars.iter().enumerate() {
+            let bytes = m.text.as_bytes();
+            // Quote marks are `"`, `'` and the curly ones, whose UTF-8 starts with 0xE2: a
+            // SIMD scan for those three bytes finds every candidate (each a char boundary).
+            for local in memchr::memchr3_iter(b'"', b'\'', 0xE2, bytes) {
+                let Some(ch) = m.text[local..].chars().next() else {
+                    continue;
+                };
                 let curly = match ch {
                     '“' | '”' | '‘' | '’' => true,
                     '"' => false,
                     '\'' => {
-                        // A prime between figures (`5'10`) is no quotation mark.
-                        let digit =
-                            |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c.is_ascii_digit());
-                        if digit(k.checked_sub(1).and_then(|p| chars.get(p)))
-                            && digit(chars.get(k + 1))
-                        {
+                        // A prime between figures (`5'10`) is no quotation mark (an ASCII
+                        // digit is a byte of its own, so the bytes beside tell).
+                        let digit = |at: Option<usize>| {
+                            at.and_then(|at| bytes.get(at)).is_some_and(u8::is_ascii_digit)
+                        };
+                        if digit(local.checked_sub(1)) && digit(Some(local + 1)) {
                             continue;
                         }
                         false
