@@ -74,6 +74,15 @@ impl Encoding {
     }
 }
 
+/// Does `text` hold a letter that Unicode case folding takes to an ASCII one (`ſ` to `s`,
+/// the Kelvin sign to `k`)? Where it does not, an ASCII case-insensitive search agrees with
+/// a Unicode one (`(?i)`). Two SIMD substring scans.
+pub fn has_letter_folding_to_ascii(text: &str) -> bool {
+    ["ſ", "\u{212a}"]
+        .iter()
+        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+}
+
 /// A text to match against: normalised characters, offsets mapped to the file.
 #[derive(Debug, Clone)]
 pub struct MatchText {

@@ -47,20 +47,30 @@ pub fn detect_among(
 /// The detection words of a pack and of the other languages, each with one bit per language
 /// that lists it (bit 0: the pack's own, bit `i + 1`: candidate `i`): one hash lookup per
 /// word of a release, and none for a word longer than every listed one. Built once per pack.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct WordTable {
     words: rustc_hash::FxHashMap<String, u32>,
     longest: usize,
+    /// The first bytes of the listed words: a word starting otherwise is not looked up.
+    first_bytes: [bool; 256],
     /// `(pack name, language, language name)` of each candidate.
     candidates: Vec<(String, String, String)>,
 }
 
 impl WordTable {
     fn new(pack: &Pack, profiles: &[crate::rules::Profile]) -> Self {
-        let mut table = WordTable::default();
+        let mut table = WordTable {
+            words: rustc_hash::FxHashMap::default(),
+            longest: 0,
+            first_bytes: [false; 256],
+            candidates: Vec::new(),
+        };
         let mut add = |words: &rustc_hash::FxHashSet<String>, bit: u32, longest: usize| {
             for word in words {
                 *table.words.entry(word.clone()).or_default() |= 1 << bit;
+                if let Some(&first) = word.as_bytes().first() {
+                    table.first_bytes[usize::from(first)] = true;
+                }
             }
             table.longest = table.longest.max(longest);
         };
@@ -84,7 +94,10 @@ impl WordTable {
         }
         let mut counts = vec![0usize; self.candidates.len() + 1];
         for word in text.split(|c: char| !c.is_alphanumeric()) {
-            if word.is_empty() || word.len() > self.longest {
+            let Some(&first) = word.as_bytes().first() else {
+                continue;
+            };
+            if word.len() > self.longest || !self.first_bytes[usize::from(first)] {
                 continue;
             }
             let Some(&bits) = self.words.get(word) else {

@@ -65,11 +65,7 @@ impl Prefilter {
 
     /// May a match lie in `text`? `false` only when none can.
     pub fn may_match(&self, text: &str) -> bool {
-        let folds_to_ascii = || {
-            ["ſ", "\u{212a}"]
-                .iter()
-                .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
-        };
+        let folds_to_ascii = || crate::text::has_letter_folding_to_ascii(text);
         let haystack = text.as_bytes();
         let has_byte = self.bytes.chunks(3).any(|set| match *set {
             [a] => memchr::memchr(a, haystack).is_some(),

@@ -105,7 +105,7 @@ impl Substitute {
     /// and the text has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
     /// sign), where both searches agree; else through the case-insensitive regex.
     fn matches(&self, m: &crate::text::MatchText) -> Vec<std::ops::Range<usize>> {
-        let unicode_fold = || m.text.contains(['ſ', '\u{212a}']);
+        let unicode_fold = || crate::text::has_letter_folding_to_ascii(&m.text);
         match &self.folded {
             Some(folded) if !unicode_fold() => folded
                 .find_iter(m.ascii_lowered())
