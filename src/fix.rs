@@ -197,17 +197,25 @@ pub fn fix_until_stable_from(
 ) -> crate::error::Result<FixOutcome> {
     let crlf = source.text.contains("\r\n");
     let mut text = source.text.clone();
-    let mut seen = vec![text.clone()];
+    // The texts of earlier passes, by fingerprint (a cycle brings one back): a 50 MB release
+    // is not kept ten times over. A collision can only stop fixing early, never write.
+    let mut seen = vec![fingerprint(&text)];
     let mut fixed = Vec::new();
     let mut first = Some(first);
     for _ in 0..MAX_PASSES {
         let diagnostics = match first.take() {
             Some(diagnostics) => diagnostics,
-            None => engine.lint(&crate::SourceFile::new(
-                source.name.clone(),
-                text.clone(),
-                source.kind,
-            ))?,
+            None => {
+                // The text moves into the source for linting and back out: no copy.
+                let pass = crate::SourceFile::new(
+                    source.name.clone(),
+                    std::mem::take(&mut text),
+                    source.kind,
+                );
+                let linted = engine.lint(&pass);
+                text = pass.text;
+                linted?
+            }
         };
         let candidates: Vec<(usize, Fix)> = diagnostics
             .iter()
@@ -235,16 +243,22 @@ pub fn fix_until_stable_from(
             .iter()
             .map(|&t| diagnostics[candidates[t].0].clone())
             .collect();
-        if seen.contains(&next) {
+        if seen.contains(&fingerprint(&next)) {
             fixed.extend(applied);
             return Ok(unsettled(engine, source, &fixed));
         }
         fixed.extend(applied);
-        seen.push(next.clone());
+        seen.push(fingerprint(&next));
         text = next;
     }
     let last: Vec<crate::Diagnostic> = fixed.iter().rev().take(8).cloned().collect();
     Ok(unsettled(engine, source, &last))
+}
+
+/// A text's length and 64-bit hash, for recognising a text seen before.
+fn fingerprint(text: &str) -> (usize, u64) {
+    use std::hash::BuildHasher;
+    (text.len(), rustc_hash::FxBuildHasher.hash_one(text))
 }
 
 fn unsettled(

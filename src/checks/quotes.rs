@@ -53,7 +53,8 @@ impl Quotes {
                         // A prime between figures (`5'10`) is no quotation mark (an ASCII
                         // digit is a byte of its own, so the bytes beside tell).
                         let digit = |at: Option<usize>| {
-                            at.and_then(|at| bytes.get(at)).is_some_and(u8::is_ascii_digit)
+                            at.and_then(|at| bytes.get(at))
+                                .is_some_and(u8::is_ascii_digit)
                         };
                         if digit(local.checked_sub(1)) && digit(Some(local + 1)) {
                             continue;

@@ -111,7 +111,11 @@ impl Substitute {
                 .find_iter(m.ascii_lowered())
                 .map(|found| found.range())
                 .collect(),
-            _ => self.pattern.find_iter(&m.text).map(|found| found.range()).collect(),
+            _ => self
+                .pattern
+                .find_iter(&m.text)
+                .map(|found| found.range())
+                .collect(),
         }
     }
 

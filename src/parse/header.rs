@@ -359,7 +359,9 @@ impl Walker<'_> {
             && category.is_none()
             && self.last_symbol_line.is_some_and(|l| l + 1 == seg.line);
         match release.symbols.last_mut() {
-            Some(last) if stacks => {
+            // A stack is rebuilt with each line it gains, so it is bounded: a compound symbol
+            // has a few components, and a page of symbol lines must not cost n² time.
+            Some(last) if stacks && last.parts.len() < MAX_STACKED_PARTS => {
                 last.parts.push(Field::verbatim(text, span));
                 *last = stacked(&last.parts);
             }
@@ -612,6 +614,10 @@ fn components(text: &str, span: Span) -> Vec<Field> {
     ));
     parts
 }
+
+/// The most components one stacked symbol gathers (`SG/SM/17246-OBV/1537` has two; the
+/// symbol grammar allows six).
+const MAX_STACKED_PARTS: usize = 6;
 
 /// A symbol stacked one component per line: the components joined with `-`, mapped back to
 /// each line.
