@@ -52,12 +52,20 @@ pub fn check_diagnostics(source: &SourceFile, diagnostics: &[Diagnostic]) {
             "{what}: the span ends before it starts ({start:?} > {end:?})"
         );
         for label in &d.labels {
-            check_span(text, label.span, &format!("{what}, label `{}`", label.message));
+            check_span(
+                text,
+                label.span,
+                &format!("{what}, label `{}`", label.message),
+            );
         }
         if let Some(fix) = &d.fix {
             assert!(!fix.edits.is_empty(), "{what}: a fix without edits");
             for edit in &fix.edits {
-                check_span(text, edit.span(), &format!("{what}, fix `{}`", fix.description));
+                check_span(
+                    text,
+                    edit.span(),
+                    &format!("{what}, fix `{}`", fix.description),
+                );
             }
             for pair in fix.edits.windows(2) {
                 assert!(
@@ -148,7 +156,11 @@ pub fn check_one_pass(text: &str, fixes: &[&Fix]) -> String {
     let (mut cursor, mut at) = (0, 0);
     for (_, edit) in &edits {
         let kept = &text[cursor..edit.start];
-        assert_eq!(out.get(at..at + kept.len()), Some(kept), "text before an edit changed");
+        assert_eq!(
+            out.get(at..at + kept.len()),
+            Some(kept),
+            "text before an edit changed"
+        );
         at += kept.len();
         assert_eq!(
             out.get(at..at + edit.replacement.len()),
@@ -158,7 +170,11 @@ pub fn check_one_pass(text: &str, fixes: &[&Fix]) -> String {
         at += edit.replacement.len();
         cursor = edit.end;
     }
-    assert_eq!(out.get(at..), Some(&text[cursor..]), "text after the last edit changed");
+    assert_eq!(
+        out.get(at..),
+        Some(&text[cursor..]),
+        "text after the last edit changed"
+    );
     out
 }
 
@@ -176,7 +192,10 @@ pub fn check_fix_until_stable(
     let fixed = SourceFile::new(source.name.clone(), outcome.text.clone(), source.kind);
     check_diagnostics(&fixed, &outcome.remaining);
     if !outcome.settled {
-        assert_eq!(outcome.text, source.text, "an unsettled fix changed the text");
+        assert_eq!(
+            outcome.text, source.text,
+            "an unsettled fix changed the text"
+        );
         assert!(
             !outcome.unsettled_rules.is_empty(),
             "an unsettled fix names no rule"
@@ -185,7 +204,10 @@ pub fn check_fix_until_stable(
     }
     assert!(outcome.unsettled_rules.is_empty());
     if outcome.changed(&source.text) {
-        assert!(!outcome.fixed.is_empty(), "the text changed, but no fix is named");
+        assert!(
+            !outcome.fixed.is_empty(),
+            "the text changed, but no fix is named"
+        );
         let again = fix::fix_until_stable(engine, &fixed, threshold)
             .unwrap_or_else(|e| panic!("fixing ({threshold:?}) the fixed text failed: {e}"));
         assert!(
@@ -237,28 +259,94 @@ pub fn json(bytes: &[u8]) {
 /// The worked example pack `examples/packs/acme-en` (and two data tables of `un-en`), laid
 /// out on disk once as the base pack of the `rules` target.
 const BASE_PACK: &[(&str, &str)] = &[
-    ("data/dates.toml", include_str!("../../examples/packs/acme-en/data/dates.toml")),
-    ("data/house.toml", include_str!("../../examples/packs/acme-en/data/house.toml")),
-    ("data/layout.toml", include_str!("../../examples/packs/acme-en/data/layout.toml")),
-    ("data/series.toml", include_str!("../../examples/packs/acme-en/data/series.toml")),
-    ("date/weekday-mismatch.toml", include_str!("../../examples/packs/acme-en/date/weekday-mismatch.toml")),
-    ("dateline/impossible-date.toml", include_str!("../../examples/packs/acme-en/dateline/impossible-date.toml")),
-    ("dateline/malformed.toml", include_str!("../../examples/packs/acme-en/dateline/malformed.toml")),
-    ("dateline/missing.toml", include_str!("../../examples/packs/acme-en/dateline/missing.toml")),
-    ("dateline/numeric.toml", include_str!("../../examples/packs/acme-en/dateline/numeric.toml")),
-    ("disclaimer/malformed.toml", include_str!("../../examples/packs/acme-en/disclaimer/malformed.toml")),
-    ("disclaimer/misplaced.toml", include_str!("../../examples/packs/acme-en/disclaimer/misplaced.toml")),
-    ("disclaimer/missing.toml", include_str!("../../examples/packs/acme-en/disclaimer/missing.toml")),
-    ("end-marker/malformed.toml", include_str!("../../examples/packs/acme-en/end-marker/malformed.toml")),
-    ("end-marker/missing.toml", include_str!("../../examples/packs/acme-en/end-marker/missing.toml")),
-    ("headline/missing.toml", include_str!("../../examples/packs/acme-en/headline/missing.toml")),
-    ("pack.toml", include_str!("../../examples/packs/acme-en/pack.toml")),
-    ("page/wrong-pack.toml", include_str!("../../examples/packs/acme-en/page/wrong-pack.toml")),
-    ("symbol/malformed.toml", include_str!("../../examples/packs/acme-en/symbol/malformed.toml")),
-    ("symbol/missing.toml", include_str!("../../examples/packs/acme-en/symbol/missing.toml")),
-    ("symbol/unknown-series.toml", include_str!("../../examples/packs/acme-en/symbol/unknown-series.toml")),
-    ("data/spelling.toml", include_str!("../../rules/un-en/data/spelling.toml")),
-    ("data/renamed-countries.toml", include_str!("../../rules/un-en/data/renamed-countries.toml")),
+    (
+        "data/dates.toml",
+        include_str!("../../examples/packs/acme-en/data/dates.toml"),
+    ),
+    (
+        "data/house.toml",
+        include_str!("../../examples/packs/acme-en/data/house.toml"),
+    ),
+    (
+        "data/layout.toml",
+        include_str!("../../examples/packs/acme-en/data/layout.toml"),
+    ),
+    (
+        "data/series.toml",
+        include_str!("../../examples/packs/acme-en/data/series.toml"),
+    ),
+    (
+        "date/weekday-mismatch.toml",
+        include_str!("../../examples/packs/acme-en/date/weekday-mismatch.toml"),
+    ),
+    (
+        "dateline/impossible-date.toml",
+        include_str!("../../examples/packs/acme-en/dateline/impossible-date.toml"),
+    ),
+    (
+        "dateline/malformed.toml",
+        include_str!("../../examples/packs/acme-en/dateline/malformed.toml"),
+    ),
+    (
+        "dateline/missing.toml",
+        include_str!("../../examples/packs/acme-en/dateline/missing.toml"),
+    ),
+    (
+        "dateline/numeric.toml",
+        include_str!("../../examples/packs/acme-en/dateline/numeric.toml"),
+    ),
+    (
+        "disclaimer/malformed.toml",
+        include_str!("../../examples/packs/acme-en/disclaimer/malformed.toml"),
+    ),
+    (
+        "disclaimer/misplaced.toml",
+        include_str!("../../examples/packs/acme-en/disclaimer/misplaced.toml"),
+    ),
+    (
+        "disclaimer/missing.toml",
+        include_str!("../../examples/packs/acme-en/disclaimer/missing.toml"),
+    ),
+    (
+        "end-marker/malformed.toml",
+        include_str!("../../examples/packs/acme-en/end-marker/malformed.toml"),
+    ),
+    (
+        "end-marker/missing.toml",
+        include_str!("../../examples/packs/acme-en/end-marker/missing.toml"),
+    ),
+    (
+        "headline/missing.toml",
+        include_str!("../../examples/packs/acme-en/headline/missing.toml"),
+    ),
+    (
+        "pack.toml",
+        include_str!("../../examples/packs/acme-en/pack.toml"),
+    ),
+    (
+        "page/wrong-pack.toml",
+        include_str!("../../examples/packs/acme-en/page/wrong-pack.toml"),
+    ),
+    (
+        "symbol/malformed.toml",
+        include_str!("../../examples/packs/acme-en/symbol/malformed.toml"),
+    ),
+    (
+        "symbol/missing.toml",
+        include_str!("../../examples/packs/acme-en/symbol/missing.toml"),
+    ),
+    (
+        "symbol/unknown-series.toml",
+        include_str!("../../examples/packs/acme-en/symbol/unknown-series.toml"),
+    ),
+    (
+        "data/spelling.toml",
+        include_str!("../../rules/un-en/data/spelling.toml"),
+    ),
+    (
+        "data/renamed-countries.toml",
+        include_str!("../../rules/un-en/data/renamed-countries.toml"),
+    ),
 ];
 
 /// The base pack laid out in a temporary directory, once per process.
@@ -364,7 +452,11 @@ pub fn config(bytes: &[u8]) -> Option<String> {
         }
     };
     let checked = config.check_against(engine().pack()).err();
-    for name in ["fuzz/releases/a.txt", "fuzz/archive/2009/b.json", "elsewhere/c.txt"] {
+    for name in [
+        "fuzz/releases/a.txt",
+        "fuzz/archive/2009/b.json",
+        "elsewhere/c.txt",
+    ] {
         let path = Path::new(name);
         let rules = config.for_file(path);
         let mut diagnostics = sample_diagnostics().to_vec();
@@ -373,7 +465,11 @@ pub fn config(bytes: &[u8]) -> Option<String> {
             .iter()
             .filter(|d| rules.enabled(&d.rule))
             .collect();
-        assert_eq!(diagnostics.len(), expected.len(), "{name}: apply and enabled disagree");
+        assert_eq!(
+            diagnostics.len(),
+            expected.len(),
+            "{name}: apply and enabled disagree"
+        );
         for (after, before) in diagnostics.iter().zip(expected) {
             assert_eq!(
                 (&after.rule, after.span, &after.message, &after.fix),
@@ -383,7 +479,10 @@ pub fn config(bytes: &[u8]) -> Option<String> {
         }
         let mut again = sample_diagnostics().to_vec();
         config.apply(path, &mut again);
-        assert_eq!(again, diagnostics, "{name}: Config::apply and FileRules::apply differ");
+        assert_eq!(
+            again, diagnostics,
+            "{name}: Config::apply and FileRules::apply differ"
+        );
     }
     checked.map(|e| e.to_string())
 }
