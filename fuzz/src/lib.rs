@@ -385,9 +385,7 @@ pub fn rules_slot(selector: u8) -> &'static str {
 /// is loaded. An error is fine; a pack that loads runs its rules on two releases, whose
 /// diagnostics are checked. Returns the load error's message, if any.
 pub fn rules(bytes: &[u8]) -> Option<String> {
-    let Some((&selector, rest)) = bytes.split_first() else {
-        return None;
-    };
+    let (&selector, rest) = bytes.split_first()?;
     let root = base_pack_dir();
     let slot = rules_slot(selector);
     let path = root.join(slot);
