@@ -132,24 +132,24 @@ pub struct MeetingParts {
 /// The compiled layout words of a pack.
 #[derive(Debug, Clone)]
 pub struct Layout {
-    banner: LazyRegex,
-    masthead: LazyRegex,
-    category_line: LazyRegex,
-    category_prefix: LazyRegex,
-    intro: LazyRegex,
-    reissue: LazyRegex,
-    kicker: LazyRegex,
-    date_opener: LazyRegex,
+    banner: Gated,
+    masthead: Gated,
+    category_line: Gated,
+    category_prefix: Gated,
+    intro: Gated,
+    reissue: Gated,
+    kicker: Gated,
+    date_opener: Gated,
     small_words: std::collections::HashSet<String>,
     /// One prefix pattern per kind's labels, in the order of `kinds`.
-    labels: Vec<LazyRegex>,
+    labels: Vec<Gated>,
     /// One prefix pattern per kind's headline openings.
-    kind_headlines: Vec<LazyRegex>,
+    kind_headlines: Vec<Gated>,
     kinds: Vec<Kind>,
-    organ: LazyRegex,
-    meeting_line: LazyRegex,
-    session_line: LazyRegex,
-    plain_meeting_line: LazyRegex,
+    organ: Gated,
+    meeting_line: Gated,
+    session_line: Gated,
+    plain_meeting_line: Gated,
     months: Vec<String>,
     weekdays: Vec<String>,
     /// The pack's own disclaimer texts (`data/house.toml`), recognised beside the UN forms.
@@ -235,21 +235,90 @@ fn alternation(texts: &[String]) -> String {
     format!("(?:{})", parts.join("|"))
 }
 
+/// A layout regex behind a gate: the letters every match must contain. Most lines of a page
+/// hold none of a matcher's words, so the gate (a few substring scans) answers for them, and
+/// a regex no line gets through is never even compiled.
+#[derive(Debug, Clone)]
+pub struct Gated {
+    regex: LazyRegex,
+    /// One lower-case ASCII letter run per text of the alternation (every match of that text
+    /// contains it, in some case); `None`: no gate (a text without such a run).
+    gate: Option<Vec<String>>,
+}
+
+impl Gated {
+    fn new(regex: LazyRegex, texts: &[String]) -> Self {
+        let gate = texts
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| letter_run(t))
+            .collect::<Option<Vec<String>>>()
+            .filter(|runs| !runs.is_empty());
+        Self { regex, gate }
+    }
+
+    /// May the regex match `line`? `false` only when it cannot.
+    fn admits(&self, line: &str) -> bool {
+        let Some(runs) = &self.gate else {
+            return true;
+        };
+        // `(?i)` also folds `ſ` and the Kelvin sign to ASCII letters: let such lines through.
+        if crate::text::has_letter_folding_to_ascii(line) {
+            return true;
+        }
+        let lower = line.to_ascii_lowercase();
+        runs.iter()
+            .any(|run| memchr::memmem::find(lower.as_bytes(), run.as_bytes()).is_some())
+    }
+
+    pub fn regex(&self) -> &LazyRegex {
+        &self.regex
+    }
+
+    fn is_match(&self, line: &str) -> bool {
+        self.admits(line) && self.regex.is_match(line)
+    }
+
+    fn find<'h>(&self, line: &'h str) -> Option<regex::Match<'h>> {
+        self.admits(line).then(|| self.regex.find(line)).flatten()
+    }
+
+    fn captures<'h>(&self, line: &'h str) -> Option<regex::Captures<'h>> {
+        self.admits(line).then(|| self.regex.captures(line)).flatten()
+    }
+}
+
+/// The longest run of ASCII letters of a layout text (placeholders aside), lower-cased: every
+/// match of the text's pattern holds it, in some case. `None` when the text has no run of
+/// two letters or more.
+fn letter_run(text: &str) -> Option<String> {
+    let plain = text
+        .replace("{n}", " ")
+        .replace("{text}", " ")
+        .replace("{year}", " ");
+    plain
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .max_by_key(|run| run.len())
+        .filter(|run| run.len() >= 2)
+        .map(str::to_ascii_lowercase)
+}
+
 /// Compiles now (a pack on disk: its errors show at load time) or on first use (the
-/// embedded packs: see [`crate::lazy_regex`]).
-fn compile(pattern: &str, what: &str, eager: bool) -> Result<LazyRegex> {
+/// embedded packs: see [`crate::lazy_regex`]), gated by the words of `texts`.
+fn compile(pattern: &str, texts: &[String], what: &str, eager: bool) -> Result<Gated> {
     LazyRegex::new(pattern, eager)
+        .map(|regex| Gated::new(regex, texts))
         .map_err(|e| crate::error::Error::new(format!("layout {what}: {e}")))
 }
 
 /// Whole line, case-insensitively.
-fn whole_line(texts: &[String], tail: &str, what: &str, eager: bool) -> Result<LazyRegex> {
-    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), what, eager)
+fn whole_line(texts: &[String], tail: &str, what: &str, eager: bool) -> Result<Gated> {
+    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), texts, what, eager)
 }
 
 /// At the start of the line, case-insensitively: the match is the prefix.
-fn prefix(texts: &[String], what: &str, eager: bool) -> Result<LazyRegex> {
-    compile(&format!(r"(?i)^{}", alternation(texts)), what, eager)
+fn prefix(texts: &[String], what: &str, eager: bool) -> Result<Gated> {
+    compile(&format!(r"(?i)^{}", alternation(texts)), texts, what, eager)
 }
 
 impl Layout {
@@ -286,6 +355,7 @@ impl Layout {
         );
         let meeting_line = compile(
             &format!(r"(?i)^{meeting}\*?{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
+            &m.meetings,
             "meeting line",
             eager,
         )?;
@@ -307,6 +377,7 @@ impl Layout {
                 r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{session_meeting}{time}\s*[,.]?)?$",
                 alternation(&m.sessions)
             ),
+            &m.sessions,
             "session line",
             eager,
         )?;
@@ -348,6 +419,7 @@ impl Layout {
             banner: whole_line(&words.banners, "", "banner", eager)?,
             masthead: compile(
                 &format!("(?i){}", alternation(&words.mastheads)),
+                &words.mastheads,
                 "masthead",
                 eager,
             )?,
@@ -355,6 +427,7 @@ impl Layout {
             category_prefix: prefix(&words.categories, "category", eager)?,
             intro: compile(
                 &format!(r"(?i)^{}(?-u:\b)", alternation(&words.intro_openers)),
+                &words.intro_openers,
                 "intro opener",
                 eager,
             )?,
@@ -363,12 +436,14 @@ impl Layout {
                     r"(?i)^\(?\s*\*?\s*{}[\s.:*]*\)?$",
                     alternation(&words.reissue)
                 ),
+                &words.reissue,
                 "reissue marker",
                 eager,
             )?,
             kicker: whole_line(&words.kickers, "", "kicker", eager)?,
             date_opener: compile(
                 &format!(r"(?i)^{}\s+", alternation(&words.date_openers)),
+                &words.date_openers,
                 "date opener",
                 eager,
             )?,
@@ -388,7 +463,7 @@ impl Layout {
 
     /// Every regex of the layout, for compiling them ahead of use ([`crate::Engine::prewarm`]).
     pub fn regexes(&self) -> Vec<&LazyRegex> {
-        let mut out = vec![
+        let mut gated = vec![
             &self.banner,
             &self.masthead,
             &self.category_line,
@@ -402,9 +477,9 @@ impl Layout {
             &self.session_line,
             &self.plain_meeting_line,
         ];
-        out.extend(&self.labels);
-        out.extend(&self.kind_headlines);
-        out
+        gated.extend(&self.labels);
+        gated.extend(&self.kind_headlines);
+        gated.into_iter().map(Gated::regex).collect()
     }
 
     /// `In progress at UNHQ`: a banner line of the web site.
