@@ -284,7 +284,9 @@ impl Gated {
     }
 
     fn captures<'h>(&self, line: &'h str) -> Option<regex::Captures<'h>> {
-        self.admits(line).then(|| self.regex.captures(line)).flatten()
+        self.admits(line)
+            .then(|| self.regex.captures(line))
+            .flatten()
     }
 }
 
@@ -313,7 +315,12 @@ fn compile(pattern: &str, texts: &[String], what: &str, eager: bool) -> Result<G
 
 /// Whole line, case-insensitively.
 fn whole_line(texts: &[String], tail: &str, what: &str, eager: bool) -> Result<Gated> {
-    compile(&format!(r"(?i)^{}{tail}$", alternation(texts)), texts, what, eager)
+    compile(
+        &format!(r"(?i)^{}{tail}$", alternation(texts)),
+        texts,
+        what,
+        eager,
+    )
 }
 
 /// At the start of the line, case-insensitively: the match is the prefix.

@@ -95,16 +95,17 @@ impl RunningDate {
     }
 
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let pattern: &Regex = match self.which {
-            Which::UsOrder => &US_ORDER,
-            Which::Ordinal => &ORDINAL,
-            Which::YearComma => &YEAR_COMMA,
-            Which::Range => &RANGE,
-        };
         for field in super::fields(cx.release, self.scope) {
             if !self.may_match(&field.text) {
                 continue;
             }
+            // Chosen here, not before the loop: a pattern no field gets to is never compiled.
+            let pattern: &Regex = match self.which {
+                Which::UsOrder => &US_ORDER,
+                Which::Ordinal => &ORDINAL,
+                Which::YearComma => &YEAR_COMMA,
+                Which::Range => &RANGE,
+            };
             let m = field.match_text();
             let mut skips = self.filter.skips(&m.text);
             for caps in pattern.captures_iter(&m.text) {

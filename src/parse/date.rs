@@ -63,7 +63,9 @@ pub(crate) fn recognise(line: &str, layout: &Layout) -> Option<DateMatch> {
 
 /// A date line without an opener.
 fn recognise_bare(line: &str, layout: &Layout) -> Option<DateMatch> {
-    if line.len() > 60 {
+    // Every form below has a four-digit year: a line with fewer digits is answered without
+    // its regexes (which then need not even be compiled).
+    if line.len() > 60 || line.bytes().filter(u8::is_ascii_digit).count() < 4 {
         return stamp(line);
     }
     for re in [&*DAY_MONTH_YEAR, &*MONTH_DAY_YEAR] {

@@ -50,7 +50,8 @@ pub(crate) struct SymbolLine {
 /// Recognises a (trimmed) header line that is a document symbol, maybe glued to a category
 /// of the layout (`Secretary-GeneralSG/SM/13017`). `base` is the line's file offset.
 pub(crate) fn recognise(line: &str, base: usize, layout: &Layout) -> Option<SymbolLine> {
-    if line.len() > 120 {
+    // Every component has a number: a line without a digit is no symbol line.
+    if line.len() > 120 || !line.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     if let Some(found) = whole(line, base, 0) {
