@@ -196,7 +196,8 @@ pub fn fix_until_stable_from(
     threshold: Applicability,
 ) -> crate::error::Result<FixOutcome> {
     let crlf = source.text.contains("\r\n");
-    let mut text = source.text.clone();
+    // The text of the current pass: the source's own until a pass changes it (no copy).
+    let mut text: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&source.text);
     // The texts of earlier passes, by fingerprint (a cycle brings one back): a 50 MB release
     // is not kept ten times over. A collision can only stop fixing early, never write.
     let mut seen = vec![fingerprint(&text)];
@@ -209,11 +210,11 @@ pub fn fix_until_stable_from(
                 // The text moves into the source for linting and back out: no copy.
                 let pass = crate::SourceFile::new(
                     source.name.clone(),
-                    std::mem::take(&mut text),
+                    std::mem::take(&mut text).into_owned(),
                     source.kind,
                 );
                 let linted = engine.lint(&pass);
-                text = pass.text;
+                text = std::borrow::Cow::Owned(pass.text);
                 linted?
             }
         };
@@ -232,7 +233,7 @@ pub fn fix_until_stable_from(
         let (next, taken) = apply(&text, &fixes);
         if taken.is_empty() || next == text {
             return Ok(FixOutcome {
-                text,
+                text: text.into_owned(),
                 fixed,
                 remaining: diagnostics,
                 settled: true,
@@ -249,7 +250,7 @@ pub fn fix_until_stable_from(
         }
         fixed.extend(applied);
         seen.push(fingerprint(&next));
-        text = next;
+        text = std::borrow::Cow::Owned(next);
     }
     let last: Vec<crate::Diagnostic> = fixed.iter().rev().take(8).cloned().collect();
     Ok(unsettled(engine, source, &last))

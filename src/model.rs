@@ -23,7 +23,7 @@ pub struct Field {
     pub encoding: Encoding,
     /// `text` normalised for matching, computed once and shared by every rule.
     #[serde(skip)]
-    normalised: std::sync::OnceLock<MatchText>,
+    normalised: std::sync::OnceLock<Option<crate::text::Normalised>>,
 }
 
 impl Field {
@@ -50,9 +50,11 @@ impl Field {
     }
 
     /// The text normalised for matching (NBSP as space, U+2011 as `-`), offsets mapped to the file.
-    pub fn match_text(&self) -> &MatchText {
-        self.normalised
-            .get_or_init(|| MatchText::new(&self.text, &self.map, self.encoding))
+    pub fn match_text(&self) -> MatchText<'_> {
+        let normalised = self
+            .normalised
+            .get_or_init(|| crate::text::Normalised::of(&self.text, &self.map));
+        MatchText::new(&self.text, &self.map, normalised.as_ref(), self.encoding)
     }
 
     /// The file span of `text[start..end]`.

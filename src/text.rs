@@ -83,27 +83,29 @@ pub fn has_letter_folding_to_ascii(text: &str) -> bool {
         .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
 }
 
-/// A text to match against: normalised characters, offsets mapped to the file.
-#[derive(Debug, Clone)]
-pub struct MatchText {
-    pub text: String,
-    pub map: OffsetMap,
+/// A text as rules match it: normalised characters (NBSP as a space, U+2011 as `-`), with
+/// its offsets mapped to the file. It borrows the field's own text and map when there is
+/// nothing to normalise (nearly always), so a large release is not held twice.
+#[derive(Debug, Clone, Copy)]
+pub struct MatchText<'a> {
+    pub text: &'a str,
+    pub map: &'a OffsetMap,
     pub encoding: Encoding,
-    /// `text` with ASCII letters lowered (same byte offsets), made on first use and shared
-    /// by the case-insensitive rules.
-    lowered: std::sync::OnceLock<String>,
 }
 
-impl MatchText {
-    /// Normalises `original` (whose offsets map to the file through `map`) for matching.
-    pub fn new(original: &str, map: &OffsetMap, encoding: Encoding) -> Self {
+/// The normalised copy of a text that needs one, with its own offset map.
+#[derive(Debug, Clone)]
+pub struct Normalised {
+    pub text: String,
+    pub map: OffsetMap,
+}
+
+impl Normalised {
+    /// The normalised form of `original` (whose offsets map to the file through `map`);
+    /// `None` when it has no character to normalise.
+    pub fn of(original: &str, map: &OffsetMap) -> Option<Self> {
         if !original.contains(['\u{a0}', '\u{2011}']) {
-            return Self {
-                text: original.to_owned(),
-                map: map.clone(),
-                encoding,
-                lowered: std::sync::OnceLock::new(),
-            };
+            return None;
         }
         let mut text = String::with_capacity(original.len());
         let mut anchors: Vec<(usize, usize)> = Vec::new();
@@ -124,17 +126,38 @@ impl MatchText {
             });
         }
         push(text.len(), map.to_source(original.len()));
-        Self {
+        Some(Self {
             text,
             map: OffsetMap::from_anchors(anchors),
-            encoding,
-            lowered: std::sync::OnceLock::new(),
+        })
+    }
+}
+
+impl<'a> MatchText<'a> {
+    /// The text to match for `original`: its normalised copy when it has one, else itself.
+    pub fn new(
+        original: &'a str,
+        map: &'a OffsetMap,
+        normalised: Option<&'a Normalised>,
+        encoding: Encoding,
+    ) -> Self {
+        match normalised {
+            Some(n) => Self {
+                text: &n.text,
+                map: &n.map,
+                encoding,
+            },
+            None => Self {
+                text: original,
+                map,
+                encoding,
+            },
         }
     }
 
     /// The text with ASCII letters lowered: byte offsets are the same as in `text`.
-    pub fn ascii_lowered(&self) -> &str {
-        self.lowered.get_or_init(|| self.text.to_ascii_lowercase())
+    pub fn ascii_lowered(&self) -> String {
+        self.text.to_ascii_lowercase()
     }
 
     /// The file span of the local range `start..end` of the normalised text.
@@ -258,7 +281,9 @@ mod tests {
     #[test]
     fn nbsp_and_nonbreaking_hyphen_match_as_ascii_but_map_to_original_bytes() {
         let original = "Ban\u{a0}Ki\u{2011}moon said";
-        let m = MatchText::new(original, &OffsetMap::verbatim(100), Encoding::Plain);
+        let verbatim = OffsetMap::verbatim(100);
+        let normalised = Normalised::of(original, &verbatim);
+        let m = MatchText::new(original, &verbatim, normalised.as_ref(), Encoding::Plain);
         assert_eq!(m.text, "Ban Ki-moon said");
         let said = m.text.find("said").unwrap();
         assert_eq!(
@@ -279,7 +304,8 @@ mod tests {
         // File: `"a\u00a0b"` starting at 10; decoded text `a\u{a0}b`.
         let decoded = "a\u{a0}b";
         let json = OffsetMap::from_anchors(vec![(0, 11), (1, 12), (3, 18)]);
-        let m = MatchText::new(decoded, &json, Encoding::JsonString);
+        let normalised = Normalised::of(decoded, &json);
+        let m = MatchText::new(decoded, &json, normalised.as_ref(), Encoding::JsonString);
         assert_eq!(m.text, "a b");
         assert_eq!(m.span(2, 3), Span::new(18, 19));
         assert_eq!(m.span(1, 2), Span::new(12, 18));

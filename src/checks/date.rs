@@ -203,7 +203,7 @@ fn form(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(m);
+    let (text, start, end) = super::trimmed(&m);
     let expected = long_form(cx, line);
     if expected.as_deref() == Some(text) {
         return;
@@ -232,7 +232,7 @@ fn numeric(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(m);
+    let (text, start, end) = super::trimmed(&m);
     let span = m.span(start, end);
     let exists = match (line.year, line.month, line.day) {
         (Some(y), Some(mo), Some(d)) => dates::calendar_date(y, mo, d).is_some(),
@@ -278,7 +278,7 @@ fn calendar(cx: &Context<'_>, line: &DateLine, out: &mut Vec<Diagnostic>) {
         return;
     }
     let m = line.field.match_text();
-    let (text, start, end) = super::trimmed(m);
+    let (text, start, end) = super::trimmed(&m);
     let reason = match cx.data.dates.month_name(month) {
         Some(name) => format!("{name} {year} has no day {day}"),
         None => format!("there is no month {month}"),
@@ -298,7 +298,7 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &regex::Regex, out: &mut Vec
     // A weekday repeated in a later headline copy is dropped by `checks::run`.
     for field in super::fields(cx.release, scope) {
         let m = field.match_text();
-        for caps in pattern.captures_iter(&m.text) {
+        for caps in pattern.captures_iter(m.text) {
             let (Some(whole), Some(written)) = (caps.get(0), caps.name("wd")) else {
                 continue;
             };

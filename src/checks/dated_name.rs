@@ -109,8 +109,8 @@ impl DatedName {
         };
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let mut skips = self.filter.skips(&m.text);
-            for found in self.pattern.find_iter(&m.text) {
+            let mut skips = self.filter.skips(m.text);
+            for found in self.pattern.find_iter(m.text) {
                 if skips.covers(found.start(), found.end()) {
                     continue;
                 }

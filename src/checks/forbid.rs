@@ -57,11 +57,11 @@ impl Forbid {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            if !super::prefilter::passes(self.prefilter.as_ref(), &m.text) {
+            if !super::prefilter::passes(self.prefilter.as_ref(), m.text) {
                 continue;
             }
-            let mut skips = self.filter.skips(&m.text);
-            for caps in self.pattern.captures_iter(&m.text) {
+            let mut skips = self.filter.skips(m.text);
+            for caps in self.pattern.captures_iter(m.text) {
                 let whole = match (self.targeted, caps.name("target"), caps.get(0)) {
                     (true, Some(target), _) => target,
                     (false, _, Some(whole)) => whole,

@@ -49,7 +49,7 @@ impl Format {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let (text, start, end) = super::trimmed(m);
+            let (text, start, end) = super::trimmed(&m);
             if self.allowed.iter().any(|a| a == text)
                 || self.pattern.as_ref().is_some_and(|p| p.is_match(text))
             {

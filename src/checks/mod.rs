@@ -260,7 +260,7 @@ pub fn fields(release: &Release, scope: Scope) -> Vec<&Field> {
 
 /// The matching text of a field with surrounding whitespace cut off: `(text, start, end)`
 /// where `start..end` are local offsets into `m.text`.
-pub fn trimmed(m: &MatchText) -> (&str, usize, usize) {
+pub fn trimmed<'a>(m: &MatchText<'a>) -> (&'a str, usize, usize) {
     let start = m.text.len() - m.text.trim_start().len();
     let end = m.text.trim_end().len().max(start);
     (&m.text[start..end], start, end)

@@ -32,7 +32,7 @@ impl Repeat {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let mut words = words(&m.text).peekable();
+            let mut words = words(m.text).peekable();
             while let (Some((a_start, a)), Some(&(b_start, b))) = (words.next(), words.peek()) {
                 let between = &m.text[a_start + a.len()..b_start];
                 if !between.chars().all(char::is_whitespace)

@@ -107,8 +107,8 @@ impl RunningDate {
                 Which::Range => &RANGE,
             };
             let m = field.match_text();
-            let mut skips = self.filter.skips(&m.text);
-            for caps in pattern.captures_iter(&m.text) {
+            let mut skips = self.filter.skips(m.text);
+            for caps in pattern.captures_iter(m.text) {
                 let Some(target) = caps.name("target") else {
                     continue;
                 };

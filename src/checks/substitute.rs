@@ -105,15 +105,15 @@ impl Substitute {
     /// and the text has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
     /// sign), where both searches agree; else through the case-insensitive regex.
     fn matches(&self, m: &crate::text::MatchText) -> Vec<std::ops::Range<usize>> {
-        let unicode_fold = || crate::text::has_letter_folding_to_ascii(&m.text);
+        let unicode_fold = || crate::text::has_letter_folding_to_ascii(m.text);
         match &self.folded {
             Some(folded) if !unicode_fold() => folded
-                .find_iter(m.ascii_lowered())
+                .find_iter(&m.ascii_lowered())
                 .map(|found| found.range())
                 .collect(),
             _ => self
                 .pattern
-                .find_iter(&m.text)
+                .find_iter(m.text)
                 .map(|found| found.range())
                 .collect(),
         }
@@ -122,8 +122,8 @@ impl Substitute {
     pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
-            let mut skips = self.filter.skips(&m.text);
-            for range in self.matches(m) {
+            let mut skips = self.filter.skips(m.text);
+            for range in self.matches(&m) {
                 let found = &m.text[range.clone()];
                 if skips.covers(range.start, range.end) || self.filter.excepts_word(found) {
                     continue;

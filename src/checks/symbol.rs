@@ -60,7 +60,7 @@ impl SymbolCheck {
 
 fn grammar(cx: &Context<'_>, field: &Field, out: &mut Vec<Diagnostic>) {
     let m = field.match_text();
-    let (text, start, end) = super::trimmed(m);
+    let (text, start, end) = super::trimmed(&m);
     if text.is_empty() || symbols::is_valid(text) {
         return;
     }
@@ -86,7 +86,7 @@ fn grammar(cx: &Context<'_>, field: &Field, out: &mut Vec<Diagnostic>) {
 
 fn series(cx: &Context<'_>, field: &Field, seen: &mut BTreeSet<String>, out: &mut Vec<Diagnostic>) {
     let m = field.match_text();
-    let (text, start, _) = super::trimmed(m);
+    let (text, start, _) = super::trimmed(&m);
     if !symbols::is_valid(text) {
         return;
     }

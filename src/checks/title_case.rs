@@ -52,19 +52,19 @@ impl TitleCase {
             && release
                 .headlines
                 .iter()
-                .any(|h| is_all_caps(&h.field.match_text().text))
+                .any(|h| is_all_caps(h.field.match_text().text))
         {
             return;
         }
         for field in super::fields(release, self.scope) {
             let m = field.match_text();
-            if is_all_caps(&m.text) {
+            if is_all_caps(m.text) {
                 continue;
             }
-            let quoted = super::quotes::quoted_ranges(&m.text);
+            let quoted = super::quotes::quoted_ranges(m.text);
             let mut edits: Vec<(usize, usize, String)> = Vec::new();
             let mut clause_start = true;
-            for (start, token) in tokens(&m.text) {
+            for (start, token) in tokens(m.text) {
                 let opens_clause = clause_start;
                 clause_start = token.ends_with([':', ';', '?', '!'])
                     || matches!(token, "-" | "--" | "—" | "–")

@@ -227,29 +227,21 @@ fn fix_input(
     stdin_name: &str,
     threshold: Applicability,
 ) -> Fixed {
-    let read = lint_input(workspace, input, stdin_name);
-    let (Some(engine), Some(source)) = (read.engine.clone(), read.result.source.clone()) else {
+    let mut read = lint_input(workspace, input, stdin_name);
+    let engine = read.engine.clone();
+    // The source moves out of the first lint's result: a large release is not copied.
+    let (Some(engine), Some(source), None) =
+        (engine, read.result.source.take(), &read.result.error)
+    else {
         return Fixed {
             checked: read,
             original: None,
             fixed: 0,
         };
     };
-    if read.result.error.is_some() {
-        return Fixed {
-            checked: read,
-            original: None,
-            fixed: 0,
-        };
-    }
-    let with_error = |error: String| Checked {
-        result: FileResult {
-            error: Some(error),
-            ..read.result.clone()
-        },
-        ..read.clone()
-    };
-    match fix_until_stable_from(&engine, &source, read.result.diagnostics.clone(), threshold) {
+    let first = std::mem::take(&mut read.result.diagnostics);
+    let base = read.result;
+    match fix_until_stable_from(&engine, &source, first, threshold) {
         Ok(outcome) if outcome.settled => {
             let fixed = outcome.fixed.len();
             let result = FileResult {
@@ -259,7 +251,7 @@ fn fix_input(
                     source.kind,
                 )),
                 diagnostics: outcome.remaining,
-                ..read.result.clone()
+                ..base
             };
             Fixed {
                 checked: Checked {
@@ -275,16 +267,35 @@ fn fix_input(
                 "fixes do not settle: they keep changing the text (rules: {}); nothing written",
                 outcome.unsettled_rules.join(", ")
             );
+            let result = FileResult {
+                source: Some(source.clone()),
+                diagnostics: outcome.remaining,
+                error: Some(error),
+                ..base
+            };
             Fixed {
-                checked: with_error(error),
+                checked: Checked {
+                    result,
+                    engine: Some(engine),
+                },
                 original: Some(source.text),
                 fixed: 0,
             }
         }
-        Err(error) => Fixed {
-            checked: with_error(error.message),
-            original: None,
-            fixed: 0,
-        },
+        Err(error) => {
+            let result = FileResult {
+                source: Some(source),
+                error: Some(error.message),
+                ..base
+            };
+            Fixed {
+                checked: Checked {
+                    result,
+                    engine: Some(engine),
+                },
+                original: None,
+                fixed: 0,
+            }
+        }
     }
 }

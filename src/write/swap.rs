@@ -117,17 +117,27 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
 
 /// Does the file hold exactly `expected`? Read through the descriptor from the start.
 pub(super) fn holds(file: &File, expected: &[u8]) -> std::io::Result<bool> {
-    let mut buffer = vec![0; expected.len() + 1];
-    let mut filled = 0;
-    while filled < buffer.len() {
-        match file.read_at(&mut buffer[filled..], filled as u64) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => {}
+    // Compared a chunk at a time: a 50 MB release is not read into memory a second time.
+    const CHUNK: usize = 64 << 10;
+    let mut buffer = vec![0; CHUNK];
+    let mut offset = 0;
+    loop {
+        let want = (expected.len() - offset).min(CHUNK);
+        // One byte more than expected is read at the end, to see that the file ends there.
+        let window = if want == 0 { 1 } else { want };
+        let n = match file.read_at(&mut buffer[..window], offset as u64) {
+            Ok(n) => n,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
             Err(error) => return Err(error),
+        };
+        if want == 0 {
+            return Ok(n == 0);
         }
+        if n == 0 || buffer[..n] != expected[offset..offset + n] {
+            return Ok(false);
+        }
+        offset += n;
     }
-    Ok(&buffer[..filled] == expected)
 }
 
 /// The same file, unchanged since `before` was taken: device, inode, size, modification
