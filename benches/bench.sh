@@ -86,14 +86,20 @@ rows = [tuple(map(int, l.split())) for l in sys.stdin]
 print(statistics.median(r[0] for r in rows) / 1e9, max(r[1] for r in rows))'
 }
 
-# Median wall time in ms of 30 runs of "$@" (after one warm-up).
+# Median wall time in ms of 30 runs of "$@" (after one warm-up), timed in one process so that
+# starting a `date` twice per run is not counted.
 startup() {
-  "$@" >/dev/null 2>&1 || true
-  for _ in $(seq 30); do
-    local start end
-    start=$(date +%s%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s%N)
-    echo $((end - start))
-  done | python3 -c 'import statistics, sys; print(statistics.median(int(l) for l in sys.stdin) / 1e6)'
+  python3 - "$@" <<'PY'
+import statistics, subprocess, sys, time
+cmd = sys.argv[1:]
+subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+runs = []
+for _ in range(30):
+    start = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    runs.append(time.perf_counter() - start)
+print(statistics.median(runs) * 1000)
+PY
 }
 
 CORPUS=$OUT/corpus

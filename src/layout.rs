@@ -257,11 +257,16 @@ impl Gated {
         Self { regex, gate }
     }
 
-    /// May the regex match `line`? `false` only when it cannot.
+    /// May the regex match `line`? `false` only when it cannot. Once the regex is compiled
+    /// its own automaton answers faster than the gate (an anchored pattern fails on the first
+    /// characters), so the gate only stands before a regex not yet compiled.
     fn admits(&self, line: &str) -> bool {
         let Some(runs) = &self.gate else {
             return true;
         };
+        if self.regex.is_compiled() {
+            return true;
+        }
         // `(?i)` also folds `ſ` and the Kelvin sign to ASCII letters: let such lines through.
         if crate::text::has_letter_folding_to_ascii(line) {
             return true;

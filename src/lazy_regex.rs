@@ -45,6 +45,11 @@ impl LazyRegex {
         })
     }
 
+    /// Has the regex been compiled (by a search, or eagerly)?
+    pub fn is_compiled(&self) -> bool {
+        self.compiled.get().is_some()
+    }
+
     pub fn as_str(&self) -> &str {
         &self.pattern
     }

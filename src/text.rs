@@ -76,11 +76,14 @@ impl Encoding {
 
 /// Does `text` hold a letter that Unicode case folding takes to an ASCII one (`ſ` to `s`,
 /// the Kelvin sign to `k`)? Where it does not, an ASCII case-insensitive search agrees with
-/// a Unicode one (`(?i)`). Two SIMD substring scans.
+/// a Unicode one (`(?i)`). One SIMD scan for the two lead bytes (`ſ` is C5 BF, the Kelvin
+/// sign E2 84 AA).
 pub fn has_letter_folding_to_ascii(text: &str) -> bool {
-    ["ſ", "\u{212a}"]
-        .iter()
-        .any(|c| memchr::memmem::find(text.as_bytes(), c.as_bytes()).is_some())
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC5, 0xE2, bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(&[0xC5, 0xBF]) || rest.starts_with(&[0xE2, 0x84, 0xAA])
+    })
 }
 
 /// A text as rules match it: normalised characters (NBSP as a space, U+2011 as `-`), with

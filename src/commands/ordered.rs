@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 /// Files per thread in a window: enough that the threads rarely wait for the slowest file of
 /// a window, few enough that a window of large releases stays small.
-const FILES_PER_THREAD: usize = 32;
+const FILES_PER_THREAD: usize = 128;
 
 /// Runs `work` on every item (on `threads` threads) and gives each result to `sink`, in the
 /// items' order; stops at the sink's first error.
