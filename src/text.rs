@@ -107,7 +107,13 @@ impl Normalised {
     /// The normalised form of `original` (whose offsets map to the file through `map`);
     /// `None` when it has no character to normalise.
     pub fn of(original: &str, map: &OffsetMap) -> Option<Self> {
-        if !original.contains(['\u{a0}', '\u{2011}']) {
+        // NBSP is C2 A0 and U+2011 is E2 80 91: one SIMD scan for the lead bytes.
+        let bytes = original.as_bytes();
+        let normalisable = memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|at| {
+            let rest = &bytes[at..];
+            rest.starts_with(&[0xC2, 0xA0]) || rest.starts_with(&[0xE2, 0x80, 0x91])
+        });
+        if !normalisable {
             return None;
         }
         let mut text = String::with_capacity(original.len());
