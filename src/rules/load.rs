@@ -609,13 +609,23 @@ pub(crate) fn build_pack(
         let located = Located::parse(&file.shown, &file.text)?;
         pack.data.tables.insert(stem, located.value);
     }
-    for file in &files {
-        let in_data = file.relative.starts_with("data");
-        let is_toml = file.relative.extension().is_some_and(|e| e == "toml");
-        if in_data || is(file, "pack.toml") || !is_toml {
-            continue;
-        }
-        pack.rules.push(load_rule(file, &pack.data)?);
+    let rule_files: Vec<&PackFile> = files
+        .iter()
+        .filter(|file| {
+            let in_data = file.relative.starts_with("data");
+            let is_toml = file.relative.extension().is_some_and(|e| e == "toml");
+            !in_data && !is(file, "pack.toml") && is_toml
+        })
+        .collect();
+    // Rule files are read on the thread pool (start-up is most of a one-release run); the
+    // first error in file order is the one reported, whatever the threads.
+    use rayon::prelude::*;
+    let loaded: Vec<Result<Rule>> = rule_files
+        .par_iter()
+        .map(|file| load_rule(file, &pack.data))
+        .collect();
+    for rule in loaded {
+        pack.rules.push(rule?);
     }
     pack.rules.sort_by(|a, b| a.id.cmp(&b.id));
     if let Some(unknown) = pack
