@@ -138,7 +138,8 @@ impl RunningDate {
     /// pattern sees after normalisation.
     fn may_match(&self, text: &str) -> bool {
         match self.which {
-            Which::UsOrder => true,
+            // `July 19`: a month, then a day in figures.
+            Which::UsOrder => text.bytes().any(|b| b.is_ascii_digit()),
             // `3rd May`: a digit, then the ordinal ending.
             Which::Ordinal => text
                 .as_bytes()
