@@ -93,7 +93,7 @@ impl WordTable {
             return None;
         }
         let mut counts = vec![0usize; self.candidates.len() + 1];
-        for word in alphanumeric_words(text) {
+        for word in text.split(|c: char| !c.is_alphanumeric()) {
             let Some(&first) = word.as_bytes().first() else {
                 continue;
             };
@@ -119,44 +119,6 @@ impl WordTable {
             pack: name.clone(),
         })
     }
-}
-
-/// The maximal runs of alphanumeric characters of `text` (as `split` on non-alphanumeric
-/// characters gives them, empty pieces aside), read a byte at a time where the text is ASCII:
-/// language detection reads every word of every release.
-fn alphanumeric_words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let is_word = |at: usize| -> (bool, usize) {
-            let b = bytes[at];
-            if b.is_ascii() {
-                (b.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = text[at..].chars().next().unwrap_or(' ');
-                (c.is_alphanumeric(), c.len_utf8())
-            }
-        };
-        while at < bytes.len() {
-            let (word, len) = is_word(at);
-            if word {
-                break;
-            }
-            at += len;
-        }
-        if at >= bytes.len() {
-            return None;
-        }
-        let start = at;
-        while at < bytes.len() {
-            let (word, len) = is_word(at);
-            if !word {
-                break;
-            }
-            at += len;
-        }
-        Some(&text[start..at])
-    })
 }
 
 /// The language check: no parameters; the verdict comes from `checks::run`.
@@ -201,27 +163,6 @@ mod tests {
     fn verdict(pack: &str, text: &str) -> Option<String> {
         let pack = Pack::embedded(pack).unwrap_or_else(|e| panic!("{e}"));
         detect(&pack, text).map(|v| format!("{} {} {}", v.language, v.language_name, v.pack))
-    }
-
-    #[test]
-    fn words_are_the_alphanumeric_runs_split_would_give() {
-        for text in [
-            "",
-            "  l'été, 2010—Ban Ki-moon’s  x",
-            "été",
-            "a\u{a0}b9 ",
-            "ﬁn Ωmega",
-        ] {
-            let expected: Vec<&str> = text
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
-            assert_eq!(
-                alphanumeric_words(text).collect::<Vec<_>>(),
-                expected,
-                "{text}"
-            );
-        }
     }
 
     #[test]
