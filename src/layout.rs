@@ -129,6 +129,21 @@ pub struct MeetingParts {
     pub rest: Option<usize>,
 }
 
+impl MeetingParts {
+    /// The meeting and its time (the last bracket, or the word after a dash) of a meeting or
+    /// session line's match; no text after them.
+    fn of(caps: &regex::Captures<'_>) -> Self {
+        Self {
+            meeting: caps.name("meeting").map(|m| m.range()),
+            time: caps
+                .name("t1")
+                .or_else(|| caps.name("t2"))
+                .map(|m| m.range()),
+            rest: None,
+        }
+    }
+}
+
 /// The compiled layout words of a pack.
 #[derive(Debug, Clone)]
 pub struct Layout {
@@ -568,14 +583,10 @@ impl Layout {
         }
         let caps = self.meeting_line.captures(line)?;
         Some(MeetingParts {
-            meeting: caps.name("meeting").map(|m| m.range()),
-            time: caps
-                .name("t1")
-                .or_else(|| caps.name("t2"))
-                .map(|m| m.range()),
             rest: caps
                 .name("rest")
                 .map(|m| m.start() + (m.len() - m.as_str().trim_start().len())),
+            ..MeetingParts::of(&caps)
         })
     }
 
@@ -586,14 +597,7 @@ impl Layout {
             return None;
         }
         let caps = self.session_line.captures(line)?;
-        Some(MeetingParts {
-            meeting: caps.name("meeting").map(|m| m.range()),
-            time: caps
-                .name("t1")
-                .or_else(|| caps.name("t2"))
-                .map(|m| m.range()),
-            rest: None,
-        })
+        Some(MeetingParts::of(&caps))
     }
 
     /// A line of its own in a meeting block (`Plenary`).
