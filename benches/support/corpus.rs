@@ -16,6 +16,9 @@ use std::fmt::Write as _;
 
 use fastrand::Rng;
 use jiff::civil::Date;
+use presslint::dates::{
+    ENGLISH_MONTHS as MONTHS, ENGLISH_WEEKDAYS as WEEKDAYS, FRENCH_MONTHS as MOIS,
+};
 use serde::Serialize;
 
 /// How often defects are planted: the same densities for the corpus and the big file.
@@ -196,43 +199,6 @@ struct Meta {
 #[derive(Clone, Copy)]
 struct Day(Date);
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MOIS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 const JOURS: [&str; 7] = [
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
 ];

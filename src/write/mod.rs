@@ -80,13 +80,7 @@ fn portable_replace(path: &Path, expected: &[u8], new_text: &str) -> Result<(), 
         return Err(CHANGED.into());
     }
     let directory = directory_of(path);
-    let mut temporary = temp::create(directory, "tmp").map_err(|e| {
-        format!(
-            "cannot create a temporary file in `{}`: {}",
-            directory.display(),
-            describe(&e)
-        )
-    })?;
+    let mut temporary = temporary_in(directory)?;
     temporary
         .write_all(new_text.as_bytes())
         .and_then(|()| temporary.as_file().sync_all())
@@ -95,6 +89,17 @@ fn portable_replace(path: &Path, expected: &[u8], new_text: &str) -> Result<(), 
         .map_err(|e| format!("cannot copy permissions: {}", describe(&e)))?;
     temporary.persist(path).map_err(|e| describe(&e.error))?;
     Ok(())
+}
+
+/// A new temporary file for a fix in `directory`, or why none could be made.
+fn temporary_in(directory: &Path) -> Result<tempfile::NamedTempFile, String> {
+    temp::create(directory, "tmp").map_err(|e| {
+        format!(
+            "cannot create a temporary file in `{}`: {}",
+            directory.display(),
+            describe(&e)
+        )
+    })
 }
 
 /// An I/O error as a short phrase, without Rust's `(os error N)` suffix.

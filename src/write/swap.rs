@@ -51,13 +51,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
     if metadata.nlink() > 1 {
         return in_place::rewrite(target, &original, &metadata, expected, new_text);
     }
-    let mut temporary = temp::create(directory, "tmp").map_err(|e| {
-        format!(
-            "cannot create a temporary file in `{}`: {}",
-            directory.display(),
-            describe(&e)
-        )
-    })?;
+    let mut temporary = super::temporary_in(directory)?;
     let owner = rustix::fs::fchown(
         temporary.as_file(),
         Some(rustix::fs::Uid::from_raw(metadata.uid())),
