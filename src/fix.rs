@@ -107,7 +107,10 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
         edits.extend(&fix.edits);
     }
     edits.sort_by_key(|e| (e.start, e.end));
-    let mut out = String::with_capacity(text.len());
+    // The exact length of the result: a large release is not reallocated on the way.
+    let removed: usize = edits.iter().map(|e| e.end - e.start).sum();
+    let added: usize = edits.iter().map(|e| e.replacement.len()).sum();
+    let mut out = String::with_capacity(text.len() - removed + added);
     let mut cursor = 0;
     for edit in edits {
         out.push_str(&text[cursor..edit.start]);
@@ -197,7 +200,7 @@ pub fn fix_until_stable_from(
 ) -> crate::error::Result<FixOutcome> {
     let crlf = source.text.contains("\r\n");
     // The text of the current pass: the source's own until a pass changes it (no copy).
-    let mut text: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(&source.text);
+    let mut text: std::borrow::Cow<'_, str> = std::borrow::Cow::Borrowed(source.text.as_str());
     // The texts of earlier passes, by fingerprint (a cycle brings one back): a 50 MB release
     // is not kept ten times over. A collision can only stop fixing early, never write.
     let mut seen = vec![fingerprint(&text)];
@@ -214,7 +217,7 @@ pub fn fix_until_stable_from(
                     source.kind,
                 );
                 let linted = engine.lint(&pass);
-                text = std::borrow::Cow::Owned(pass.text);
+                text = std::borrow::Cow::Owned(pass.into_text());
                 linted?
             }
         };
@@ -271,7 +274,7 @@ fn unsettled(
     rules.sort();
     rules.dedup();
     FixOutcome {
-        text: source.text.clone(),
+        text: source.text.as_str().to_owned(),
         fixed: Vec::new(),
         remaining: engine.lint(source).unwrap_or_default(),
         settled: false,

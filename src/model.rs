@@ -9,11 +9,119 @@ use serde::Serialize;
 use crate::span::Span;
 use crate::text::{Encoding, MatchText, OffsetMap};
 
+/// A field's text: its own copy (header elements, decoded JSON strings), or a range of the
+/// shared source text (body paragraphs), so that a long release is not held twice.
+#[derive(Clone)]
+pub enum FieldText {
+    Owned(Box<str>),
+    Shared {
+        source: std::sync::Arc<String>,
+        range: std::ops::Range<usize>,
+    },
+}
+
+impl FieldText {
+    /// `range` of `source`, borrowed (panics unless `range` is a slice of `source` on
+    /// character boundaries, as a parser's spans are).
+    pub fn shared(source: &std::sync::Arc<String>, range: std::ops::Range<usize>) -> Self {
+        assert!(
+            source.get(range.clone()).is_some(),
+            "field range off the source"
+        );
+        Self::Shared {
+            source: source.clone(),
+            range,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Owned(text) => text,
+            Self::Shared { source, range } => &source[range.clone()],
+        }
+    }
+}
+
+impl std::ops::Deref for FieldText {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for FieldText {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for FieldText {
+    fn from(text: String) -> Self {
+        Self::Owned(text.into_boxed_str())
+    }
+}
+
+impl From<&str> for FieldText {
+    fn from(text: &str) -> Self {
+        Self::Owned(text.into())
+    }
+}
+
+impl PartialEq for FieldText {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for FieldText {}
+
+impl PartialEq<str> for FieldText {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for FieldText {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<FieldText> for str {
+    fn eq(&self, other: &FieldText) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<FieldText> for &str {
+    fn eq(&self, other: &FieldText) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl std::fmt::Debug for FieldText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for FieldText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FieldText {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 /// One element of the release: its original text and where it sits in the file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Field {
     /// The element's text exactly as written (for JSON inputs: the decoded string).
-    pub text: String,
+    pub text: FieldText,
     /// The bytes of the file this element covers.
     pub span: Span,
     /// Where each offset of `text` sits in the file (verbatim for text inputs).
@@ -21,16 +129,29 @@ pub struct Field {
     pub map: OffsetMap,
     #[serde(skip)]
     pub encoding: Encoding,
-    /// `text` normalised for matching, computed once and shared by every rule.
+    /// `text` normalised for matching, computed once and shared by every rule. Boxed: it is
+    /// rarely needed, and a field is kept small for releases of many paragraphs.
     #[serde(skip)]
-    normalised: std::sync::OnceLock<Option<crate::text::Normalised>>,
+    normalised: std::sync::OnceLock<Option<Box<crate::text::Normalised>>>,
 }
 
 impl Field {
     /// A field whose text is the verbatim slice `span` of `source`.
     pub fn verbatim(source: &str, span: Span) -> Self {
         Self {
-            text: source[span.range()].to_owned(),
+            text: source[span.range()].into(),
+            span,
+            map: OffsetMap::verbatim(span.start),
+            encoding: Encoding::Plain,
+            normalised: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// A field whose text is the slice `span` of the shared `source`, not copied (the body
+    /// paragraphs: nearly all of a long release).
+    pub fn shared(source: &std::sync::Arc<String>, span: Span) -> Self {
+        Self {
+            text: FieldText::shared(source, span.range()),
             span,
             map: OffsetMap::verbatim(span.start),
             encoding: Encoding::Plain,
@@ -41,7 +162,7 @@ impl Field {
     /// A field with explicit text, span and offset map (stacked symbols, JSON strings).
     pub fn mapped(text: String, span: Span, map: OffsetMap, encoding: Encoding) -> Self {
         Self {
-            text,
+            text: text.into(),
             span,
             map,
             encoding,
@@ -53,8 +174,8 @@ impl Field {
     pub fn match_text(&self) -> MatchText<'_> {
         let normalised = self
             .normalised
-            .get_or_init(|| crate::text::Normalised::of(&self.text, &self.map));
-        MatchText::new(&self.text, &self.map, normalised.as_ref(), self.encoding)
+            .get_or_init(|| crate::text::Normalised::of(&self.text, &self.map).map(Box::new));
+        MatchText::new(&self.text, &self.map, normalised.as_deref(), self.encoding)
     }
 
     /// The file span of `text[start..end]`.

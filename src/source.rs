@@ -1,6 +1,7 @@
 //! A file as read: its name, its text (byte-for-byte, BOM included) and its line index.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::span::{LineIndex, Position, Span};
 
@@ -27,8 +28,9 @@ impl SourceKind {
 pub struct SourceFile {
     /// The name shown to people and written in reports.
     pub name: String,
-    /// The whole file, byte-for-byte (a UTF-8 BOM stays as U+FEFF at offset 0).
-    pub text: String,
+    /// The whole file, byte-for-byte (a UTF-8 BOM stays as U+FEFF at offset 0). Shared, so
+    /// that the parsed release's paragraphs borrow it rather than copy it.
+    pub text: Arc<String>,
     pub kind: SourceKind,
     lines: LineIndex,
 }
@@ -103,7 +105,7 @@ impl SourceFile {
         let lines = LineIndex::new(&text);
         Self {
             name: name.into(),
-            text,
+            text: Arc::new(text),
             kind,
             lines,
         }
@@ -129,6 +131,12 @@ impl SourceFile {
             return Err(DecodeError::Empty);
         }
         Ok(Self::new(name, text, kind))
+    }
+
+    /// The text, moved out when nothing else shares it (the parsed release is gone), else
+    /// copied.
+    pub fn into_text(self) -> String {
+        Arc::try_unwrap(self.text).unwrap_or_else(|shared| shared.as_str().to_owned())
     }
 
     pub fn lines(&self) -> &LineIndex {

@@ -11,17 +11,25 @@ use crate::span::Span;
 ///
 /// Each anchor `(local, source)` says: from `local` on, offsets advance one for one from
 /// `source`, until the next anchor.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct OffsetMap {
-    anchors: Vec<(usize, usize)>,
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OffsetMap {
+    /// Identity shifted by a base: the text is a verbatim slice of the file. No allocation,
+    /// which matters for the hundreds of thousands of paragraphs of an archive.
+    Verbatim(usize),
+    /// Explicit anchors (stacked symbols, decoded JSON strings).
+    Anchors(Box<[(usize, usize)]>),
+}
+
+impl Default for OffsetMap {
+    fn default() -> Self {
+        Self::Verbatim(0)
+    }
 }
 
 impl OffsetMap {
     /// Identity shifted by `base`: the text is a verbatim slice of the file at `base`.
     pub fn verbatim(base: usize) -> Self {
-        Self {
-            anchors: vec![(0, base)],
-        }
+        Self::Verbatim(base)
     }
 
     /// A map from explicit anchors, sorted by local offset, the first at local offset 0.
@@ -30,15 +38,23 @@ impl OffsetMap {
         debug_assert!(anchors
             .windows(2)
             .all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1));
-        Self { anchors }
+        match anchors.as_slice() {
+            [(0, base)] => Self::Verbatim(*base),
+            _ => Self::Anchors(anchors.into_boxed_slice()),
+        }
     }
 
     /// The file offset of local offset `local`.
     pub fn to_source(&self, local: usize) -> usize {
-        let i = self.anchors.partition_point(|a| a.0 <= local);
-        match i.checked_sub(1).and_then(|i| self.anchors.get(i)) {
-            Some(&(l, s)) => s + (local - l),
-            None => local,
+        match self {
+            Self::Verbatim(base) => base + local,
+            Self::Anchors(anchors) => {
+                let i = anchors.partition_point(|a| a.0 <= local);
+                match i.checked_sub(1).and_then(|i| anchors.get(i)) {
+                    Some(&(l, s)) => s + (local - l),
+                    None => local,
+                }
+            }
         }
     }
 
@@ -48,7 +64,10 @@ impl OffsetMap {
 
     /// Does every local offset map to the same offset in the file plus a constant?
     pub fn is_verbatim(&self) -> bool {
-        self.anchors.len() <= 1
+        match self {
+            Self::Verbatim(_) => true,
+            Self::Anchors(anchors) => anchors.len() <= 1,
+        }
     }
 }
 

@@ -193,7 +193,7 @@ pub fn check_fix_until_stable(
     check_diagnostics(&fixed, &outcome.remaining);
     if !outcome.settled {
         assert_eq!(
-            outcome.text, source.text,
+            outcome.text, *source.text,
             "an unsettled fix changed the text"
         );
         assert!(

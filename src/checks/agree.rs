@@ -68,7 +68,7 @@ impl Agree {
                 .iter()
                 .map(|h| {
                     let text = if h.lines.is_empty() {
-                        h.field.text.clone()
+                        h.field.text.to_string()
                     } else {
                         h.lines
                             .iter()

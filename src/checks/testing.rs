@@ -62,7 +62,8 @@ impl Builder {
             .iter()
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
-            .join("-");
+            .join("-")
+            .into();
         self.release.symbols.push(Symbol {
             field,
             parts,

@@ -28,8 +28,8 @@ pub struct Fixed {
 impl Fixed {
     /// The fixed text, when it differs from the original.
     pub fn changed_text(&self) -> Option<&str> {
-        let new = &self.checked.result.source.as_ref()?.text;
-        (Some(new) != self.original.as_ref()).then_some(new.as_str())
+        let new = self.checked.result.source.as_ref()?.text.as_str();
+        (Some(new) != self.original.as_deref()).then_some(new)
     }
 }
 
@@ -258,7 +258,7 @@ fn fix_input(
                     result,
                     engine: Some(engine),
                 },
-                original: Some(source.text),
+                original: Some(source.into_text()),
                 fixed,
             }
         }
@@ -278,7 +278,7 @@ fn fix_input(
                     result,
                     engine: Some(engine),
                 },
-                original: Some(source.text),
+                original: Some(source.into_text()),
                 fixed: 0,
             }
         }

@@ -47,12 +47,19 @@ fn introduces(paragraph: &str, layout: &Layout) -> bool {
 
 /// Groups `segs` (running text, end marker excluded) into paragraphs: blank lines, noise and
 /// disclaimers separate them; a star line (section break) is a paragraph of its own.
-pub(crate) fn fill(text: &str, segs: &[Seg], layout: &Layout, release: &mut Release) {
-    let mut paragraphs: Vec<Field> = Vec::new();
+pub(crate) fn fill<'s>(
+    source: &std::sync::Arc<String>,
+    segs: impl Iterator<Item = &'s Seg>,
+    layout: &Layout,
+    release: &mut Release,
+) {
+    // Paragraphs are built in place in `release.body`: a long release's are not held twice.
+    let mut paragraphs = std::mem::take(&mut release.body);
+    let kept = paragraphs.len();
     let mut current: Option<Span> = None;
     let close = |current: &mut Option<Span>, paragraphs: &mut Vec<Field>| {
         if let Some(span) = current.take() {
-            paragraphs.push(Field::verbatim(text, span));
+            paragraphs.push(Field::shared(source, span));
         }
     };
     for seg in segs {
@@ -65,7 +72,7 @@ pub(crate) fn fill(text: &str, segs: &[Seg], layout: &Layout, release: &mut Rele
             }
             LineKind::Stars => {
                 close(&mut current, &mut paragraphs);
-                paragraphs.push(Field::verbatim(text, seg.span));
+                paragraphs.push(Field::shared(source, seg.span));
             }
             LineKind::Blank | LineKind::Noise(_) | LineKind::Disclaimer => {
                 close(&mut current, &mut paragraphs);
@@ -73,13 +80,14 @@ pub(crate) fn fill(text: &str, segs: &[Seg], layout: &Layout, release: &mut Rele
         }
     }
     close(&mut current, &mut paragraphs);
-    let mut paragraphs = paragraphs.into_iter();
-    let mut first = paragraphs.next();
-    if first.as_ref().is_some_and(|p| introduces(&p.text, layout)) {
-        release.intro = first.take();
+    if paragraphs
+        .get(kept)
+        .is_some_and(|p| introduces(&p.text, layout))
+    {
+        release.intro = Some(paragraphs.remove(kept));
     }
-    release.body.extend(first);
-    release.body.extend(paragraphs);
+    paragraphs.shrink_to_fit();
+    release.body = paragraphs;
 }
 
 #[cfg(test)]

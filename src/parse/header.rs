@@ -53,9 +53,16 @@ enum Element {
     Note,
 }
 
+/// Where running text starts: the lines `head` (header lines that turned out to be running
+/// text), then `segs[from..]`. Kept as an index so a long release's lines are not copied.
+pub(crate) struct Running {
+    pub head: Vec<Seg>,
+    pub from: usize,
+}
+
 /// Walks the header zone of `segs` (which stop before the end marker), filling the header
-/// elements of `release`; returns the segments from the first paragraph of running text on.
-pub(crate) fn walk(text: &str, segs: &[Seg], layout: &Layout, release: &mut Release) -> Vec<Seg> {
+/// elements of `release`; returns where the running text starts.
+pub(crate) fn walk(text: &str, segs: &[Seg], layout: &Layout, release: &mut Release) -> Running {
     let mut walker = Walker {
         text,
         layout,
@@ -96,7 +103,7 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn walk(&mut self, segs: &[Seg]) -> Vec<Seg> {
+    fn walk(&mut self, segs: &[Seg]) -> Running {
         let text = self.text;
         let mut carry: Option<Seg> = None;
         let mut i = 0;
@@ -113,13 +120,14 @@ impl Walker<'_> {
             };
             if seg.kind != LineKind::Text {
                 if let Some(rest) = self.flush_block() {
-                    return self.rest(rest, Some(seg), &segs[i..]);
+                    return self.rest(rest, Some(seg), i);
                 }
                 if seg.kind == LineKind::Stars {
                     self.close_group();
-                    return std::iter::once(seg)
-                        .chain(segs[i..].iter().copied())
-                        .collect();
+                    return Running {
+                        head: vec![seg],
+                        from: i,
+                    };
                 }
                 continue;
             }
@@ -145,16 +153,19 @@ impl Walker<'_> {
                 }
             }
             if let Some(rest) = self.flush_block() {
-                return self.rest(rest, Some(seg), &segs[i..]);
+                return self.rest(rest, Some(seg), i);
             }
             self.close_group();
             carry = self.record(seg, element);
         }
         if let Some(rest) = self.flush_block() {
-            return self.rest(rest, None, &[]);
+            return self.rest(rest, None, segs.len());
         }
         self.close_group();
-        Vec::new()
+        Running {
+            head: Vec::new(),
+            from: segs.len(),
+        }
     }
 
     fn element(&self, line: &str, next: Option<&Seg>) -> Option<Element> {
@@ -450,11 +461,10 @@ impl Walker<'_> {
 
     /// The segments of running text: what is left of the pending block, then `seg`, then
     /// the rest.
-    fn rest(&mut self, mut block: Vec<Seg>, seg: Option<Seg>, after: &[Seg]) -> Vec<Seg> {
+    fn rest(&mut self, mut block: Vec<Seg>, seg: Option<Seg>, from: usize) -> Running {
         self.close_group();
         block.extend(seg);
-        block.extend_from_slice(after);
-        block
+        Running { head: block, from }
     }
 
     /// Builds the elements that need the whole header: the meeting header, the headline

@@ -89,7 +89,8 @@ pub(crate) fn bom_len(text: &str) -> usize {
 /// Macintosh files); the line break is not part of the line. A leading BOM is not part of
 /// the first line.
 pub(crate) fn split(text: &str, layout: &Layout) -> Vec<Seg> {
-    let mut segs = Vec::new();
+    // Sized by one SIMD count of line feeds: a long release's lines are not reallocated.
+    let mut segs = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut start = bom_len(text);
     let bytes = text.as_bytes();
     let mut line = 0;

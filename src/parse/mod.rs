@@ -68,12 +68,20 @@ pub fn parse_text(source: &SourceFile, layout: &Layout) -> Release {
     }
     let marker = footer::end_marker(text, &segs);
     let limit = marker.unwrap_or(segs.len());
-    let mut running = header::walk(text, &segs[..limit], layout, &mut release);
-    if let Some(i) = marker {
-        release.end_marker = Some(Field::verbatim(text, segs[i].span));
-        running.extend_from_slice(&segs[i + 1..]);
-    }
-    body::fill(text, &running, layout, &mut release);
+    let running = header::walk(text, &segs[..limit], layout, &mut release);
+    let after_marker = match marker {
+        Some(i) => {
+            release.end_marker = Some(Field::verbatim(text, segs[i].span));
+            &segs[i + 1..]
+        }
+        None => &[],
+    };
+    let body = running
+        .head
+        .iter()
+        .chain(&segs[running.from..limit])
+        .chain(after_marker);
+    body::fill(&source.text, body, layout, &mut release);
     release
 }
 

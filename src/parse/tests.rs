@@ -20,7 +20,10 @@ fn meeting_lines(r: &Release) -> &[Field] {
 /// `(first line, text)` of a field.
 #[track_caller]
 fn at(source: &SourceFile, field: &Field) -> (usize, String) {
-    (source.position(field.span.start).line, field.text.clone())
+    (
+        source.position(field.span.start).line,
+        field.text.to_string(),
+    )
 }
 
 #[track_caller]
