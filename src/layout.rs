@@ -167,8 +167,9 @@ pub struct Layout {
     plain_meeting_line: Gated,
     months: Vec<String>,
     weekdays: Vec<String>,
-    /// The pack's own disclaimer texts (`data/house.toml`), recognised beside the UN forms.
-    pub disclaimers: Vec<String>,
+    /// The pack's own disclaimer texts (`data/house.toml`), recognised beside the UN forms,
+    /// with their near misses.
+    pub disclaimers: crate::text::NearMisses,
 }
 
 impl Default for Layout {
@@ -484,7 +485,7 @@ impl Layout {
             plain_meeting_line: whole_line(&m.lines, "", "meeting line", eager)?,
             months: months.iter().map(|s| s.to_lowercase()).collect(),
             weekdays: weekdays.iter().map(|s| s.to_lowercase()).collect(),
-            disclaimers,
+            disclaimers: crate::text::NearMisses::new(&disclaimers),
         })
     }
 

@@ -231,6 +231,110 @@ pub fn bare_letter(c: char) -> Option<char> {
     Some(bare)
 }
 
+/// Canonical texts (disclaimers, end markers) and their near misses: equal when case,
+/// punctuation, bullets, dashes and spacing are ignored, or within a small edit distance.
+/// Each text's squashed form is computed once, not on every line it is compared with.
+#[derive(Debug, Clone, Default)]
+pub struct NearMisses {
+    candidates: Vec<NearCandidate>,
+}
+
+#[derive(Debug, Clone)]
+struct NearCandidate {
+    text: String,
+    /// Letters and digits only, lower-cased.
+    squashed: String,
+    /// `squashed` in characters.
+    length: usize,
+    /// For a text of symbols only (`* *** *`): its symbols.
+    symbols: Vec<char>,
+}
+
+impl NearMisses {
+    pub fn new(texts: &[String]) -> Self {
+        let candidates = texts
+            .iter()
+            .map(|text| {
+                let squashed = squash(text);
+                NearCandidate {
+                    text: text.clone(),
+                    length: squashed.chars().count(),
+                    squashed,
+                    symbols: text.chars().filter(|c| !c.is_whitespace()).collect(),
+                }
+            })
+            .collect();
+        Self { candidates }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// The canonical text that `found` is a near miss of; ties go to the candidate closest
+    /// in case-folded text, and symbol-only texts to the first listed.
+    pub fn nearest(&self, found: &str) -> Option<&str> {
+        // An edit distance is at least the difference of lengths. A squashed text has at
+        // most one character per byte, so a short `found` is ruled out without scanning it.
+        let possible = |c: &NearCandidate, found_length: usize| {
+            c.length == 0 || found_length.abs_diff(c.length) <= Self::budget(c)
+        };
+        if !self
+            .candidates
+            .iter()
+            .any(|c| c.length == 0 || found.len() + Self::budget(c) >= c.length)
+        {
+            return None;
+        }
+        let found_length = squash_chars(found).count();
+        if !self.candidates.iter().any(|c| possible(c, found_length)) {
+            return None;
+        }
+        let key = squash(found);
+        self.candidates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| possible(c, found_length))
+            .filter_map(|(rank, c)| {
+                let near = if c.length == 0 {
+                    // A text of symbols only: a near miss uses the same symbols.
+                    !found.trim().is_empty()
+                        && found
+                            .chars()
+                            .all(|ch| ch.is_whitespace() || c.symbols.contains(&ch))
+                } else {
+                    within_edit_distance(&key, &c.squashed, Self::budget(c))
+                };
+                near.then(|| {
+                    let closeness = if c.length == 0 {
+                        rank
+                    } else {
+                        edit_distance(&found.to_lowercase(), &c.text.to_lowercase())
+                    };
+                    (closeness, c.text.as_str())
+                })
+            })
+            .min_by_key(|(closeness, _)| *closeness)
+            .map(|(_, text)| text)
+    }
+
+    /// How many edits a near miss may make: one per twelve characters, one to three.
+    fn budget(candidate: &NearCandidate) -> usize {
+        (candidate.length / 12).clamp(1, 3)
+    }
+}
+
+fn squash_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+/// Letters and digits only, lower-cased.
+fn squash(text: &str) -> String {
+    squash_chars(text).collect()
+}
+
 /// Levenshtein distance over characters (near-miss disclaimers, rule-id suggestions).
 pub fn edit_distance(a: &str, b: &str) -> usize {
     bounded_edit_distance(a, b, usize::MAX).unwrap_or(usize::MAX)
@@ -391,5 +495,46 @@ mod tests {
             fold_for_comparison("Crisis  Shows,\n\n\u{a0}\nValue"),
             "crisis shows, value"
         );
+    }
+}
+
+#[cfg(test)]
+mod near_miss_tests {
+    use super::*;
+
+    fn disclaimers() -> Vec<String> {
+        vec![
+            "For information media. Not an official record.".to_owned(),
+            "For information media • not an official record".to_owned(),
+        ]
+    }
+
+    #[track_caller]
+    fn near(found: &str, expected: Option<&str>) {
+        assert_eq!(
+            NearMisses::new(&disclaimers()).nearest(found),
+            expected,
+            "{found}"
+        );
+    }
+
+    #[test]
+    fn near_misses_go_to_the_closest_canonical_text() {
+        let period = Some("For information media. Not an official record.");
+        let bullet = Some("For information media • not an official record");
+        near("For Information Media. Not An Official Record.", period);
+        near("For information media. Not an offical record.", period);
+        near("For information media. Not an official record", period);
+        near("For information media - not an official record", bullet);
+        near("FOR INFORMATION MEDIA • NOT AN OFFICIAL RECORD", bullet);
+        near("For internal use only", None);
+    }
+
+    #[test]
+    fn symbol_only_texts_are_near_when_they_use_the_same_symbols() {
+        let marker = NearMisses::new(&["* *** *".to_owned()]);
+        assert_eq!(marker.nearest("***"), Some("* *** *"));
+        assert_eq!(marker.nearest("* * *"), Some("* *** *"));
+        assert_eq!(marker.nearest("# # #"), None);
     }
 }

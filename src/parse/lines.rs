@@ -150,8 +150,7 @@ fn classify(text: &str, raw: Span, span: Span, layout: &Layout) -> LineKind {
         return LineKind::Noise(NoiseKind::RunningHead);
     }
     if footer::is_disclaimer(line)
-        || (!layout.disclaimers.is_empty()
-            && crate::checks::format::nearest(line, &layout.disclaimers).is_some())
+        || (!layout.disclaimers.is_empty() && layout.disclaimers.nearest(line).is_some())
     {
         return LineKind::Disclaimer;
     }
