@@ -93,6 +93,44 @@ impl Encoding {
     }
 }
 
+/// The offsets of the ASCII digits of `bytes`, eight bytes at a time (SWAR): the date
+/// checks' cheap necessary conditions look for digits in every paragraph, and most bytes of
+/// running text are not digits.
+pub fn ascii_digits(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let whole = bytes.len() / 8 * 8;
+    let chunks = bytes
+        .chunks_exact(8)
+        .enumerate()
+        .flat_map(|(index, chunk)| {
+            let lanes = [
+                chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+            ];
+            lane_offsets(digit_lanes(u64::from_le_bytes(lanes)), index * 8)
+        });
+    let rest = (whole..bytes.len()).filter(move |&i| bytes[i].is_ascii_digit());
+    chunks.chain(rest)
+}
+
+/// The high bit of each lane of `v` that holds an ASCII digit. The sums are taken on the
+/// low seven bits, so no carry crosses a lane; bytes from 0x80 are excluded.
+fn digit_lanes(v: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = v & !HIGH;
+    low.wrapping_add(ONES * (0x80 - 0x30)) & !low.wrapping_add(ONES * (0x80 - 0x3a)) & !v & HIGH
+}
+
+/// `base` plus the lane of each high bit set in `lanes`, in order.
+fn lane_offsets(mut lanes: u64, base: usize) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        (lanes != 0).then(|| {
+            let lane = lanes.trailing_zeros() as usize / 8;
+            lanes &= lanes - 1;
+            base + lane
+        })
+    })
+}
+
 /// Does `text` hold a letter that Unicode case folding takes to an ASCII one (`ſ` to `s`,
 /// the Kelvin sign to `k`)? Where it does not, an ASCII case-insensitive search agrees with
 /// a Unicode one (`(?i)`). One SIMD scan for the two lead bytes (`ſ` is C5 BF, the Kelvin
@@ -409,6 +447,35 @@ impl<'t, F: Fn(char, bool) -> bool> Iterator for Runs<'t, F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_digits_are_the_digit_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40)) {
+            let expected: Vec<usize> =
+                (0..bytes.len()).filter(|&i| bytes[i].is_ascii_digit()).collect();
+            proptest::prop_assert_eq!(ascii_digits(&bytes).collect::<Vec<_>>(), expected);
+        }
+    }
+
+    #[test]
+    fn ascii_digits_of_every_byte_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..9 {
+                let mut bytes = vec![b'x'; 9];
+                bytes[lane] = b;
+                let expected: Vec<usize> = if b.is_ascii_digit() {
+                    vec![lane]
+                } else {
+                    vec![]
+                };
+                assert_eq!(
+                    ascii_digits(&bytes).collect::<Vec<_>>(),
+                    expected,
+                    "{b} {lane}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn nbsp_and_nonbreaking_hyphen_match_as_ascii_but_map_to_original_bytes() {

@@ -34,9 +34,12 @@ impl Repeat {
             let m = field.match_text();
             let mut words = words(m.text).peekable();
             while let (Some((a_start, a)), Some(&(b_start, b))) = (words.next(), words.peek()) {
+                // The cheap test first: nearly every pair of words differs.
+                if !a.eq_ignore_ascii_case(b) {
+                    continue;
+                }
                 let between = &m.text[a_start + a.len()..b_start];
                 if !between.chars().all(char::is_whitespace)
-                    || !a.eq_ignore_ascii_case(b)
                     || self.allow.iter().any(|w| w.eq_ignore_ascii_case(a))
                     || b.chars().next().is_some_and(char::is_uppercase)
                 {

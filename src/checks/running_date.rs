@@ -139,12 +139,17 @@ impl RunningDate {
     fn may_match(&self, text: &str) -> bool {
         match self.which {
             // `July 19`: a month, then a day in figures.
-            Which::UsOrder => text.bytes().any(|b| b.is_ascii_digit()),
+            Which::UsOrder => crate::text::ascii_digits(text.as_bytes()).next().is_some(),
             // `3rd May`: a digit, then the ordinal ending.
-            Which::Ordinal => text
-                .as_bytes()
-                .windows(3)
-                .any(|w| w[0].is_ascii_digit() && matches!(&w[1..], b"st" | b"nd" | b"rd" | b"th")),
+            Which::Ordinal => {
+                let bytes = text.as_bytes();
+                crate::text::ascii_digits(bytes).any(|at| {
+                    matches!(
+                        bytes.get(at + 1..at + 3),
+                        Some(b"st" | b"nd" | b"rd" | b"th")
+                    )
+                })
+            }
             // `3 May, 2010`: a comma, a space and the year's first digit.
             Which::YearComma => {
                 static COMMA_YEAR: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -160,13 +165,25 @@ impl RunningDate {
     /// A range is only suspicious with an em dash, a spaced joiner, or `from`/`between`; and
     /// the day after its joiner is a digit.
     fn may_be_range(text: &str) -> bool {
-        let digit_after_dash = text
-            .match_indices(['-', '–', '—', '\u{2011}'])
-            .any(|(at, dash)| {
-                text[at + dash.len()..]
-                    .trim_start_matches([' ', '\u{a0}'])
-                    .starts_with(|c: char| c.is_ascii_digit())
-            });
+        // The dashes are `-` and three characters that open with the byte E2 (`–`, `—`,
+        // U+2011): one SIMD scan for both bytes.
+        let bytes = text.as_bytes();
+        let digit_after_dash = memchr::memchr2_iter(b'-', 0xE2, bytes).any(|at| {
+            let dash = match bytes[at] {
+                b'-' => 1,
+                _ if matches!(
+                    bytes.get(at..at + 3),
+                    Some([0xE2, 0x80, 0x91 | 0x93 | 0x94])
+                ) =>
+                {
+                    3
+                }
+                _ => return false,
+            };
+            text[at + dash..]
+                .trim_start_matches([' ', '\u{a0}'])
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
         digit_after_dash && Self::range_joiner(text)
     }
 
