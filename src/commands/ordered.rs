@@ -1,14 +1,19 @@
-//! Work over many inputs on the thread pool, results handed out in the inputs' order.
+//! Work over many inputs on several threads, results handed out in the inputs' order.
 //!
-//! The inputs go through in windows of a few dozen files per thread: a window is worked on in
-//! parallel, then its results are handed to the sink in order and dropped. So memory holds one
-//! window whatever the number of files, and the output does not depend on the threads.
+//! Each worker takes the next input by itself (an atomic counter), so the threads never wait
+//! for one another; the calling thread puts the results back in order and hands each to the
+//! sink as soon as all before it are in. A worker that would get more than a bounded
+//! lookahead past the sink waits, so memory holds a few dozen results whatever the number of
+//! files (one slow file cannot make the others pile up), and the output does not depend on
+//! the threads.
 
-use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Condvar, Mutex};
 
-/// Files per thread in a window: enough that the threads rarely wait for the slowest file of
-/// a window, few enough that a window of large releases stays small.
-const FILES_PER_THREAD: usize = 128;
+/// How far past the sink, in files per thread, a worker may run: enough that a slow file
+/// rarely stalls the others, few enough that the waiting results stay small.
+const LOOKAHEAD_PER_THREAD: usize = 32;
 
 /// Runs `work` on every item (on `threads` threads) and gives each result to `sink`, in the
 /// items' order; stops at the sink's first error.
@@ -22,14 +27,72 @@ where
     T: Sync,
     R: Send,
 {
-    if threads <= 1 {
+    if threads <= 1 || items.len() <= 1 {
         return items.iter().try_for_each(|item| sink(work(item)));
     }
-    for window in items.chunks(threads * FILES_PER_THREAD) {
-        let results: Vec<R> = window.par_iter().map(&work).collect();
-        results.into_iter().try_for_each(&mut sink)?;
+    let lookahead = threads * LOOKAHEAD_PER_THREAD;
+    let next = AtomicUsize::new(0);
+    let gate = Gate::default();
+    std::thread::scope(|scope| {
+        let (sender, results) = mpsc::channel::<(usize, R)>();
+        for _ in 0..threads.min(items.len()) {
+            let sender = sender.clone();
+            let (next, gate, work) = (&next, &gate, &work);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= items.len() || !gate.wait_for_room(i, lookahead) {
+                    break;
+                }
+                if sender.send((i, work(&items[i]))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
+        let mut wanted = 0;
+        for (i, result) in results.iter() {
+            waiting.insert(i, result);
+            while let Some(result) = waiting.remove(&wanted) {
+                if let Err(error) = sink(result) {
+                    gate.stop();
+                    return Err(error);
+                }
+                wanted += 1;
+            }
+            gate.taken(wanted);
+        }
+        Ok(())
+    })
+}
+
+/// How many results the sink has taken, for the workers to stay within the lookahead.
+#[derive(Default)]
+struct Gate {
+    /// `(results taken, stopped)`.
+    state: Mutex<(usize, bool)>,
+    moved: Condvar,
+}
+
+impl Gate {
+    /// Waits until item `i` is within `lookahead` of the sink; false when the run stopped.
+    fn wait_for_room(&self, i: usize, lookahead: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !state.1 && i >= state.0 + lookahead {
+            state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+        }
+        !state.1
     }
-    Ok(())
+
+    fn taken(&self, count: usize) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = count;
+        self.moved.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.moved.notify_all();
+    }
 }
 
 /// The number of threads a run uses: `--threads`, else one per core.
@@ -69,6 +132,42 @@ mod tests {
             .unwrap();
             assert_eq!(seen, (0..1000).map(|i| i * 2).collect::<Vec<_>>());
         }
+    }
+
+    #[test]
+    fn workers_stay_within_the_lookahead_of_the_sink() {
+        let items: Vec<usize> = (0..3000).collect();
+        let threads = 3;
+        let consumed = AtomicUsize::new(0);
+        let furthest = AtomicUsize::new(0);
+        for_each_in_order(
+            &items,
+            threads,
+            |&i| {
+                // Item 0 is slow: the others must not pile up behind it.
+                if i == 0 {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                let ahead = i.saturating_sub(consumed.load(Ordering::SeqCst));
+                furthest.fetch_max(ahead, Ordering::SeqCst);
+                i
+            },
+            |i| {
+                consumed.store(i + 1, Ordering::SeqCst);
+                Ok::<(), ()>(())
+            },
+        )
+        .unwrap();
+        assert_eq!(consumed.load(Ordering::SeqCst), 3000);
+        let bound = threads * LOOKAHEAD_PER_THREAD;
+        assert!(
+            furthest.load(Ordering::SeqCst) <= bound,
+            "{furthest:?} > {bound}"
+        );
+        assert!(
+            furthest.load(Ordering::SeqCst) >= 2,
+            "the workers ran in parallel"
+        );
     }
 
     #[test]
