@@ -414,7 +414,7 @@ pub fn bounded_edit_distance(a: &str, b: &str, budget: usize) -> Option<usize> {
 pub fn runs<'t, F: Fn(char, bool) -> bool>(text: &'t str, belongs: F) -> Runs<'t, F> {
     Runs {
         text,
-        chars: text.char_indices(),
+        at: 0,
         belongs,
     }
 }
@@ -422,24 +422,45 @@ pub fn runs<'t, F: Fn(char, bool) -> bool>(text: &'t str, belongs: F) -> Runs<'t
 /// The iterator of [`runs`].
 pub struct Runs<'t, F> {
     text: &'t str,
-    chars: std::str::CharIndices<'t>,
+    /// Where the next search starts.
+    at: usize,
     belongs: F,
+}
+
+impl<'t, F> Runs<'t, F> {
+    /// The character at byte `at` and its length; ASCII without decoding (nearly every byte
+    /// of running text).
+    fn char_at(&self, at: usize) -> Option<(char, usize)> {
+        let &byte = self.text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            return Some((char::from(byte), 1));
+        }
+        let c = self.text[at..].chars().next()?;
+        Some((c, c.len_utf8()))
+    }
 }
 
 impl<'t, F: Fn(char, bool) -> bool> Iterator for Runs<'t, F> {
     type Item = (usize, &'t str);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let start = self
-            .chars
-            .by_ref()
-            .find(|&(_, c)| (self.belongs)(c, false))
-            .map(|(i, _)| i)?;
-        let end = self
-            .chars
-            .by_ref()
-            .find(|&(_, c)| !(self.belongs)(c, true))
-            .map_or(self.text.len(), |(i, _)| i);
+        let start = loop {
+            let (c, len) = self.char_at(self.at)?;
+            self.at += len;
+            if (self.belongs)(c, false) {
+                break self.at - len;
+            }
+        };
+        let end = loop {
+            let Some((c, len)) = self.char_at(self.at) else {
+                break self.text.len();
+            };
+            // The character that ends a run is not the start of the next one.
+            self.at += len;
+            if !(self.belongs)(c, true) {
+                break self.at - len;
+            }
+        };
         Some((start, &self.text[start..end]))
     }
 }
@@ -447,6 +468,35 @@ impl<'t, F: Fn(char, bool) -> bool> Iterator for Runs<'t, F> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`runs`] as it was first written, over `char_indices`: the reference.
+    fn runs_by_chars(text: &str, belongs: impl Fn(char, bool) -> bool) -> Vec<(usize, &str)> {
+        let mut chars = text.char_indices();
+        let mut out = Vec::new();
+        while let Some(start) = chars
+            .by_ref()
+            .find(|&(_, c)| belongs(c, false))
+            .map(|(i, _)| i)
+        {
+            let end = chars
+                .by_ref()
+                .find(|&(_, c)| !belongs(c, true))
+                .map_or(text.len(), |(i, _)| i);
+            out.push((start, &text[start..end]));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_agree_with_the_char_by_char_reference(text in "[aZ' \\-’é\u{a0}\u{2460}.A]{0,30}") {
+            let word = |c: char, inside: bool| c.is_alphabetic() || (inside && matches!(c, '\'' | '’' | '-'));
+            // A rule where the character that ends a run could start the next one.
+            let odd = |c: char, inside: bool| if inside { c.is_lowercase() } else { c.is_uppercase() || c == '.' };
+            proptest::prop_assert_eq!(runs(&text, word).collect::<Vec<_>>(), runs_by_chars(&text, word));
+            proptest::prop_assert_eq!(runs(&text, odd).collect::<Vec<_>>(), runs_by_chars(&text, odd));
+        }
+    }
 
     proptest::proptest! {
         #[test]
