@@ -366,9 +366,10 @@ impl Release {
         self.kind.as_ref().is_some_and(|k| !k.symbol)
     }
 
-    /// True when the category line or a label line names one of `names` (compared after
-    /// folding case and spacing): `unless-category` of the `require` kind, for packs that
-    /// name such pages without declaring a kind of document.
+    /// True when the whole category line, or a whole label line, equals one of `names` once
+    /// both are folded by [`crate::text::fold_for_comparison`] (case, whitespace runs,
+    /// non-breaking hyphens): `unless-category` of the `require` kind, for packs that name
+    /// such pages without declaring a kind of document.
     pub fn category_is(&self, names: &[String]) -> bool {
         let wanted: Vec<String> = names
             .iter()

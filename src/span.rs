@@ -63,7 +63,8 @@ pub struct Position {
 /// Start offsets of every line, so that offsets turn into positions in O(log n).
 ///
 /// A line ends at `\n` or at a lone `\r`; a `\r` before a `\n` belongs to the line break,
-/// so CRLF and old Macintosh files give the same lines and columns as LF files. A UTF-8 byte order mark is not a column.
+/// so CRLF and old Macintosh files give the same lines and columns as LF files. A UTF-8
+/// byte order mark is not a column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -105,7 +106,8 @@ impl LineIndex {
     }
 
     /// The 1-based position of `offset` in `text`. Offsets inside a character or past the end
-    /// are clamped to the nearest character boundary before it.
+    /// are clamped to the nearest character boundary before it. An offset on the `\r` of a
+    /// CRLF is the end of its line, like the `\n` of LF.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let mut offset = offset.min(text.len());
         while !text.is_char_boundary(offset) {
@@ -124,7 +126,6 @@ impl LineIndex {
         if line == 0 && prefix.starts_with('\u{feff}') {
             column -= 1;
         }
-        // An offset on the `\r` of a CRLF is the end of the line, like the `\n` of LF.
         Position {
             line: line + 1,
             column,
@@ -132,8 +133,9 @@ impl LineIndex {
     }
 }
 
-/// The offset of the last byte of every line break: each `\n`, and each lone `\r` (old
-/// Macintosh files); the `\r` of a CRLF is part of the `\n`'s break.
+/// The offset of the last byte of every line break, in one `memchr2` scan for `\n` and
+/// `\r`: each `\n`, and each `\r` not followed by `\n` (old Macintosh files); the `\r` of
+/// a CRLF is skipped, as its break ends at the `\n`.
 fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'\n', b'\r', bytes)

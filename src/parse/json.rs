@@ -58,7 +58,8 @@ impl<'a> JsonDocument<'a> {
             // `parse`, which show the file name in front of it.
             Error::in_file(&source.name, format!("not valid JSON: {e}"))
         })?;
-        // Parse the whole text (BOM included as whitespace-like offset) so ranges are file offsets.
+        // The AST is parsed from the text after the BOM: its ranges are offsets into `body`,
+        // and `bom` is added to each to make it a file offset.
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
             .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
         if let Some(root) = &parsed.value {
