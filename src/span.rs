@@ -60,6 +60,17 @@ pub struct Position {
     pub column: usize,
 }
 
+/// `offset` clamped to `text` and moved back to the nearest character boundary, so that no
+/// span a check produced can slice out of bounds or inside a character. (`str`'s own
+/// `floor_char_boundary` is newer than the crate's minimum Rust.)
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 /// Start offsets of every line, so that offsets turn into positions in O(log n).
 ///
 /// A line ends at `\n` or at a lone `\r`; a `\r` before a `\n` belongs to the line break,
@@ -109,10 +120,7 @@ impl LineIndex {
     /// are clamped to the nearest character boundary before it. An offset on the `\r` of a
     /// CRLF is the end of its line, like the `\n` of LF.
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+        let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
         if self.ascii.get(line).copied().unwrap_or(false) {

@@ -223,15 +223,8 @@ pub fn render(
 /// `span` clamped to the text and to character boundaries, so that no renderer can slice
 /// out of bounds whatever a check produced.
 pub fn clamp(text: &str, span: Span) -> Span {
-    let floor = |offset: usize| {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
-    };
-    let start = floor(span.start);
-    let end = floor(span.end).max(start);
+    let start = crate::span::floor_char_boundary(text, span.start);
+    let end = crate::span::floor_char_boundary(text, span.end).max(start);
     Span::new(start, end)
 }
 
