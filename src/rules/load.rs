@@ -45,13 +45,7 @@ pub(crate) struct Located {
 impl Located {
     pub fn parse(shown: &Path, text: &str) -> Result<Self> {
         let lines = LineIndex::new(text);
-        let table = DeTable::parse(text).map_err(|e| {
-            let error = Error::in_file(shown, crate::error::one_line(e.message()));
-            match e.span() {
-                Some(span) => error.at_line(lines.line_of(span.start) + 1),
-                None => error,
-            }
-        })?;
+        let table = DeTable::parse(text).map_err(|e| Error::from_toml(shown, text, &e))?;
         let mut spans = PointerSpans::default();
         let mut pointer = String::new();
         let value = table_to_json(table.get_ref(), &mut pointer, &mut spans);
@@ -542,14 +536,7 @@ struct SeriesToml {
 }
 
 pub(crate) fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
-    toml::from_str(&file.text).map_err(|e| {
-        let lines = LineIndex::new(&file.text);
-        let error = Error::in_file(&file.shown, crate::error::one_line(e.message()));
-        match e.span() {
-            Some(span) => error.at_line(lines.line_of(span.start) + 1),
-            None => error,
-        }
-    })
+    toml::from_str(&file.text).map_err(|e| Error::from_toml(&file.shown, &file.text, &e))
 }
 
 /// Builds a pack from its files (any order): `pack.toml`, `data/*.toml`, `<group>/<name>.toml`.
@@ -688,7 +675,8 @@ fn build_layout(files: &[PackFile], data: &PackData) -> Result<crate::layout::La
         .map_err(|e| Error::in_file(&shown, e.message))
 }
 
-/// Does the selector (`group` or `group/name`) name rule `id`?
+/// Does the selector (`group` or `group/name`) name rule `id`? The one reading of rule
+/// selectors: `presslint.toml`, a pack's `suppress` and the engine all go through it.
 pub(crate) fn selects(selector: &str, id: &str) -> bool {
     selector == id
         || id
