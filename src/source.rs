@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::span::{LineIndex, Position, Span};
+use crate::span::{LineColumn, LineIndex, Span};
 
 /// How the file's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +155,7 @@ impl SourceFile {
     }
 
     /// The 1-based position of a byte offset.
-    pub fn position(&self, offset: usize) -> Position {
+    pub fn position(&self, offset: usize) -> LineColumn {
         self.lines.position(&self.text, offset)
     }
 

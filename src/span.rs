@@ -55,7 +55,7 @@ impl Span {
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub struct LineColumn {
     pub line: usize,
     pub column: usize,
 }
@@ -119,12 +119,12 @@ impl LineIndex {
     /// The 1-based position of `offset` in `text`. Offsets inside a character or past the end
     /// are clamped to the nearest character boundary before it. An offset on the `\r` of a
     /// CRLF is the end of its line, like the `\n` of LF.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
+    pub fn position(&self, text: &str, offset: usize) -> LineColumn {
         let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
         if self.ascii.get(line).copied().unwrap_or(false) {
-            return Position {
+            return LineColumn {
                 line: line + 1,
                 column: offset - start + 1,
             };
@@ -134,7 +134,7 @@ impl LineIndex {
         if line == 0 && prefix.starts_with('\u{feff}') {
             column -= 1;
         }
-        Position {
+        LineColumn {
             line: line + 1,
             column,
         }
@@ -174,7 +174,7 @@ mod tests {
         let cr = "SG/SM/1\rabc def";
         assert_eq!(
             LineIndex::new(cr).position(cr, 12),
-            Position { line: 2, column: 5 }
+            LineColumn { line: 2, column: 5 }
         );
         let lf = "SG/SM/1\nabc def";
         let crlf = "\u{feff}SG/SM/1\r\nabc def";

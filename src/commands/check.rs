@@ -16,7 +16,7 @@ use crate::diagnostic::Severity;
 use crate::error::Result;
 use crate::inputs::{self, Input};
 use crate::render::stream::{FileRenderer, ReportWriter};
-use crate::render::{FileResult, Format, RenderOptions};
+use crate::render::{FileResult, OutputFormat, RenderOptions};
 use crate::workspace::Workspace;
 use crate::Engine;
 
@@ -149,7 +149,7 @@ pub enum ReportTo {
 pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
     RenderOptions {
         format: args.format,
-        color: args.format == Format::Human && to == ReportTo::Stdout && args.color.enabled(),
+        color: args.format == OutputFormat::Human && to == ReportTo::Stdout && args.color.enabled(),
     }
 }
 

@@ -13,7 +13,7 @@ use crate::fix::{fix_until_stable_from, Applicability};
 use crate::inputs::Input;
 use crate::render::diff::unified_diff;
 use crate::render::stream::{FileRenderer, RenderedFile, ReportWriter};
-use crate::render::{FileResult, Format, Summary};
+use crate::render::{FileResult, OutputFormat, Summary};
 use crate::workspace::Workspace;
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
@@ -125,7 +125,7 @@ pub fn run(
     } else {
         let line = summary.fixed_line(fixed, args.unsafe_fixes);
         // People read the line under the report; machine formats keep stdout parseable.
-        let for_people = matches!(args.format, Format::Human | Format::Concise);
+        let for_people = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
         if to == ReportTo::Stdout && for_people {
             println!("{line}");
         } else {

@@ -23,7 +23,7 @@ use crate::span::Span;
 
 /// The output formats of `presslint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// Rich diagnostics with the source text (codespan-reporting).
     #[default]
     Human,
@@ -198,7 +198,7 @@ fn plural(count: usize, singular: &str) -> String {
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
-    pub format: Format,
+    pub format: OutputFormat,
     /// ANSI colours (human format only).
     pub color: bool,
 }
@@ -232,7 +232,7 @@ pub fn clamp(text: &str, span: Span) -> Span {
 pub fn positions(
     source: &SourceFile,
     span: Span,
-) -> (crate::span::Position, crate::span::Position) {
+) -> (crate::span::LineColumn, crate::span::LineColumn) {
     (source.position(span.start), source.position(span.end))
 }
 
@@ -291,7 +291,7 @@ mod tests {
                 diagnostics,
                 error: None,
             }];
-            for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
+            for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github] {
                 for color in [false, true] {
                     let options = RenderOptions { format, color };
                     let (mut out, mut err) = (Vec::new(), Vec::new());
