@@ -133,32 +133,8 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
     let located = Located::parse(shown, &file.text)?;
     // The embedded rule files are validated by the test suite (`embedded_rule_files_satisfy_
     // the_rules_schema`); a run validates only the rule files it reads from disk.
-    let validator = if file.embedded {
-        None
-    } else {
-        Some(RULES_VALIDATOR.as_ref().map_err(Clone::clone)?)
-    };
-    // Unknown keys and values first (a misspelt key also makes a required key missing),
-    // then by line.
-    let mut errors: Vec<(bool, usize, String)> = validator
-        .into_iter()
-        .flat_map(|v| v.iter_errors(&located.value))
-        .map(|e| {
-            use jsonschema::error::ValidationErrorKind as K;
-            let secondary = matches!(
-                e.kind(),
-                K::Required { .. }
-                    | K::AnyOf { .. }
-                    | K::OneOfNotValid { .. }
-                    | K::OneOfMultipleValid { .. }
-            );
-            let (line, message) = schema_error(&e, &located);
-            (secondary, line, message)
-        })
-        .collect();
-    errors.sort();
-    if let Some((_, line, message)) = errors.into_iter().next() {
-        return Err(Error::in_file(shown, message).at_line(line));
+    if !file.embedded {
+        validate(shown, &located)?;
     }
     let parsed: RuleFile = serde_json::from_value(located.value.clone())
         .map_err(|e| Error::in_file(shown, crate::error::one_line(&e.to_string())))?;
@@ -170,6 +146,53 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
         eager_regexes: !file.embedded,
     };
     let check = Check::compile(&parsed.kind, parsed.scope, &params)?;
+    check_placeholders(shown, &located, &parsed)?;
+    let examples = examples(shown, &located, parsed.examples)?;
+    Ok(Rule {
+        id,
+        severity: parsed.severity,
+        summary: parsed.summary,
+        message: parsed.message,
+        why: parsed.why.trim().to_owned(),
+        fix: parsed.fix.map(|f| FixSpec {
+            title: f.title,
+            applicability: f.applicability,
+            safety: f.safety,
+        }),
+        examples,
+        kind: parsed.kind,
+        check,
+    })
+}
+
+/// Holds a rule file to the rules schema; of its errors, the one reported is an unknown key
+/// or value first (a misspelt key also makes a required key missing), then the first by line.
+fn validate(shown: &Path, located: &Located) -> Result<()> {
+    let validator = RULES_VALIDATOR.as_ref().map_err(Clone::clone)?;
+    let mut errors: Vec<(bool, usize, String)> = validator
+        .iter_errors(&located.value)
+        .map(|e| {
+            use jsonschema::error::ValidationErrorKind as K;
+            let secondary = matches!(
+                e.kind(),
+                K::Required { .. }
+                    | K::AnyOf { .. }
+                    | K::OneOfNotValid { .. }
+                    | K::OneOfMultipleValid { .. }
+            );
+            let (line, message) = schema_error(&e, located);
+            (secondary, line, message)
+        })
+        .collect();
+    errors.sort();
+    match errors.into_iter().next() {
+        Some((_, line, message)) => Err(Error::in_file(shown, message).at_line(line)),
+        None => Ok(()),
+    }
+}
+
+/// The message and fix title may use only the placeholders their kind fills.
+fn check_placeholders(shown: &Path, located: &Located, parsed: &RuleFile) -> Result<()> {
     let known = Check::placeholders(&parsed.kind);
     let templates = std::iter::once(("message", "/message", parsed.message.as_str())).chain(
         parsed
@@ -193,9 +216,13 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
             .at_line(located.line(pointer)));
         }
     }
+    Ok(())
+}
+
+/// The rule's examples: each has either `bad` (with optional `good`) or `ok`.
+fn examples(shown: &Path, located: &Located, written: Vec<ExampleFile>) -> Result<Vec<Example>> {
     let mut examples = Vec::new();
-    for (i, example) in parsed.examples.into_iter().enumerate() {
-        let line = located.line(&format!("/examples/{i}"));
+    for (i, example) in written.into_iter().enumerate() {
         examples.push(match (example.bad, example.good, example.ok) {
             (Some(bad), good, None) => Example::Bad { bad, good },
             (None, None, Some(ok)) => Example::Ok { ok },
@@ -204,25 +231,11 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
                     shown,
                     "an example has either `bad` (with optional `good`) or `ok`",
                 )
-                .at_line(line))
+                .at_line(located.line(&format!("/examples/{i}"))))
             }
         });
     }
-    Ok(Rule {
-        id,
-        severity: parsed.severity,
-        summary: parsed.summary,
-        message: parsed.message,
-        why: parsed.why.trim().to_owned(),
-        fix: parsed.fix.map(|f| FixSpec {
-            title: f.title,
-            applicability: f.applicability,
-            safety: f.safety,
-        }),
-        examples,
-        kind: parsed.kind,
-        check,
-    })
+    Ok(examples)
 }
 
 /// A schema error as `(line, message)`, worded for people writing rule files.
