@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
-use crate::render::Format;
+use crate::render::OutputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,8 +41,8 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
     /// The lowest severity that makes the run fail (exit code 1) [default: the
     /// configuration's `fail-on`, else error].
     #[arg(long, value_enum)]
@@ -219,7 +219,7 @@ mod tests {
             panic!("not check");
         };
         assert_eq!(args.paths, vec![PathBuf::from(".")]);
-        assert_eq!(args.format, Format::Human);
+        assert_eq!(args.format, OutputFormat::Human);
         assert_eq!(args.fail_on, None, "the configuration decides, else error");
         assert!(!args.fix && !args.diff && !args.settings.no_config);
         assert_eq!(args.stdin_filename, "-");

@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, Result};
+use crate::rules::load::selects;
 use crate::rules::Pack;
 use crate::span::LineIndex;
 use crate::trust::Trust;
@@ -94,13 +95,7 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
         let lines = LineIndex::new(text);
         let line_of = |offset: usize| lines.line_of(offset) + 1;
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            let error = Error::in_file(path, crate::error::one_line(e.message()));
-            match e.span() {
-                Some(span) => error.at_line(line_of(span.start)),
-                None => error,
-            }
-        })?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::from_toml(path, text, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut unchecked = Vec::new();
         let mut take = |items: Vec<Spanned<String>>| -> Vec<String> {
@@ -289,10 +284,10 @@ impl FileRules<'_> {
             .config
             .select
             .as_ref()
-            .is_none_or(|select| select.iter().any(|s| matches(s, rule)));
+            .is_none_or(|select| select.iter().any(|s| selects(s, rule)));
         selected
-            && !self.config.ignore.iter().any(|s| matches(s, rule))
-            && !self.ignored.iter().any(|s| matches(s, rule))
+            && !self.config.ignore.iter().any(|s| selects(s, rule))
+            && !self.ignored.iter().any(|s| selects(s, rule))
     }
 
     /// Drops diagnostics of rules that do not run here; applies severity overrides.
@@ -311,18 +306,10 @@ impl FileRules<'_> {
     }
 }
 
-/// Does the selector (`group` or `group/name`) name `rule`?
-fn matches(selector: &str, rule: &str) -> bool {
-    selector == rule
-        || rule
-            .strip_prefix(selector)
-            .is_some_and(|rest| rest.starts_with('/'))
-}
-
 fn selects_any(pack: &Pack, selector: &str) -> bool {
     selector == "schema"
         || selector.starts_with("schema/")
-        || pack.rules.iter().any(|r| matches(selector, &r.id))
+        || pack.rules.iter().any(|r| selects(selector, &r.id))
 }
 
 /// The configuration file that governs `file`: the nearest `presslint.toml` or

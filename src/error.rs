@@ -3,6 +3,8 @@
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::span::LineIndex;
+
 /// An error that stops a file (or the whole run) from being checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
@@ -33,6 +35,16 @@ impl Error {
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
+    }
+
+    /// A TOML error in `path` (whose text is `text`), at the line where its span starts:
+    /// configuration, pack and rule files all report TOML mistakes this one way.
+    pub fn from_toml(path: impl Into<PathBuf>, text: &str, error: &toml::de::Error) -> Self {
+        let located = Self::in_file(path, one_line(error.message()));
+        match error.span() {
+            Some(span) => located.at_line(LineIndex::new(text).line_of(span.start) + 1),
+            None => located,
+        }
     }
 }
 
@@ -70,6 +82,16 @@ pub fn one_line(text: &str) -> String {
                 .collect()
         }
         _ => line.to_owned(),
+    }
+}
+
+/// An I/O error as the system words it, without Rust's ` (os error N)` suffix:
+/// `No such file or directory (os error 2)` -> `No such file or directory`.
+pub fn io_message(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
     }
 }
 

@@ -72,7 +72,9 @@ impl Input {
             Origin::File(path) => match crate::open::read_limited(path, MAX_FILE_BYTES) {
                 Ok((bytes, _)) => bytes,
                 Err(ReadError::TooLarge(_)) => return Err(too_large()),
-                Err(ReadError::Io(e)) => return Err(format!("cannot read: {}", io_message(&e))),
+                Err(ReadError::Io(e)) => {
+                    return Err(format!("cannot read: {}", crate::error::io_message(&e)))
+                }
                 Err(error) => return Err(format!("cannot read: {error}")),
             },
             Origin::Stdin => {
@@ -80,7 +82,12 @@ impl Input {
                 std::io::stdin()
                     .take(MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)
-                    .map_err(|e| format!("cannot read standard input: {}", io_message(&e)))?;
+                    .map_err(|e| {
+                        format!(
+                            "cannot read standard input: {}",
+                            crate::error::io_message(&e)
+                        )
+                    })?;
                 if bytes.len() as u64 > MAX_FILE_BYTES {
                     return Err(too_large());
                 }
@@ -198,15 +205,6 @@ fn display_name(path: &Path) -> String {
         return path.display().to_string();
     }
     shown.display().to_string()
-}
-
-/// `No such file or directory (os error 2)` -> `No such file or directory`.
-fn io_message(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    }
 }
 
 #[cfg(test)]

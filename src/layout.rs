@@ -349,6 +349,91 @@ fn prefix(texts: &[String], what: &str, eager: bool) -> Result<Gated> {
     compile(&format!(r"(?i)^{}", alternation(texts)), texts, what, eager)
 }
 
+/// The meeting line (`61st Meeting (AM)`) and the session line (`Seventy-second Session,
+/// 61st Meeting`) of meeting headers, from the pack's meeting words.
+fn meeting_and_session_lines(m: &MeetingToml, eager: bool) -> Result<(Gated, Gated)> {
+    let suffixes = if m.ordinal_suffixes.is_empty() {
+        NOTHING.to_owned()
+    } else {
+        format!("(?:{})", escaped(&m.ordinal_suffixes))
+    };
+    let number = format!(r"[0-9]{{1,5}}{suffixes}");
+    // `61st Meeting`, `15th & 16th Meetings`; after a session, `Organizational Meeting`
+    // may have no number.
+    let meeting = format!(
+        r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+{})",
+        alternation(&m.meetings)
+    );
+    let session_meeting = format!(
+        r"(?P<meeting>(?:{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+)?{})",
+        alternation(&m.meetings)
+    );
+    // `(AM)`, `(resumed) (AM)`, `– matin`: the time is the last bracket.
+    let time = format!(
+        r"(?:(?:\s*\([^)]+\))*\s*\((?P<t1>[^)]+)\)|\s*[-–—,]\s*(?P<t2>{}))?",
+        alternation(&m.times)
+    );
+    let meeting_line = compile(
+        &format!(r"(?i)^{meeting}\*?{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
+        &m.meetings,
+        "meeting line",
+        eager,
+    )?;
+    let ordinal_word = if m.ordinal_words.is_empty() {
+        NOTHING.to_owned()
+    } else {
+        format!(
+            r"(?:\p{{L}}+[-‑])?\p{{L}}*(?:{})",
+            escaped(&m.ordinal_words)
+        )
+    };
+    let qualifier = if m.session_qualifiers.is_empty() {
+        String::new()
+    } else {
+        format!(r"(?:{}\s+)?", alternation(&m.session_qualifiers))
+    };
+    let session_line = compile(
+        &format!(
+            r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{session_meeting}{time}\s*[,.]?)?$",
+            alternation(&m.sessions)
+        ),
+        &m.sessions,
+        "session line",
+        eager,
+    )?;
+    Ok((meeting_line, session_line))
+}
+
+/// The kinds of document, with the label regex and the headline regex of each (in the same
+/// order).
+fn kinds(kinds: &[KindToml], eager: bool) -> Result<(Vec<Kind>, Vec<Gated>, Vec<Gated>)> {
+    let names = kinds
+        .iter()
+        .map(|k| Kind {
+            name: k.name.clone(),
+            symbol: k.symbol,
+        })
+        .collect();
+    let labels = kinds
+        .iter()
+        .map(|k| prefix(&k.labels, "label", eager))
+        .collect::<Result<_>>()?;
+    let headlines = kinds
+        .iter()
+        .map(|k| prefix(&k.headlines, "kind headline", eager))
+        .collect::<Result<_>>()?;
+    Ok((names, labels, headlines))
+}
+
+/// `names` in lower case, or the English names when the pack gives none.
+fn lower_case_or_english(names: Vec<String>, english: &[&str]) -> Vec<String> {
+    if names.is_empty() {
+        english.iter().map(|s| s.to_lowercase()).collect()
+    } else {
+        names.iter().map(|s| s.to_lowercase()).collect()
+    }
+}
+
 impl Layout {
     /// Compiles layout words, the month and weekday names of every language they cover, and
     /// the pack's disclaimers.
@@ -360,89 +445,8 @@ impl Layout {
         eager: bool,
     ) -> Result<Self> {
         let m = &words.meeting;
-        let suffixes = if m.ordinal_suffixes.is_empty() {
-            NOTHING.to_owned()
-        } else {
-            format!("(?:{})", escaped(&m.ordinal_suffixes))
-        };
-        let number = format!(r"[0-9]{{1,5}}{suffixes}");
-        // `61st Meeting`, `15th & 16th Meetings`; after a session, `Organizational Meeting`
-        // may have no number.
-        let meeting = format!(
-            r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+{})",
-            alternation(&m.meetings)
-        );
-        let session_meeting = format!(
-            r"(?P<meeting>(?:{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+)?{})",
-            alternation(&m.meetings)
-        );
-        // `(AM)`, `(resumed) (AM)`, `– matin`: the time is the last bracket.
-        let time = format!(
-            r"(?:(?:\s*\([^)]+\))*\s*\((?P<t1>[^)]+)\)|\s*[-–—,]\s*(?P<t2>{}))?",
-            alternation(&m.times)
-        );
-        let meeting_line = compile(
-            &format!(r"(?i)^{meeting}\*?{time}\s*[,.*]?(?P<rest>\s+\S.*)?$"),
-            &m.meetings,
-            "meeting line",
-            eager,
-        )?;
-        let ordinal_word = if m.ordinal_words.is_empty() {
-            NOTHING.to_owned()
-        } else {
-            format!(
-                r"(?:\p{{L}}+[-‑])?\p{{L}}*(?:{})",
-                escaped(&m.ordinal_words)
-            )
-        };
-        let qualifier = if m.session_qualifiers.is_empty() {
-            String::new()
-        } else {
-            format!(r"(?:{}\s+)?", alternation(&m.session_qualifiers))
-        };
-        let session_line = compile(
-            &format!(
-                r"(?i)^{qualifier}(?:{ordinal_word}|[0-9]{{1,4}}{suffixes}?)\s+{}\s*[,.]?(?:\s*{session_meeting}{time}\s*[,.]?)?$",
-                alternation(&m.sessions)
-            ),
-            &m.sessions,
-            "session line",
-            eager,
-        )?;
-        let kinds = words
-            .kinds
-            .iter()
-            .map(|k| Kind {
-                name: k.name.clone(),
-                symbol: k.symbol,
-            })
-            .collect();
-        let labels = words
-            .kinds
-            .iter()
-            .map(|k| prefix(&k.labels, "label", eager))
-            .collect::<Result<_>>()?;
-        let kind_headlines = words
-            .kinds
-            .iter()
-            .map(|k| prefix(&k.headlines, "kind headline", eager))
-            .collect::<Result<_>>()?;
-        let months = if months.is_empty() {
-            crate::dates::ENGLISH_MONTHS
-                .iter()
-                .map(|s| s.to_string())
-                .collect()
-        } else {
-            months
-        };
-        let weekdays = if weekdays.is_empty() {
-            crate::dates::ENGLISH_WEEKDAYS
-                .iter()
-                .map(|s| s.to_string())
-                .collect()
-        } else {
-            weekdays
-        };
+        let (meeting_line, session_line) = meeting_and_session_lines(m, eager)?;
+        let (kinds, labels, kind_headlines) = kinds(&words.kinds, eager)?;
         Ok(Self {
             banner: whole_line(&words.banners, "", "banner", eager)?,
             masthead: compile(
@@ -483,8 +487,8 @@ impl Layout {
             meeting_line,
             session_line,
             plain_meeting_line: whole_line(&m.lines, "", "meeting line", eager)?,
-            months: months.iter().map(|s| s.to_lowercase()).collect(),
-            weekdays: weekdays.iter().map(|s| s.to_lowercase()).collect(),
+            months: lower_case_or_english(months, &crate::dates::ENGLISH_MONTHS),
+            weekdays: lower_case_or_english(weekdays, &crate::dates::ENGLISH_WEEKDAYS),
             disclaimers: crate::text::NearMisses::new(&disclaimers),
         })
     }

@@ -366,9 +366,10 @@ impl Release {
         self.kind.as_ref().is_some_and(|k| !k.symbol)
     }
 
-    /// True when the category line or a label line names one of `names` (compared after
-    /// folding case and spacing): `unless-category` of the `require` kind, for packs that
-    /// name such pages without declaring a kind of document.
+    /// True when the whole category line, or a whole label line, equals one of `names` once
+    /// both are folded by [`crate::text::fold_for_comparison`] (case, whitespace runs,
+    /// non-breaking hyphens): `unless-category` of the `require` kind, for packs that name
+    /// such pages without declaring a kind of document.
     pub fn category_is(&self, names: &[String]) -> bool {
         let wanted: Vec<String> = names
             .iter()
@@ -380,40 +381,52 @@ impl Release {
             .any(|f| wanted.contains(&crate::text::fold_for_comparison(&f.text)))
     }
 
-    /// Every field of the release, in no particular order.
+    /// Every element of the content (noise is not content), by the name messages give it
+    /// (`date line`, `paragraph`), in the order of the model's fields. The one list of the
+    /// release's elements: a new element added here reaches [`Release::fields`] and the
+    /// `position` check.
+    pub fn elements(&self) -> Vec<(&'static str, &Field)> {
+        let mut out: Vec<(&'static str, &Field)> = Vec::new();
+        out.extend(self.category.iter().map(|f| ("category", f)));
+        out.extend(self.symbols.iter().map(|s| ("symbol", &s.field)));
+        out.extend(self.date_line.iter().map(|d| ("date line", &d.field)));
+        out.extend(self.masthead.iter().map(|f| ("masthead", f)));
+        out.extend(self.labels.iter().map(|l| ("label", &l.field)));
+        out.extend(self.meeting.iter().map(|m| ("meeting header", &m.field)));
+        out.extend(self.reissue.iter().map(|f| ("reissue marker", f)));
+        out.extend(self.kicker.iter().map(|f| ("kicker", f)));
+        out.extend(self.headlines.iter().map(|h| ("headline", &h.field)));
+        out.extend(self.decks.iter().map(|f| ("deck", f)));
+        out.extend(self.notes.iter().map(|f| ("note", f)));
+        out.extend(self.intro.iter().map(|f| ("intro", f)));
+        out.extend(self.body.iter().map(|f| ("paragraph", f)));
+        out.extend(self.end_marker.iter().map(|f| ("end marker", f)));
+        out.extend(self.disclaimers.iter().map(|f| ("disclaimer", f)));
+        out
+    }
+
+    /// Every field of the release, in no particular order: noise, the [`elements`], and the
+    /// fields inside them (symbol parts, headline and meeting-header lines and parts).
+    ///
+    /// [`elements`]: Release::elements
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
         let noise = self.noise.iter().map(|n| &n.field);
-        let symbols = self
-            .symbols
-            .iter()
-            .flat_map(|s| std::iter::once(&s.field).chain(&s.parts));
-        let headlines = self
-            .headlines
-            .iter()
-            .flat_map(|h| std::iter::once(&h.field).chain(&h.lines));
+        let parts = self.symbols.iter().flat_map(|s| &s.parts);
+        let lines = self.headlines.iter().flat_map(|h| &h.lines);
         let meeting = self.meeting.iter().flat_map(|m| {
-            std::iter::once(&m.field)
-                .chain(&m.lines)
+            m.lines
+                .iter()
                 .chain(m.body.iter())
                 .chain(m.session.iter())
                 .chain(m.meeting.iter())
                 .chain(m.time.iter())
         });
+        let elements = self.elements().into_iter().map(|(_, field)| field);
         noise
-            .chain(self.category.iter())
-            .chain(self.labels.iter().map(|l| &l.field))
-            .chain(symbols)
-            .chain(self.date_line.iter().map(|d| &d.field))
-            .chain(self.masthead.iter())
+            .chain(elements)
+            .chain(parts)
+            .chain(lines)
             .chain(meeting)
-            .chain(&self.reissue)
-            .chain(self.kicker.iter())
-            .chain(headlines)
-            .chain(&self.decks)
-            .chain(&self.notes)
-            .chain(self.paragraphs())
-            .chain(self.end_marker.iter())
-            .chain(&self.disclaimers)
     }
 
     /// All paragraphs of running text: intro then body.

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::span::{LineIndex, Position, Span};
+use crate::span::{LineColumn, LineIndex, Span};
 
 /// How the file's bytes are to be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,17 @@ impl std::fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// The length of a leading UTF-8 byte order mark (3 bytes, or 0 without one). A file keeps
+/// its BOM byte for byte, so spans count it; it is not content, so the parsers start after
+/// it and fixes never delete it.
+pub fn bom_len(text: &str) -> usize {
+    if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    }
+}
 
 /// `Some(big_endian)` when the bytes are UTF-16: a UTF-16 byte order mark, or (without one)
 /// a start where every other byte is NUL, as ASCII text in UTF-16 is.
@@ -144,7 +155,7 @@ impl SourceFile {
     }
 
     /// The 1-based position of a byte offset.
-    pub fn position(&self, offset: usize) -> Position {
+    pub fn position(&self, offset: usize) -> LineColumn {
         self.lines.position(&self.text, offset)
     }
 

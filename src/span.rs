@@ -55,15 +55,27 @@ impl Span {
 
 /// A 1-based line and column (columns count characters, not bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Position {
+pub struct LineColumn {
     pub line: usize,
     pub column: usize,
+}
+
+/// `offset` clamped to `text` and moved back to the nearest character boundary, so that no
+/// span a check produced can slice out of bounds or inside a character. (`str`'s own
+/// `floor_char_boundary` is newer than the crate's minimum Rust.)
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// Start offsets of every line, so that offsets turn into positions in O(log n).
 ///
 /// A line ends at `\n` or at a lone `\r`; a `\r` before a `\n` belongs to the line break,
-/// so CRLF and old Macintosh files give the same lines and columns as LF files. A UTF-8 byte order mark is not a column.
+/// so CRLF and old Macintosh files give the same lines and columns as LF files. A UTF-8
+/// byte order mark is not a column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
@@ -105,16 +117,14 @@ impl LineIndex {
     }
 
     /// The 1-based position of `offset` in `text`. Offsets inside a character or past the end
-    /// are clamped to the nearest character boundary before it.
-    pub fn position(&self, text: &str, offset: usize) -> Position {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
+    /// are clamped to the nearest character boundary before it. An offset on the `\r` of a
+    /// CRLF is the end of its line, like the `\n` of LF.
+    pub fn position(&self, text: &str, offset: usize) -> LineColumn {
+        let offset = floor_char_boundary(text, offset);
         let line = self.line_of(offset);
         let start = self.starts[line];
         if self.ascii.get(line).copied().unwrap_or(false) {
-            return Position {
+            return LineColumn {
                 line: line + 1,
                 column: offset - start + 1,
             };
@@ -124,16 +134,16 @@ impl LineIndex {
         if line == 0 && prefix.starts_with('\u{feff}') {
             column -= 1;
         }
-        // An offset on the `\r` of a CRLF is the end of the line, like the `\n` of LF.
-        Position {
+        LineColumn {
             line: line + 1,
             column,
         }
     }
 }
 
-/// The offset of the last byte of every line break: each `\n`, and each lone `\r` (old
-/// Macintosh files); the `\r` of a CRLF is part of the `\n`'s break.
+/// The offset of the last byte of every line break, in one `memchr2` scan for `\n` and
+/// `\r`: each `\n`, and each `\r` not followed by `\n` (old Macintosh files); the `\r` of
+/// a CRLF is skipped, as its break ends at the `\n`.
 fn line_breaks(text: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr2_iter(b'\n', b'\r', bytes)
@@ -164,7 +174,7 @@ mod tests {
         let cr = "SG/SM/1\rabc def";
         assert_eq!(
             LineIndex::new(cr).position(cr, 12),
-            Position { line: 2, column: 5 }
+            LineColumn { line: 2, column: 5 }
         );
         let lf = "SG/SM/1\nabc def";
         let crlf = "\u{feff}SG/SM/1\r\nabc def";

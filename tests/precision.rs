@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use presslint::{Engine, Severity, SourceFile, SourceKind};
 
+#[path = "support/shared.rs"]
+mod shared;
+
 /// Findings (other than `info`) that a file is expected to give: `(file, rule ids)`.
 /// Old numeric and stamp headers rightly get `dateline/numeric`; nothing else may fire.
 const EXPECTED: &[(&str, &[&str])] = &[
@@ -82,11 +85,10 @@ fn genuine_english_releases_give_only_their_expected_findings() {
 /// The seed release (a real published page): no warning, only the site banner as info.
 #[test]
 fn the_seed_gives_only_its_site_noise_info() {
-    let path = dir("../shared/seeds/000_09fa6fb60c717af9.txt");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skip: seed release not found at {}", path.display());
+    let Some(path) = shared::shared_file("seeds/000_09fa6fb60c717af9.txt") else {
         return;
     };
+    let text = std::fs::read_to_string(&path).expect("the seed reads");
     let engine = Engine::with_default_pack().unwrap_or_else(|e| panic!("{e}"));
     let (loud, infos) = lint(&engine, "seed.txt", text);
     assert_eq!(loud, Vec::<(String, usize, usize)>::new());

@@ -118,7 +118,7 @@ fn noise_removal(cx: &Context<'_>, span: Span) -> Span {
     let line_span = |line: usize| {
         let start = lines.line_start(line);
         let start = if start == 0 {
-            text.len() - text.trim_start_matches('\u{feff}').len()
+            crate::source::bom_len(text)
         } else {
             start
         };

@@ -266,37 +266,6 @@ pub fn trimmed<'a>(m: &MatchText<'a>) -> (&'a str, usize, usize) {
     (&m.text[start..end], start, end)
 }
 
-/// Every element of the release that is content (noise excluded): `(name, span)`.
-pub fn content_elements(release: &Release) -> Vec<(&'static str, Span)> {
-    let mut out: Vec<(&'static str, Span)> = Vec::new();
-    out.extend(release.category.iter().map(|f| ("category", f.span)));
-    out.extend(release.symbols.iter().map(|s| ("symbol", s.field.span)));
-    out.extend(
-        release
-            .date_line
-            .iter()
-            .map(|d| ("date line", d.field.span)),
-    );
-    out.extend(release.masthead.iter().map(|f| ("masthead", f.span)));
-    out.extend(release.labels.iter().map(|l| ("label", l.field.span)));
-    out.extend(
-        release
-            .meeting
-            .iter()
-            .map(|m| ("meeting header", m.field.span)),
-    );
-    out.extend(release.reissue.iter().map(|f| ("reissue marker", f.span)));
-    out.extend(release.kicker.iter().map(|f| ("kicker", f.span)));
-    out.extend(release.headlines.iter().map(|h| ("headline", h.field.span)));
-    out.extend(release.decks.iter().map(|f| ("deck", f.span)));
-    out.extend(release.notes.iter().map(|f| ("note", f.span)));
-    out.extend(release.intro.iter().map(|f| ("intro", f.span)));
-    out.extend(release.body.iter().map(|f| ("paragraph", f.span)));
-    out.extend(release.end_marker.iter().map(|f| ("end marker", f.span)));
-    out.extend(release.disclaimers.iter().map(|f| ("disclaimer", f.span)));
-    out
-}
-
 /// Runs every rule of `pack` on `release`, appending diagnostics. A release in another
 /// pack's language skips the rules the pack lists in `[detect] suppress`.
 pub fn run(

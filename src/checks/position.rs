@@ -26,8 +26,11 @@ impl Position {
         let own = super::fields(cx.release, self.scope);
         let Some(last) = own.last() else { return };
         let own_spans: Vec<_> = own.iter().map(|f| f.span).collect();
-        let after = super::content_elements(cx.release)
+        let after = cx
+            .release
+            .elements()
             .into_iter()
+            .map(|(name, field)| (name, field.span))
             .filter(|(_, span)| !own_spans.contains(span) && span.start >= last.span.end)
             .min_by_key(|(_, span)| span.start);
         let Some((name, span)) = after else { return };

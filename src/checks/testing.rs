@@ -207,7 +207,7 @@ pub fn rule_from_toml(text: &str) -> crate::rules::Rule {
         text: text.to_owned(),
         embedded: false,
     };
-    crate::rules::load::load_rule(&file, &PACK.data).unwrap_or_else(|e| panic!("{e}"))
+    crate::rules::rule_file::load_rule(&file, &PACK.data).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// The diagnostics of a rule loaded with [`rule_from_toml`].

@@ -12,11 +12,11 @@ use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
 use super::{fixing, output_error, Outcome};
 use crate::cli::{CheckArgs, FailOn};
-use crate::diagnostic::{self, Severity};
+use crate::diagnostic::Severity;
 use crate::error::Result;
 use crate::inputs::{self, Input};
 use crate::render::stream::{FileRenderer, ReportWriter};
-use crate::render::{FileResult, Format, RenderOptions};
+use crate::render::{FileResult, OutputFormat, RenderOptions};
 use crate::workspace::Workspace;
 use crate::Engine;
 
@@ -149,7 +149,7 @@ pub enum ReportTo {
 pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
     RenderOptions {
         format: args.format,
-        color: args.format == Format::Human && to == ReportTo::Stdout && args.color.enabled(),
+        color: args.format == OutputFormat::Human && to == ReportTo::Stdout && args.color.enabled(),
     }
 }
 
@@ -182,15 +182,13 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
         }
     };
     let result = match engine.lint(&source) {
-        Ok(mut diagnostics) => {
-            diagnostic::sort(&mut diagnostics);
-            FileResult {
-                input: input.clone(),
-                source: Some(source),
-                diagnostics,
-                error: None,
-            }
-        }
+        // `Engine::lint` returns them sorted.
+        Ok(diagnostics) => FileResult {
+            input: input.clone(),
+            source: Some(source),
+            diagnostics,
+            error: None,
+        },
         Err(error) => failed(Some(source), error.message),
     };
     Checked {

@@ -9,7 +9,7 @@ use super::{output_error, Outcome};
 use crate::cli::ExplainArgs;
 use crate::error::{Error, Result};
 use crate::fix::Applicability;
-use crate::rules::{Example, Pack, Rule};
+use crate::rules::{Example, FixSpec, Pack, Rule};
 use crate::source::{SourceFile, SourceKind};
 use crate::Engine;
 
@@ -95,32 +95,7 @@ pub fn explain(engine: &Engine, rule: &Rule) -> String {
         let _ = writeln!(out, "\nWhy\n{}", indent(rule.why.trim()));
     }
     if let Some(fix) = &rule.fix {
-        let safety = match fix.applicability {
-            Applicability::Safe => "safe: applied by --fix",
-            Applicability::Unsafe => "unsafe: applied only with --unsafe-fixes",
-        };
-        // The title with its placeholders filled, as the first bad example shows it.
-        let example_title = rule.examples.iter().find_map(|e| match e {
-            Example::Bad { bad, .. } => {
-                let source =
-                    crate::SourceFile::new("example.txt", bad.clone(), crate::SourceKind::Text);
-                let found = engine.lint(&source).ok()?;
-                found
-                    .into_iter()
-                    .find(|d| d.rule == rule.id)?
-                    .fix
-                    .map(|f| f.description)
-            }
-            Example::Ok { .. } => None,
-        });
-        let title = match example_title {
-            Some(shown) if shown != fix.title => format!("{} (for example: {shown})", fix.title),
-            _ => fix.title.clone(),
-        };
-        let _ = writeln!(out, "\nFix ({safety})\n{}", indent(&title));
-        if !fix.safety.trim().is_empty() {
-            let _ = writeln!(out, "{}", indent(fix.safety.trim()));
-        }
+        push_fix(&mut out, engine, rule, fix);
     }
     if !rule.examples.is_empty() {
         let _ = writeln!(out, "\nExamples");
@@ -130,52 +105,94 @@ pub fn explain(engine: &Engine, rule: &Rule) -> String {
         Example::Ok { .. } => None,
     });
     for example in &rule.examples {
-        match example {
-            Example::Bad {
-                bad,
-                good: Some(good),
-            } => {
-                let _ = writeln!(out, "  bad -> good:");
-                let diff = TextDiff::from_lines(bad.as_str(), good.as_str());
-                for group in diff.grouped_ops(1) {
-                    for op in group {
-                        for change in diff.iter_changes(&op) {
-                            let sign = match change.tag() {
-                                ChangeTag::Delete => '-',
-                                ChangeTag::Insert => '+',
-                                ChangeTag::Equal => ' ',
-                            };
-                            push_line(&mut out, &format!("{sign} "), change.value());
-                        }
+        push_example(&mut out, engine, rule, example, first_bad);
+    }
+    out
+}
+
+/// The fix section: its title (filled in, as the first bad example shows it), whether it is
+/// safe, and why.
+fn push_fix(out: &mut String, engine: &Engine, rule: &Rule, fix: &FixSpec) {
+    let safety = match fix.applicability {
+        Applicability::Safe => "safe: applied by --fix",
+        Applicability::Unsafe => "unsafe: applied only with --unsafe-fixes",
+    };
+    let example_title = rule.examples.iter().find_map(|e| match e {
+        Example::Bad { bad, .. } => {
+            let source =
+                crate::SourceFile::new("example.txt", bad.clone(), crate::SourceKind::Text);
+            let found = engine.lint(&source).ok()?;
+            found
+                .into_iter()
+                .find(|d| d.rule == rule.id)?
+                .fix
+                .map(|f| f.description)
+        }
+        Example::Ok { .. } => None,
+    });
+    let title = match example_title {
+        Some(shown) if shown != fix.title => format!("{} (for example: {shown})", fix.title),
+        _ => fix.title.clone(),
+    };
+    let _ = writeln!(out, "\nFix ({safety})\n{}", indent(&title));
+    if !fix.safety.trim().is_empty() {
+        let _ = writeln!(out, "{}", indent(fix.safety.trim()));
+    }
+}
+
+/// One example, shortened to what matters (see [`explain`]); `first_bad` is what an ok
+/// example is compared with.
+fn push_example(
+    out: &mut String,
+    engine: &Engine,
+    rule: &Rule,
+    example: &Example,
+    first_bad: Option<&str>,
+) {
+    match example {
+        Example::Bad {
+            bad,
+            good: Some(good),
+        } => {
+            let _ = writeln!(out, "  bad -> good:");
+            let diff = TextDiff::from_lines(bad.as_str(), good.as_str());
+            for group in diff.grouped_ops(1) {
+                for op in group {
+                    for change in diff.iter_changes(&op) {
+                        let sign = match change.tag() {
+                            ChangeTag::Delete => '-',
+                            ChangeTag::Insert => '+',
+                            ChangeTag::Equal => ' ',
+                        };
+                        push_line(out, &format!("{sign} "), change.value());
                     }
                 }
             }
-            Example::Bad { bad, good: None } => {
-                let _ = writeln!(out, "  bad (no fix):");
-                let lines = firing_lines(engine, rule, bad);
-                if lines.is_empty() {
-                    bad.lines().for_each(|line| push_line(&mut out, "", line));
-                }
-                for (number, line) in lines {
-                    push_line(&mut out, &format!("{number}: "), line);
-                }
+        }
+        Example::Bad { bad, good: None } => {
+            let _ = writeln!(out, "  bad (no fix):");
+            let lines = firing_lines(engine, rule, bad);
+            if lines.is_empty() {
+                bad.lines().for_each(|line| push_line(out, "", line));
             }
-            Example::Ok { ok } => {
-                let _ = writeln!(out, "  ok:");
-                let lines = match first_bad {
-                    Some(bad) => lines_not_in(bad, ok),
-                    None => Vec::new(),
-                };
-                if lines.is_empty() {
-                    ok.lines().for_each(|line| push_line(&mut out, "", line));
-                }
-                for line in lines {
-                    push_line(&mut out, "", &line);
-                }
+            for (number, line) in lines {
+                push_line(out, &format!("{number}: "), line);
+            }
+        }
+        Example::Ok { ok } => {
+            let _ = writeln!(out, "  ok:");
+            let lines = match first_bad {
+                Some(bad) => lines_not_in(bad, ok),
+                None => Vec::new(),
+            };
+            if lines.is_empty() {
+                ok.lines().for_each(|line| push_line(out, "", line));
+            }
+            for line in lines {
+                push_line(out, "", &line);
             }
         }
     }
-    out
 }
 
 fn push_line(out: &mut String, prefix: &str, line: &str) {

@@ -13,7 +13,7 @@ use crate::fix::{fix_until_stable_from, Applicability};
 use crate::inputs::Input;
 use crate::render::diff::unified_diff;
 use crate::render::stream::{FileRenderer, RenderedFile, ReportWriter};
-use crate::render::{FileResult, Format, Summary};
+use crate::render::{FileResult, OutputFormat, Summary};
 use crate::workspace::Workspace;
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
@@ -33,6 +33,8 @@ impl Fixed {
     }
 }
 
+/// Fixes (or diffs) every input in order on `threads` threads, streaming each file's
+/// output, then prints the line that counts what was fixed.
 pub fn run(
     args: &CheckArgs,
     workspace: &Workspace,
@@ -44,6 +46,7 @@ pub fn run(
     }
     let threshold = args.fix_threshold();
     let stdin_name = args.stdin_filename.as_str();
+    // Fixing stdin prints the fixed text on stdout, so the report goes to stderr.
     let stdin_fix = args.fix && inputs.iter().any(|i| i.path().is_none());
     let to = if stdin_fix {
         ReportTo::Stderr
@@ -56,24 +59,18 @@ pub fn run(
     let renderer = (!args.diff).then(|| FileRenderer::new(options, engine.pack()));
     let progress = Progress::new(inputs.len(), args.format);
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    // A report on stderr (the fixed text is on stdout) is written there at the end.
-    let mut report_buffer = Vec::new();
-    let mut err = io::stderr();
-    let mut writer = match (&renderer, to) {
-        (None, _) => None,
-        (Some(_), ReportTo::Stdout) => Some(ReportWriter::begin(options, engine.pack(), &mut out)),
-        (Some(_), ReportTo::Stderr) => Some(ReportWriter::begin(
-            options,
-            engine.pack(),
-            &mut report_buffer,
-        )),
-    }
-    .transpose()
-    .map_err(output_error)?;
-    let mut status = Status::default();
-    let mut summary = Summary::default();
-    let (mut fixed, mut would_change) = (0, false);
+    let mut outputs = Outputs {
+        out: io::BufWriter::new(stdout.lock()),
+        report_buffer: Vec::new(),
+        err: io::stderr(),
+        to,
+    };
+    let mut writer = renderer
+        .as_ref()
+        .map(|_| ReportWriter::begin(options, engine.pack(), outputs.report()))
+        .transpose()
+        .map_err(output_error)?;
+    let mut totals = Totals::default();
     for_each_in_order(
         inputs,
         threads,
@@ -89,55 +86,114 @@ pub fn run(
         },
         |file: FileDone| -> io::Result<()> {
             progress.inc();
-            status.add(file.verdict);
-            summary.add(&file.summary);
-            fixed += file.fixed;
-            would_change |= args.diff && !file.stdout.is_empty();
-            progress.suspend(|| -> io::Result<()> {
-                out.write_all(&file.stdout)?;
-                match (&mut writer, file.report) {
-                    (Some(writer), Some(report)) => match to {
-                        ReportTo::Stdout => writer.write(report, &mut out, &mut err),
-                        ReportTo::Stderr => writer.write(report, &mut report_buffer, &mut err),
-                    },
-                    _ => match &file.error_line {
-                        Some(line) => writeln!(err, "error: {line}"),
-                        None => Ok(()),
-                    },
-                }
-            })
+            totals.add(&file, args.diff);
+            progress.suspend(|| outputs.write(file, writer.as_mut()))
         },
     )
     .map_err(output_error)?;
     progress.finish();
     if let Some(writer) = writer {
-        match to {
-            ReportTo::Stdout => writer.finish(&mut out),
-            ReportTo::Stderr => writer.finish(&mut report_buffer),
-        }
-        .map_err(output_error)?;
+        writer.finish(outputs.report()).map_err(output_error)?;
     }
-    out.flush().map_err(output_error)?;
-    drop(out);
-    err.write_all(&report_buffer).map_err(output_error)?;
+    outputs.close().map_err(output_error)?;
+    print_fixed_line(args, to, &totals);
+    Ok(totals.outcome(args.diff))
+}
+
+/// Where a fixing run writes: stdout (fixed stdin text, diffs, or the report), and the
+/// report buffered for stderr when stdout carries the fixed text.
+struct Outputs<'a> {
+    out: io::BufWriter<io::StdoutLock<'a>>,
+    report_buffer: Vec<u8>,
+    err: io::Stderr,
+    to: ReportTo,
+}
+
+impl Outputs<'_> {
+    /// Where the report goes.
+    fn report(&mut self) -> &mut dyn Write {
+        match self.to {
+            ReportTo::Stdout => &mut self.out,
+            ReportTo::Stderr => &mut self.report_buffer,
+        }
+    }
+
+    /// One file's output: its stdout part, then its report part (or, without a report, its
+    /// error line on stderr).
+    fn write(&mut self, file: FileDone, writer: Option<&mut ReportWriter<'_>>) -> io::Result<()> {
+        self.out.write_all(&file.stdout)?;
+        match (writer, file.report) {
+            (Some(writer), Some(report)) => {
+                let out: &mut dyn Write = match self.to {
+                    ReportTo::Stdout => &mut self.out,
+                    ReportTo::Stderr => &mut self.report_buffer,
+                };
+                writer.write(report, out, &mut self.err)
+            }
+            _ => match &file.error_line {
+                Some(line) => writeln!(self.err, "error: {line}"),
+                None => Ok(()),
+            },
+        }
+    }
+
+    /// Flushes stdout, then writes the buffered report to stderr.
+    fn close(self) -> io::Result<()> {
+        let Self {
+            mut out,
+            report_buffer,
+            mut err,
+            ..
+        } = self;
+        out.flush()?;
+        drop(out);
+        err.write_all(&report_buffer)
+    }
+}
+
+/// What the files of a fixing run add up to.
+#[derive(Default)]
+struct Totals {
+    status: Status,
+    summary: Summary,
+    fixed: usize,
+    /// With `--diff`: some file would change.
+    would_change: bool,
+}
+
+impl Totals {
+    fn add(&mut self, file: &FileDone, diff: bool) {
+        self.status.add(file.verdict);
+        self.summary.add(&file.summary);
+        self.fixed += file.fixed;
+        self.would_change |= diff && !file.stdout.is_empty();
+    }
+
+    /// `--diff` exits 1 when a file would change; `--fix` as `check` would on what is left.
+    fn outcome(&self, diff: bool) -> Outcome {
+        match self.status.outcome() {
+            Outcome::Failed => Outcome::Failed,
+            _ if diff && self.would_change => Outcome::Findings,
+            _ if diff => Outcome::Clean,
+            other => other,
+        }
+    }
+}
+
+/// The closing line that counts what was (or would be) fixed.
+fn print_fixed_line(args: &CheckArgs, to: ReportTo, totals: &Totals) {
     if args.diff {
-        eprintln!("{}", summary.would_fix_line(fixed));
-    } else {
-        let line = summary.fixed_line(fixed, args.unsafe_fixes);
-        // People read the line under the report; machine formats keep stdout parseable.
-        let for_people = matches!(args.format, Format::Human | Format::Concise);
-        if to == ReportTo::Stdout && for_people {
-            println!("{line}");
-        } else {
-            eprintln!("{line}");
-        }
+        eprintln!("{}", totals.summary.would_fix_line(totals.fixed));
+        return;
     }
-    Ok(match status.outcome() {
-        Outcome::Failed => Outcome::Failed,
-        _ if args.diff && would_change => Outcome::Findings,
-        _ if args.diff => Outcome::Clean,
-        other => other,
-    })
+    let line = totals.summary.fixed_line(totals.fixed, args.unsafe_fixes);
+    // People read the line under the report; machine formats keep stdout parseable.
+    let for_people = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
+    if to == ReportTo::Stdout && for_people {
+        println!("{line}");
+    } else {
+        eprintln!("{line}");
+    }
 }
 
 /// A broken configuration (or pack) never lets a run touch files: before anything is

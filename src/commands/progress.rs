@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::render::Format;
+use crate::render::OutputFormat;
 
 /// Fewer files than this finish before a bar would be worth drawing.
 const MIN_FILES: usize = 500;
@@ -16,8 +16,8 @@ pub struct Progress {
 }
 
 impl Progress {
-    pub fn new(files: usize, format: Format) -> Self {
-        let for_people = matches!(format, Format::Human | Format::Concise);
+    pub fn new(files: usize, format: OutputFormat) -> Self {
+        let for_people = matches!(format, OutputFormat::Human | OutputFormat::Concise);
         let show = for_people && files >= MIN_FILES && std::io::stderr().is_terminal();
         let bar = show.then(|| {
             let bar = ProgressBar::with_draw_target(

@@ -47,18 +47,15 @@ fn strict() -> ParseOptions {
 impl<'a> JsonDocument<'a> {
     /// Parses the file; JSON that does not parse is an error naming the file and line.
     pub fn parse(source: &'a SourceFile) -> Result<Self> {
-        let bom = if source.text.starts_with('\u{feff}') {
-            '\u{feff}'.len_utf8()
-        } else {
-            0
-        };
+        let bom = crate::source::bom_len(&source.text);
         let body = &source.text[bom..];
         let value: Value = serde_json::from_str(body).map_err(|e| {
             // serde_json's message names the line and column: the same text for `check` and
             // `parse`, which show the file name in front of it.
             Error::in_file(&source.name, format!("not valid JSON: {e}"))
         })?;
-        // Parse the whole text (BOM included as whitespace-like offset) so ranges are file offsets.
+        // The AST is parsed from the text after the BOM: its ranges are offsets into `body`,
+        // and `bom` is added to each to make it a file offset.
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
             .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
         if let Some(root) = &parsed.value {
@@ -99,7 +96,7 @@ impl<'a> JsonDocument<'a> {
         let Some(root) = self.root.as_ref().and_then(Node::as_object) else {
             return release;
         };
-        let bom = source.text.len() - source.text.trim_start_matches('\u{feff}').len();
+        let bom = crate::source::bom_len(&source.text);
         // A missing element belongs in the root object: before its closing brace.
         release.content_end = (root.range.end + bom).saturating_sub(1);
         let reader = Reader {

@@ -7,6 +7,7 @@ use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::NoiseKind;
+use crate::source::bom_len;
 use crate::span::Span;
 
 use super::footer;
@@ -74,15 +75,6 @@ pub(crate) fn trim(text: &str, span: Span) -> Span {
         return Span::empty(span.start);
     }
     Span::new(start, start + trimmed.len())
-}
-
-/// Length of a leading UTF-8 byte order mark (not content).
-pub(crate) fn bom_len(text: &str) -> usize {
-    if text.starts_with('\u{feff}') {
-        '\u{feff}'.len_utf8()
-    } else {
-        0
-    }
 }
 
 /// Every line of `text`, classified. Lines end at `\n`, `\r\n` or a lone `\r` (old

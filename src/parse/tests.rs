@@ -6,6 +6,11 @@ use crate::text::fold_for_comparison;
 
 use super::parse_text;
 
+/// The `../shared` helper of the integration tests, so that every test needing it skips or
+/// fails the same way.
+#[path = "../../tests/support/shared.rs"]
+mod shared;
+
 fn parse(text: &str) -> (SourceFile, Release) {
     let source = SourceFile::new("test.txt", text, SourceKind::Text);
     let release = parse_text(&source, super::test_layout());
@@ -352,14 +357,10 @@ fn a_file_without_structure_gives_empty_elements() {
 /// The real release in `../shared/seeds/` (not part of the repository).
 #[test]
 fn the_seed_release() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seeds/000_09fa6fb60c717af9.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipping the seed test: {path} is absent");
+    let Some(path) = shared::shared_file("seeds/000_09fa6fb60c717af9.txt") else {
         return;
     };
+    let text = std::fs::read_to_string(path).expect("the seed reads");
     let (source, r) = parse(&text);
     assert_verbatim(&source, &r);
     let noise: Vec<_> = r

@@ -48,7 +48,7 @@ mod tests {
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
-            format: super::super::Format::Concise,
+            format: super::super::OutputFormat::Concise,
             color: false,
         };
         let pack = crate::rules::Pack::default();

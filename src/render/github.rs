@@ -86,7 +86,7 @@ mod tests {
         ];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
-            format: super::super::Format::Github,
+            format: super::super::OutputFormat::Github,
             color: false,
         };
         let pack = crate::rules::Pack::default();

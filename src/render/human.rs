@@ -150,7 +150,7 @@ mod tests {
     fn rendered(results: &[FileResult], color: bool) -> String {
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
-            format: super::super::Format::Human,
+            format: super::super::OutputFormat::Human,
             color,
         };
         let pack = crate::rules::Pack::default();

@@ -186,7 +186,7 @@ mod tests {
         ];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
-            format: super::super::Format::Json,
+            format: super::super::OutputFormat::Json,
             color: false,
         };
         super::super::render(

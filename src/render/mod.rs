@@ -23,7 +23,7 @@ use crate::span::Span;
 
 /// The output formats of `presslint check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub enum OutputFormat {
     /// Rich diagnostics with the source text (codespan-reporting).
     #[default]
     Human,
@@ -198,7 +198,7 @@ fn plural(count: usize, singular: &str) -> String {
 /// How to render.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
-    pub format: Format,
+    pub format: OutputFormat,
     /// ANSI colours (human format only).
     pub color: bool,
 }
@@ -223,15 +223,8 @@ pub fn render(
 /// `span` clamped to the text and to character boundaries, so that no renderer can slice
 /// out of bounds whatever a check produced.
 pub fn clamp(text: &str, span: Span) -> Span {
-    let floor = |offset: usize| {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        offset
-    };
-    let start = floor(span.start);
-    let end = floor(span.end).max(start);
+    let start = crate::span::floor_char_boundary(text, span.start);
+    let end = crate::span::floor_char_boundary(text, span.end).max(start);
     Span::new(start, end)
 }
 
@@ -239,7 +232,7 @@ pub fn clamp(text: &str, span: Span) -> Span {
 pub fn positions(
     source: &SourceFile,
     span: Span,
-) -> (crate::span::Position, crate::span::Position) {
+) -> (crate::span::LineColumn, crate::span::LineColumn) {
     (source.position(span.start), source.position(span.end))
 }
 
@@ -298,7 +291,7 @@ mod tests {
                 diagnostics,
                 error: None,
             }];
-            for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
+            for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github] {
                 for color in [false, true] {
                     let options = RenderOptions { format, color };
                     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -278,7 +278,7 @@ mod tests {
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
-            format: super::super::Format::Sarif,
+            format: super::super::OutputFormat::Sarif,
             color: false,
         };
         super::super::render(

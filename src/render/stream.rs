@@ -8,7 +8,9 @@ use std::io::{self, Write};
 
 use serde_json::Value;
 
-use super::{concise, github, human, json, sarif, FileResult, Format, RenderOptions, Summary};
+use super::{
+    concise, github, human, json, sarif, FileResult, OutputFormat, RenderOptions, Summary,
+};
 use crate::diagnostic::Severity;
 use crate::rules::Pack;
 
@@ -35,7 +37,7 @@ pub struct RenderedFile {
 
 impl FileRenderer {
     pub fn new(options: RenderOptions, pack: &Pack) -> Self {
-        let sarif_rules = if options.format == Format::Sarif {
+        let sarif_rules = if options.format == OutputFormat::Sarif {
             sarif::indexed_rule_ids(pack)
         } else {
             Vec::new()
@@ -52,11 +54,11 @@ impl FileRenderer {
         let mut notification = None;
         // Writing to a Vec cannot fail; a renderer's own error leaves the part empty.
         let _ = match self.options.format {
-            Format::Human => human::write_file(result, self.options.color, &mut bytes),
-            Format::Concise => concise::write_file(result, &mut bytes),
-            Format::Github => github::write_file(result, &mut bytes),
-            Format::Json => json::write_file(result, &mut bytes),
-            Format::Sarif => {
+            OutputFormat::Human => human::write_file(result, self.options.color, &mut bytes),
+            OutputFormat::Concise => concise::write_file(result, &mut bytes),
+            OutputFormat::Github => github::write_file(result, &mut bytes),
+            OutputFormat::Json => json::write_file(result, &mut bytes),
+            OutputFormat::Sarif => {
                 notification = sarif::notification(result);
                 sarif::write_results(result, &self.sarif_rules, &mut extra_rules, &mut bytes)
             }
@@ -86,9 +88,9 @@ impl<'p> ReportWriter<'p> {
     /// Writes the opening of the report.
     pub fn begin(options: RenderOptions, pack: &'p Pack, out: &mut dyn Write) -> io::Result<Self> {
         match options.format {
-            Format::Json => json::write_opening(out)?,
-            Format::Sarif => sarif::write_opening(out)?,
-            Format::Human | Format::Concise | Format::Github => {}
+            OutputFormat::Json => json::write_opening(out)?,
+            OutputFormat::Sarif => sarif::write_opening(out)?,
+            OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github => {}
         }
         Ok(Self {
             options,
@@ -109,7 +111,7 @@ impl<'p> ReportWriter<'p> {
         err: &mut dyn Write,
     ) -> io::Result<()> {
         self.summary.add(&file.summary);
-        if self.options.format != Format::Json {
+        if self.options.format != OutputFormat::Json {
             if let Some(line) = &file.error_line {
                 writeln!(err, "error: {line}")?;
             }
@@ -119,7 +121,10 @@ impl<'p> ReportWriter<'p> {
         if file.bytes.is_empty() {
             return Ok(());
         }
-        let array = matches!(self.options.format, Format::Json | Format::Sarif);
+        let array = matches!(
+            self.options.format,
+            OutputFormat::Json | OutputFormat::Sarif
+        );
         if array {
             out.write_all(if self.wrote_item { b",\n" } else { b"\n" })?;
         }
@@ -130,10 +135,10 @@ impl<'p> ReportWriter<'p> {
     /// Writes the closing of the report; the run's counts.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
         match self.options.format {
-            Format::Human => writeln!(out, "{}", self.summary.line())?,
-            Format::Concise | Format::Github => {}
-            Format::Json => json::write_closing(&self.summary, self.wrote_item, out)?,
-            Format::Sarif => sarif::write_closing(
+            OutputFormat::Human => writeln!(out, "{}", self.summary.line())?,
+            OutputFormat::Concise | OutputFormat::Github => {}
+            OutputFormat::Json => json::write_closing(&self.summary, self.wrote_item, out)?,
+            OutputFormat::Sarif => sarif::write_closing(
                 self.pack,
                 &self.extra_rules,
                 self.notifications,

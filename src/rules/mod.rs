@@ -1,7 +1,11 @@
 //! Rule packs: rule files (one rule per TOML file, id from the path) and pack data,
 //! validated against `schemas/rules.schema.json` and compiled once.
 
+mod data;
 pub(crate) mod load;
+mod located;
+mod params;
+pub(crate) mod rule_file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -9,7 +13,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
 
-pub use load::{Params, Scope};
+pub use params::Params;
+pub use rule_file::Scope;
 
 use crate::diagnostic::Severity;
 use crate::error::Result;
@@ -142,7 +147,7 @@ pub fn embedded_profiles() -> &'static [Profile] {
             .dirs()
             .filter_map(|d| {
                 let file = d.get_file(d.path().join("pack.toml"))?;
-                let meta: load::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
+                let meta: data::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
                 Some((meta.name, meta.language, meta.detect?.into_detect()))
             })
             .collect();
@@ -165,7 +170,7 @@ pub(crate) fn embedded_layout(
     let words = read("data/layout.toml")
         .and_then(|t| toml::from_str(t).ok())
         .unwrap_or_default();
-    let dates: Option<load::DatesToml> =
+    let dates: Option<data::DatesToml> =
         read("data/dates.toml").and_then(|t| toml::from_str(t).ok());
     let (months, weekdays) = dates.map(|d| (d.months, d.weekdays)).unwrap_or_default();
     Some((words, months, weekdays))
@@ -191,7 +196,7 @@ impl Pack {
             .dirs()
             .filter_map(|d| {
                 let file = d.get_file(d.path().join("pack.toml"))?;
-                let meta: load::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
+                let meta: data::PackToml = toml::from_str(file.contents_utf8()?).ok()?;
                 Some(PackInfo {
                     name: meta.name,
                     language: meta.language,

@@ -102,15 +102,13 @@ fn temporary_in(directory: &Path) -> Result<tempfile::NamedTempFile, String> {
     })
 }
 
-/// An I/O error as a short phrase, without Rust's `(os error N)` suffix.
+/// An I/O error as a short lower-case phrase for the two common cases (a message of ours
+/// around it reads as one sentence), else as [`crate::error::io_message`] words it.
 pub fn describe(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "no such file".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => {
-            let text = error.to_string();
-            text.split(" (os error").next().unwrap_or(&text).to_owned()
-        }
+        _ => crate::error::io_message(error),
     }
 }
 
