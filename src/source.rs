@@ -132,7 +132,7 @@ impl SourceFile {
         if let Some(big_endian) = utf16_order(&bytes) {
             return Err(DecodeError::Utf16 { big_endian });
         }
-        if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        if let Some(offset) = memchr::memchr(0, &bytes) {
             return Err(DecodeError::Binary { offset });
         }
         let text = String::from_utf8(bytes).map_err(|e| DecodeError::InvalidUtf8 {
