@@ -21,26 +21,6 @@ impl Agree {
         Ok(Self { scope })
     }
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        let copies = self.copies(cx);
-        let Some((first_key, first_shown, first_span)) = copies.first() else {
-            return;
-        };
-        for (key, shown, span) in copies.iter().skip(1) {
-            if key == first_key {
-                continue;
-            }
-            let vars = [
-                ("found", shown.as_str()),
-                ("expected", first_shown.as_str()),
-            ];
-            out.push(
-                cx.diagnostic(*span, &vars)
-                    .with_label(*first_span, format!("first copy: `{first_shown}`")),
-            );
-        }
-    }
-
     /// `(comparison key, text shown in messages, span)` of every copy, in file order.
     fn copies(&self, cx: &Context<'_>) -> Vec<(String, String, Span)> {
         match self.scope {
@@ -79,6 +59,28 @@ impl Agree {
                     (headline_key(&text), super::one_line(&text), h.field.span)
                 })
                 .collect(),
+        }
+    }
+}
+
+impl super::Check for Agree {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let copies = self.copies(cx);
+        let Some((first_key, first_shown, first_span)) = copies.first() else {
+            return;
+        };
+        for (key, shown, span) in copies.iter().skip(1) {
+            if key == first_key {
+                continue;
+            }
+            let vars = [
+                ("found", shown.as_str()),
+                ("expected", first_shown.as_str()),
+            ];
+            out.push(
+                cx.diagnostic(*span, &vars)
+                    .with_label(*first_span, format!("first copy: `{first_shown}`")),
+            );
         }
     }
 }

@@ -151,8 +151,17 @@ impl DateCheck {
         }
         Ok(check)
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for DateCheck {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        match self {
+            DateCheck::Weekday(_, pattern) => vec![pattern],
+            _ => Vec::new(),
+        }
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         match self {
             DateCheck::Weekday(scope, pattern) => weekday(cx, *scope, pattern, out),
             _ => {

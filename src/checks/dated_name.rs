@@ -90,14 +90,16 @@ impl DatedName {
             filter: super::filter::Filter::compile(params)?,
         })
     }
+}
 
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+impl super::Check for DatedName {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
         let mut out = vec![&self.pattern];
         out.extend(self.filter.regexes());
         out
     }
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(line) = &cx.release.date_line else {
             return;
         };

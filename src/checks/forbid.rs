@@ -47,14 +47,16 @@ impl Forbid {
             },
         })
     }
+}
 
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+impl super::Check for Forbid {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
         let mut out = vec![&self.pattern];
         out.extend(self.filter.regexes());
         out
     }
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
             if !super::prefilter::passes(self.prefilter.as_ref(), m.text) {

@@ -44,12 +44,14 @@ impl Format {
             describe,
         })
     }
+}
 
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+impl super::Check for Format {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
         self.pattern.iter().collect()
     }
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
             let (text, start, end) = super::trimmed(&m);

@@ -233,8 +233,10 @@ impl Language {
         super::require_scope(params, "language", scope, &[Scope::Text])?;
         Ok(Self)
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Language {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(verdict) = cx.verdict else {
             return;
         };

@@ -27,123 +27,136 @@ use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text::MatchText;
 
-/// A rule's compiled check (one variant per kind).
-#[derive(Debug)]
-pub enum Check {
-    Require(require::Require),
-    Forbid(forbid::Forbid),
-    Format(format::Format),
-    Agree(agree::Agree),
-    Position(position::Position),
-    Symbol(symbol::SymbolCheck),
-    Date(date::DateCheck),
-    Substitute(substitute::Substitute),
-    Repeat(repeat::Repeat),
-    Language(language::Language),
+/// A rule's compiled check: what a rule of its kind does to a release.
+pub trait Check: std::fmt::Debug + Send + Sync {
+    /// Appends the check's findings on `cx.release` to `out`.
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>);
 
-    Quotes(quotes::Quotes),
-    TitleCase(title_case::TitleCase),
-    DatedName(dated_name::DatedName),
-    RunningDate(running_date::RunningDate),
+    /// The regexes it searches with, for compiling them ahead of use
+    /// ([`crate::Engine::prewarm`]).
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        Vec::new()
+    }
 }
 
-/// The kind names a rule file may use, as in `schemas/rules.schema.json`.
-pub const KINDS: [&str; 14] = [
-    "require",
-    "forbid",
-    "format",
-    "agree",
-    "position",
-    "symbol",
-    "date",
-    "substitute",
-    "repeat",
-    "language",
-    "quotes",
-    "title-case",
-    "dated-name",
-    "running-date",
+/// One check kind: the name rule files give it, the placeholders it fills in `message` and
+/// in the fix title, and how a rule file's parameters compile into its check.
+pub struct Kind {
+    pub name: &'static str,
+    pub placeholders: &'static [&'static str],
+    compile: fn(Scope, &Params<'_>) -> Result<Box<dyn Check>>,
+}
+
+/// Boxes a kind's compiled check for the registry.
+fn boxed<C: Check + 'static>(check: Result<C>) -> Result<Box<dyn Check>> {
+    Ok(Box::new(check?))
+}
+
+const FOUND: &[&str] = &["found", "expected"];
+
+/// Every check kind, in the order of `schemas/rules.schema.json`. A new kind is its module
+/// (a type implementing [`Check`] and a `compile`), one entry here, and its parameters in
+/// the rules schema.
+pub static KINDS: &[Kind] = &[
+    Kind {
+        name: "require",
+        placeholders: &["element", "expected"],
+        compile: |scope, params| boxed(require::Require::compile(scope, params)),
+    },
+    Kind {
+        name: "forbid",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(forbid::Forbid::compile(scope, params)),
+    },
+    Kind {
+        name: "format",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(format::Format::compile(scope, params)),
+    },
+    Kind {
+        name: "agree",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(agree::Agree::compile(scope, params)),
+    },
+    Kind {
+        name: "position",
+        placeholders: &["found", "after"],
+        compile: |scope, params| boxed(position::Position::compile(scope, params)),
+    },
+    Kind {
+        name: "symbol",
+        placeholders: &["found", "expected", "symbol"],
+        compile: |scope, params| boxed(symbol::SymbolCheck::compile(scope, params)),
+    },
+    Kind {
+        name: "date",
+        placeholders: &["found", "expected", "reason", "weekday", "date"],
+        compile: |scope, params| boxed(date::DateCheck::compile(scope, params)),
+    },
+    Kind {
+        name: "substitute",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(substitute::Substitute::compile(scope, params)),
+    },
+    Kind {
+        name: "repeat",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(repeat::Repeat::compile(scope, params)),
+    },
+    Kind {
+        name: "language",
+        placeholders: &["language", "pack"],
+        compile: |scope, params| boxed(language::Language::compile(scope, params)),
+    },
+    Kind {
+        name: "quotes",
+        placeholders: &["found", "expected", "majority"],
+        compile: |scope, params| boxed(quotes::Quotes::compile(scope, params)),
+    },
+    Kind {
+        name: "title-case",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(title_case::TitleCase::compile(scope, params)),
+    },
+    Kind {
+        name: "dated-name",
+        placeholders: &["found", "expected", "since"],
+        compile: |scope, params| boxed(dated_name::DatedName::compile(scope, params)),
+    },
+    Kind {
+        name: "running-date",
+        placeholders: FOUND,
+        compile: |scope, params| boxed(running_date::RunningDate::compile(scope, params)),
+    },
 ];
 
-impl Check {
-    /// Compiles the check of a rule file (regexes compiled here, once).
-    pub fn compile(kind: &str, scope: Scope, params: &Params<'_>) -> Result<Self> {
-        Ok(match kind {
-            "require" => Check::Require(require::Require::compile(scope, params)?),
-            "forbid" => Check::Forbid(forbid::Forbid::compile(scope, params)?),
-            "format" => Check::Format(format::Format::compile(scope, params)?),
-            "agree" => Check::Agree(agree::Agree::compile(scope, params)?),
-            "position" => Check::Position(position::Position::compile(scope, params)?),
-            "symbol" => Check::Symbol(symbol::SymbolCheck::compile(scope, params)?),
-            "date" => Check::Date(date::DateCheck::compile(scope, params)?),
-            "substitute" => Check::Substitute(substitute::Substitute::compile(scope, params)?),
-            "repeat" => Check::Repeat(repeat::Repeat::compile(scope, params)?),
-            "language" => Check::Language(language::Language::compile(scope, params)?),
-            "quotes" => Check::Quotes(quotes::Quotes::compile(scope, params)?),
-            "title-case" => Check::TitleCase(title_case::TitleCase::compile(scope, params)?),
-            "dated-name" => Check::DatedName(dated_name::DatedName::compile(scope, params)?),
-            "running-date" => {
-                Check::RunningDate(running_date::RunningDate::compile(scope, params)?)
-            }
-            other => {
-                return Err(params.error(
+impl Kind {
+    /// The kind named `name`.
+    pub fn named(name: &str) -> Option<&'static Kind> {
+        KINDS.iter().find(|kind| kind.name == name)
+    }
+
+    /// Compiles the check of a rule file of the kind named `name` (regexes compiled here,
+    /// once, or on first use for embedded packs).
+    pub fn compile(name: &str, scope: Scope, params: &Params<'_>) -> Result<Box<dyn Check>> {
+        match Self::named(name) {
+            Some(kind) => (kind.compile)(scope, params),
+            None => {
+                let names: Vec<&str> = KINDS.iter().map(|kind| kind.name).collect();
+                Err(params.error(
                     "kind",
                     format!(
-                        "unknown kind `{other}` (expected one of: {})",
-                        KINDS.join(", ")
+                        "unknown kind `{name}` (expected one of: {})",
+                        names.join(", ")
                     ),
                 ))
             }
-        })
-    }
-
-    /// The placeholders a kind fills in `message` and in the fix title.
-    pub fn placeholders(kind: &str) -> &'static [&'static str] {
-        match kind {
-            "require" => &["element", "expected"],
-            "forbid" | "format" | "agree" | "substitute" | "repeat" | "title-case"
-            | "running-date" => &["found", "expected"],
-            "quotes" => &["found", "expected", "majority"],
-            "dated-name" => &["found", "expected", "since"],
-            "position" => &["found", "after"],
-            "symbol" => &["found", "expected", "symbol"],
-            "date" => &["found", "expected", "reason", "weekday", "date"],
-            "language" => &["language", "pack"],
-            _ => &[],
         }
     }
 
-    /// The regexes the check searches with, for compiling them ahead of use
-    /// ([`crate::Engine::prewarm`]).
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
-        match self {
-            Check::Forbid(c) => c.regexes(),
-            Check::Format(c) => c.regexes(),
-            Check::Substitute(c) => c.regexes(),
-            Check::DatedName(c) => c.regexes(),
-            Check::RunningDate(c) => c.regexes(),
-            Check::Date(date::DateCheck::Weekday(_, pattern)) => vec![pattern],
-            _ => Vec::new(),
-        }
-    }
-
-    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        match self {
-            Check::Require(c) => c.run(cx, out),
-            Check::Forbid(c) => c.run(cx, out),
-            Check::Format(c) => c.run(cx, out),
-            Check::Agree(c) => c.run(cx, out),
-            Check::Position(c) => c.run(cx, out),
-            Check::Symbol(c) => c.run(cx, out),
-            Check::Date(c) => c.run(cx, out),
-            Check::Substitute(c) => c.run(cx, out),
-            Check::Repeat(c) => c.run(cx, out),
-            Check::Language(c) => c.run(cx, out),
-            Check::Quotes(c) => c.run(cx, out),
-            Check::TitleCase(c) => c.run(cx, out),
-            Check::DatedName(c) => c.run(cx, out),
-            Check::RunningDate(c) => c.run(cx, out),
-        }
+    /// The placeholders the kind named `name` fills (none for an unknown kind).
+    pub fn placeholders_of(name: &str) -> &'static [&'static str] {
+        Self::named(name).map_or(&[], |kind| kind.placeholders)
     }
 }
 

@@ -21,8 +21,10 @@ impl Position {
         )?;
         Ok(Self { scope })
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Position {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let own = super::fields(cx.release, self.scope);
         let Some(last) = own.last() else { return };
         let own_spans: Vec<_> = own.iter().map(|f| f.span).collect();

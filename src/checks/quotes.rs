@@ -33,8 +33,10 @@ impl Quotes {
         )?;
         Ok(Self { scope })
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Quotes {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let fields = super::fields(cx.release, self.scope);
         let texts: Vec<_> = fields.iter().map(|f| f.match_text()).collect();
         let mut marks = Vec::new();

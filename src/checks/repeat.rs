@@ -28,8 +28,10 @@ impl Repeat {
                 .collect(),
         })
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Repeat {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
             let mut words = words(m.text).peekable();

@@ -32,8 +32,10 @@ impl Require {
                 == Some(true),
         })
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Require {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let release = cx.release;
         if !super::fields(release, self.scope).is_empty()
             || release.category_is(&self.unless_category)

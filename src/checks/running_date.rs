@@ -90,47 +90,6 @@ impl RunningDate {
         })
     }
 
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
-        self.filter.regexes()
-    }
-
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-        for field in super::fields(cx.release, self.scope) {
-            if !self.may_match(&field.text) {
-                continue;
-            }
-            // Chosen here, not before the loop: a pattern no field gets to is never compiled.
-            let pattern: &Regex = match self.which {
-                Which::UsOrder => &US_ORDER,
-                Which::Ordinal => &ORDINAL,
-                Which::YearComma => &YEAR_COMMA,
-                Which::Range => &RANGE,
-            };
-            let m = field.match_text();
-            let mut skips = self.filter.skips(m.text);
-            for caps in pattern.captures_iter(m.text) {
-                let Some(target) = caps.name("target") else {
-                    continue;
-                };
-                if skips.covers(target.start(), target.end()) {
-                    continue;
-                }
-                let Some((expected, applicability)) = self.expected(&caps) else {
-                    continue;
-                };
-                let span = m.span(target.start(), target.end());
-                let found = super::one_line(target.as_str());
-                let vars = [("found", found.as_str()), ("expected", expected.as_str())];
-                let fix = cx.fix(
-                    &vars,
-                    vec![Edit::replace(span, m.encoding.encode(&expected))],
-                    applicability,
-                );
-                out.push(cx.diagnostic(span, &vars).with_fix(fix));
-            }
-        }
-    }
-
     /// A cheap test before the regex, for the patterns with no literal prefix to search for
     /// (they would otherwise run their automaton over every byte of every paragraph): a
     /// necessary condition of a match, never a sufficient one. It reads the field as
@@ -249,6 +208,49 @@ impl RunningDate {
                 }
                 let suspicious = sep.contains('—') || sep.contains(' ');
                 suspicious.then(|| (format!("{d1}-{d2} {month}"), None))
+            }
+        }
+    }
+}
+
+impl super::Check for RunningDate {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        self.filter.regexes()
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        for field in super::fields(cx.release, self.scope) {
+            if !self.may_match(&field.text) {
+                continue;
+            }
+            // Chosen here, not before the loop: a pattern no field gets to is never compiled.
+            let pattern: &Regex = match self.which {
+                Which::UsOrder => &US_ORDER,
+                Which::Ordinal => &ORDINAL,
+                Which::YearComma => &YEAR_COMMA,
+                Which::Range => &RANGE,
+            };
+            let m = field.match_text();
+            let mut skips = self.filter.skips(m.text);
+            for caps in pattern.captures_iter(m.text) {
+                let Some(target) = caps.name("target") else {
+                    continue;
+                };
+                if skips.covers(target.start(), target.end()) {
+                    continue;
+                }
+                let Some((expected, applicability)) = self.expected(&caps) else {
+                    continue;
+                };
+                let span = m.span(target.start(), target.end());
+                let found = super::one_line(target.as_str());
+                let vars = [("found", found.as_str()), ("expected", expected.as_str())];
+                let fix = cx.fix(
+                    &vars,
+                    vec![Edit::replace(span, m.encoding.encode(&expected))],
+                    applicability,
+                );
+                out.push(cx.diagnostic(span, &vars).with_fix(fix));
             }
         }
     }

@@ -94,13 +94,6 @@ impl Substitute {
         })
     }
 
-    pub fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
-        let mut out = vec![&self.pattern];
-        out.extend(&self.folded);
-        out.extend(self.filter.regexes());
-        out
-    }
-
     /// The byte ranges of the matches in `m`: through the folded regex when there is one
     /// and the text has no letter that Unicode case folding takes to ASCII (`ſ`, the Kelvin
     /// sign), where both searches agree; else through the case-insensitive regex.
@@ -118,8 +111,17 @@ impl Substitute {
                 .collect(),
         }
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for Substitute {
+    fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
+        let mut out = vec![&self.pattern];
+        out.extend(&self.folded);
+        out.extend(self.filter.regexes());
+        out
+    }
+
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for field in super::fields(cx.release, self.scope) {
             let m = field.match_text();
             let mut skips = self.filter.skips(m.text);

@@ -38,8 +38,10 @@ impl SymbolCheck {
             )),
         }
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for SymbolCheck {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let mut seen: BTreeSet<String> = BTreeSet::new();
         for symbol in &cx.release.symbols {
             // Stacked components are checked one by one; a one-line symbol as a whole.

@@ -43,8 +43,10 @@ impl TitleCase {
             either,
         })
     }
+}
 
-    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+impl super::Check for TitleCase {
+    fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let release = cx.release;
         // A page that shows the headline in capitals (an ALL CAPS copy) may keep its source
         // in another case: the copies of such a page are not judged.

@@ -60,7 +60,7 @@ pub struct Rule {
     pub examples: Vec<Example>,
     /// The kind's name as written in the rule file (`format`, `require`...).
     pub kind: String,
-    pub check: crate::checks::Check,
+    pub check: Box<dyn crate::checks::Check>,
 }
 
 impl Rule {
@@ -438,7 +438,13 @@ replacement = "Secretary-General"
                 })
                 .unwrap_or_default()
         };
-        assert_eq!(names("kind"), crate::checks::KINDS.to_vec());
+        assert_eq!(
+            names("kind"),
+            crate::checks::KINDS
+                .iter()
+                .map(|kind| kind.name)
+                .collect::<Vec<_>>()
+        );
         for scope in names("scope") {
             let parsed: std::result::Result<Scope, _> =
                 serde_json::from_value(serde_json::Value::String(scope.clone()));

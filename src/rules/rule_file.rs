@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::checks::Check;
+use crate::checks::Kind;
 use crate::diagnostic::Severity;
 use crate::error::{Error, Result};
 use crate::fix::Applicability;
@@ -145,7 +145,7 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
         data,
         eager_regexes: !file.embedded,
     };
-    let check = Check::compile(&parsed.kind, parsed.scope, &params)?;
+    let check = Kind::compile(&parsed.kind, parsed.scope, &params)?;
     check_placeholders(shown, &located, &parsed)?;
     let examples = examples(shown, &located, parsed.examples)?;
     Ok(Rule {
@@ -193,7 +193,7 @@ fn validate(shown: &Path, located: &Located) -> Result<()> {
 
 /// The message and fix title may use only the placeholders their kind fills.
 fn check_placeholders(shown: &Path, located: &Located, parsed: &RuleFile) -> Result<()> {
-    let known = Check::placeholders(&parsed.kind);
+    let known = Kind::placeholders_of(&parsed.kind);
     let templates = std::iter::once(("message", "/message", parsed.message.as_str())).chain(
         parsed
             .fix
