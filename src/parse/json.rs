@@ -192,26 +192,6 @@ impl<'a> JsonDocument<'a> {
     }
 }
 
-/// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field
-/// (`MatchText::encoding`); a fix with an edit outside string contents (an insertion after
-/// the last element, a deleted line) would break the JSON, so it is withdrawn.
-pub fn withdraw_unsafe_json_fixes(
-    release: &Release,
-    diagnostics: &mut [crate::diagnostic::Diagnostic],
-) {
-    let strings: Vec<Span> = release.fields().map(|f| f.span).collect();
-    for diagnostic in diagnostics {
-        let outside = diagnostic.fix.as_ref().is_some_and(|fix| {
-            fix.edits
-                .iter()
-                .any(|e| !strings.iter().any(|s| s.contains(e.span())))
-        });
-        if outside {
-            diagnostic.fix = None;
-        }
-    }
-}
-
 /// The first key written twice in one object: `(key, first offset, second offset)`.
 fn duplicate_key(node: &Node<'_>) -> Option<(String, usize, usize)> {
     match node {
@@ -475,28 +455,6 @@ mod tests {
             error.to_string(),
             "dup.json:4: duplicate key `text` at lines 3 and 4 (JSON tools disagree on which value wins)"
         );
-    }
-
-    #[test]
-    fn fixes_outside_strings_are_withdrawn() {
-        use crate::diagnostic::{Diagnostic, Severity};
-        use crate::fix::{Applicability, Edit, Fix};
-        let (_, release, _) = document(r#"{"end_marker": {"text": "***"}}"#);
-        let marker = release.end_marker.as_ref().unwrap().span;
-        let fix = |edit| Some(Fix::new("t", Applicability::Safe, vec![edit]));
-        let mut diagnostics = vec![
-            Diagnostic::new("a/b", Severity::Warning, "m", marker)
-                .with_fix(fix(Edit::replace(marker, "\"x\""))),
-            Diagnostic::new("a/c", Severity::Warning, "m", marker)
-                .with_fix(fix(Edit::insert(0, "x"))),
-        ];
-        withdraw_unsafe_json_fixes(&release, &mut diagnostics);
-        assert_eq!(
-            diagnostics[0].fix.as_ref().unwrap().edits[0].replacement,
-            "\"x\"",
-            "left as the check wrote it"
-        );
-        assert_eq!(diagnostics[1].fix, None);
     }
 
     #[test]
