@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::diagnostic::Severity;
@@ -41,7 +42,7 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, default_value = "human", value_parser = EnumValueParser::<FormatArg>::new().map(OutputFormat::from))]
     pub format: OutputFormat,
     /// The lowest severity that makes the run fail (exit code 1) [default: the
     /// configuration's `fail-on`, else error].
@@ -155,6 +156,33 @@ pub struct SchemaArgs {
         crate::schema::SCHEMAS.map(|(name, _)| name)
     ))]
     pub name: String,
+}
+
+/// `--format`'s values and their help, mapped onto `render::OutputFormat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Rich diagnostics with the source text (codespan-reporting).
+    Human,
+    /// `file:line:col: severity[rule]: message`, one per line.
+    Concise,
+    /// The versioned report of `schemas/report.schema.json`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+impl From<FormatArg> for OutputFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Human => OutputFormat::Human,
+            FormatArg::Concise => OutputFormat::Concise,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Sarif => OutputFormat::Sarif,
+            FormatArg::Github => OutputFormat::Github,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
