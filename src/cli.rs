@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::Severity;
-use crate::render::OutputFormat;
+use presslint::diagnostic::Severity;
+use presslint::render::OutputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,11 +73,11 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     /// The fixes that may be applied: safe ones, or unsafe ones too.
-    pub fn fix_threshold(&self) -> crate::fix::Applicability {
+    pub fn fix_threshold(&self) -> presslint::fix::Applicability {
         if self.unsafe_fixes {
-            crate::fix::Applicability::Unsafe
+            presslint::fix::Applicability::Unsafe
         } else {
-            crate::fix::Applicability::Safe
+            presslint::fix::Applicability::Safe
         }
     }
 }
@@ -98,11 +98,11 @@ pub struct SettingsArgs {
 
 impl SettingsArgs {
     /// The run's settings. An explicit `--config` that cannot be read fails the run.
-    pub fn workspace(&self) -> crate::error::Result<crate::workspace::Workspace> {
+    pub fn workspace(&self) -> presslint::error::Result<crate::workspace::Workspace> {
         use crate::workspace::{ConfigSource, Workspace};
         let source = match (&self.config, self.no_config) {
             (Some(path), _) => {
-                crate::config::Config::load(path)?;
+                presslint::config::Config::load(path)?;
                 ConfigSource::File(path.clone())
             }
             (None, true) => ConfigSource::None,
@@ -153,7 +153,7 @@ pub struct InitArgs {
 pub struct SchemaArgs {
     /// Which schema.
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(
-        crate::schema::SCHEMAS.map(|(name, _)| name)
+        presslint::schema::SCHEMAS.map(|(name, _)| name)
     ))]
     pub name: String,
 }

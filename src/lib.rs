@@ -14,8 +14,6 @@
 //! [`SourceFile`] at a time; it is `Sync`, so files can be checked in parallel.
 
 pub mod checks;
-pub mod cli;
-pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
@@ -38,7 +36,6 @@ pub mod symbols;
 pub mod text;
 pub mod trust;
 pub mod walk;
-pub mod workspace;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Label, Severity};

@@ -2,8 +2,8 @@
 
 use super::Outcome;
 use crate::cli::InitArgs;
-use crate::config::STARTER;
-use crate::error::{Error, Result};
+use presslint::config::STARTER;
+use presslint::error::{Error, Result};
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
     let path = &args.path;
@@ -17,13 +17,13 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
             }
             _ => Error::in_file(
                 path,
-                format!("cannot write: {}", crate::write::describe(&e)),
+                format!("cannot write: {}", presslint::write::describe(&e)),
             ),
         })?;
     std::io::Write::write_all(&mut file, STARTER.as_bytes()).map_err(|e| {
         Error::in_file(
             path,
-            format!("cannot write: {}", crate::write::describe(&e)),
+            format!("cannot write: {}", presslint::write::describe(&e)),
         )
     })?;
     println!("Wrote {}", path.display());

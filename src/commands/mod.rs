@@ -11,7 +11,7 @@ pub mod rules;
 pub mod schema;
 
 use crate::cli::{Cli, Command};
-use crate::error::Error;
+use presslint::error::Error;
 
 /// How a command ended, which the binary turns into its exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

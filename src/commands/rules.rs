@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::{output_error, Outcome};
 use crate::cli::{RulesArgs, RulesFormat};
-use crate::error::Result;
-use crate::fix::Applicability;
-use crate::rules::{Pack, Rule};
+use presslint::error::Result;
+use presslint::fix::Applicability;
+use presslint::rules::{Pack, Rule};
 
 pub fn run(args: &RulesArgs) -> Result<Outcome> {
     let text = if args.all {
@@ -110,7 +110,7 @@ struct RulesJson<'a> {
 struct RuleJson<'a> {
     id: &'a str,
     group: &'a str,
-    severity: crate::diagnostic::Severity,
+    severity: presslint::diagnostic::Severity,
     kind: &'a str,
     fixable: Option<Applicability>,
     summary: &'a str,

@@ -4,8 +4,8 @@ use std::io::Write;
 
 use super::{output_error, Outcome};
 use crate::cli::SchemaArgs;
-use crate::error::{Error, Result};
-use crate::schema::SCHEMAS;
+use presslint::error::{Error, Result};
+use presslint::schema::SCHEMAS;
 
 pub fn run(args: &SchemaArgs) -> Result<Outcome> {
     let text = SCHEMAS
