@@ -176,7 +176,7 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
         Ok(source) => source,
         Err(error) => {
             return Checked {
-                result: failed(None, error),
+                result: failed(None, error.message),
                 engine: Some(engine),
             }
         }

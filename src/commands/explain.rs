@@ -7,7 +7,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::{output_error, Outcome};
 use crate::cli::ExplainArgs;
-use presslint::error::{Error, Result};
+use presslint::error::{Error, ErrorKind, Result};
 use presslint::fix::Applicability;
 use presslint::rules::{Example, FixSpec, Pack, Rule};
 use presslint::source::{SourceFile, SourceKind};
@@ -60,7 +60,7 @@ pub fn find<'p>(pack: &'p Pack, id: &str) -> Result<&'p Rule> {
         Some(suggestion) => format!("unknown rule `{id}`; did you mean `{suggestion}`?"),
         None => format!("unknown rule `{id}`; `presslint rules` lists them"),
     };
-    Err(Error::new(message))
+    Err(Error::of(ErrorKind::Usage, message))
 }
 
 /// The candidate nearest to `query` by edit distance (ties: the first), if it is near enough

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use super::{output_error, Outcome};
 use crate::cli::ParseArgs;
-use presslint::error::{Error, Result};
+use presslint::error::{Error, ErrorKind, Result};
 use presslint::inputs::Input;
 use presslint::render::{self, FileResult};
 
@@ -19,13 +19,18 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
     };
     let source = input
         .read()
-        .map_err(|message| Error::in_file(&input.name, message))?;
+        .map_err(|error| Error::file(error.kind, &input.name, error.message))?;
     let workspace = args.settings.workspace()?;
     let engine = workspace.engine_for(input.path(), &args.stdin_filename)?;
     let (release, mut diagnostics) = engine.parse(&source)?;
     presslint::diagnostic::sort(&mut diagnostics);
-    let json = serde_json::to_string_pretty(&release)
-        .map_err(|e| Error::in_file(&input.name, format!("cannot serialise the release: {e}")))?;
+    let json = serde_json::to_string_pretty(&release).map_err(|e| {
+        Error::file(
+            ErrorKind::Internal,
+            &input.name,
+            format!("cannot serialise the release: {e}"),
+        )
+    })?;
     let mut out = io::stdout().lock();
     writeln!(out, "{json}").map_err(output_error)?;
     let outcome = if diagnostics.is_empty() {

@@ -10,7 +10,7 @@ use jsonc_parser::ast::{Array, Object, StringLit, Value as Node};
 use jsonc_parser::{CollectOptions, ParseOptions};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::layout::Layout;
 use crate::model::{
     DateForm, DateLine, DocumentKind, Field, Headline, InputFormat, Label, MeetingHeader, Noise,
@@ -52,16 +52,26 @@ impl<'a> JsonDocument<'a> {
         let value: Value = serde_json::from_str(body).map_err(|e| {
             // serde_json's message names the line and column: the same text for `check` and
             // `parse`, which show the file name in front of it.
-            Error::in_file(&source.name, format!("not valid JSON: {e}"))
+            Error::file(
+                ErrorKind::Decode,
+                &source.name,
+                format!("not valid JSON: {e}"),
+            )
         })?;
         // The AST is parsed from the text after the BOM: its ranges are offsets into `body`,
         // and `bom` is added to each to make it a file offset.
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
-            .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
+            .map_err(|e| {
+                Error::file(
+                    ErrorKind::Decode,
+                    &source.name,
+                    format!("not valid JSON: {e}"),
+                )
+            })?;
         if let Some(root) = &parsed.value {
             if let Some((key, first, second)) = duplicate_key(root) {
                 let line = |at: usize| source.position(at + bom).line;
-                return Err(Error::in_file(
+                return Err(Error::file(ErrorKind::Decode,
                     &source.name,
                     format!(
                         "duplicate key `{key}` at lines {} and {} (JSON tools disagree on which value wins)",
@@ -440,6 +450,7 @@ mod tests {
     fn invalid_json_is_an_error_naming_the_file_and_line() {
         let source = SourceFile::new("bad.json", "{\n\"a\": }", SourceKind::Json);
         let error = JsonDocument::parse(&source).err().unwrap();
+        assert_eq!(error.kind, crate::error::ErrorKind::Decode);
         assert_eq!(
             error.to_string(),
             "bad.json: not valid JSON: expected value at line 2 column 6"
