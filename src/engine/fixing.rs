@@ -100,14 +100,14 @@ pub fn fix_until_stable_from(
             .collect();
         if seen.contains(&fingerprint(&next)) {
             fixed.extend(applied);
-            return Ok(unsettled(engine, source, &fixed));
+            return unsettled(engine, source, &fixed);
         }
         fixed.extend(applied);
         seen.push(fingerprint(&next));
         text = std::borrow::Cow::Owned(next);
     }
     let last: Vec<Diagnostic> = fixed.iter().rev().take(8).cloned().collect();
-    Ok(unsettled(engine, source, &last))
+    unsettled(engine, source, &last)
 }
 
 /// A text's length and 64-bit hash, for recognising a text seen before.
@@ -116,17 +116,19 @@ fn fingerprint(text: &str) -> (usize, u64) {
     (text.len(), rustc_hash::FxBuildHasher.hash_one(text))
 }
 
-fn unsettled(engine: &Engine, source: &SourceFile, involved: &[Diagnostic]) -> FixOutcome {
+/// The outcome when passes do not settle: the original text, linted again for its
+/// diagnostics (that lint's error is the caller's, not an empty list).
+fn unsettled(engine: &Engine, source: &SourceFile, involved: &[Diagnostic]) -> Result<FixOutcome> {
     let mut rules: Vec<String> = involved.iter().map(|d| d.rule.clone()).collect();
     rules.sort();
     rules.dedup();
-    FixOutcome {
+    Ok(FixOutcome {
         text: source.text.as_str().to_owned(),
         fixed: Vec::new(),
-        remaining: engine.lint(source).unwrap_or_default(),
+        remaining: engine.lint(source)?,
         settled: false,
         unsettled_rules: rules,
-    }
+    })
 }
 
 /// Writes the line breaks of inserted text as CRLF, as the file does.
