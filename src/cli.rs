@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{EnumValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::diagnostic::Severity;
-use crate::render::OutputFormat;
+use presslint::diagnostic::Severity;
+use presslint::render::OutputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,7 +42,7 @@ pub struct CheckArgs {
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    #[arg(long, default_value = "human", value_parser = EnumValueParser::<FormatArg>::new().map(OutputFormat::from))]
     pub format: OutputFormat,
     /// The lowest severity that makes the run fail (exit code 1) [default: the
     /// configuration's `fail-on`, else error].
@@ -72,11 +73,11 @@ pub struct CheckArgs {
 
 impl CheckArgs {
     /// The fixes that may be applied: safe ones, or unsafe ones too.
-    pub fn fix_threshold(&self) -> crate::fix::Applicability {
+    pub fn fix_threshold(&self) -> presslint::fix::Applicability {
         if self.unsafe_fixes {
-            crate::fix::Applicability::Unsafe
+            presslint::fix::Applicability::Unsafe
         } else {
-            crate::fix::Applicability::Safe
+            presslint::fix::Applicability::Safe
         }
     }
 }
@@ -97,11 +98,11 @@ pub struct SettingsArgs {
 
 impl SettingsArgs {
     /// The run's settings. An explicit `--config` that cannot be read fails the run.
-    pub fn workspace(&self) -> crate::error::Result<crate::workspace::Workspace> {
+    pub fn workspace(&self) -> presslint::error::Result<crate::workspace::Workspace> {
         use crate::workspace::{ConfigSource, Workspace};
         let source = match (&self.config, self.no_config) {
             (Some(path), _) => {
-                crate::config::Config::load(path)?;
+                presslint::config::Config::load(path)?;
                 ConfigSource::File(path.clone())
             }
             (None, true) => ConfigSource::None,
@@ -152,9 +153,36 @@ pub struct InitArgs {
 pub struct SchemaArgs {
     /// Which schema.
     #[arg(value_parser = clap::builder::PossibleValuesParser::new(
-        crate::schema::SCHEMAS.map(|(name, _)| name)
+        presslint::schema::SCHEMAS.map(|(name, _)| name)
     ))]
     pub name: String,
+}
+
+/// `--format`'s values and their help, mapped onto `render::OutputFormat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Rich diagnostics with the source text (codespan-reporting).
+    Human,
+    /// `file:line:col: severity[rule]: message`, one per line.
+    Concise,
+    /// The versioned report of `schemas/report.schema.json`.
+    Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+impl From<FormatArg> for OutputFormat {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Human => OutputFormat::Human,
+            FormatArg::Concise => OutputFormat::Concise,
+            FormatArg::Json => OutputFormat::Json,
+            FormatArg::Sarif => OutputFormat::Sarif,
+            FormatArg::Github => OutputFormat::Github,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::rules::load::selects;
 use crate::rules::Pack;
 use crate::span::LineIndex;
@@ -73,13 +73,18 @@ impl Config {
     /// [`MAX_CONFIG_BYTES`] that `trust` accepts; the pack directories and `extend-rules`
     /// it names are then held to the same trust.
     pub fn load_with(path: &Path, trust: Trust) -> Result<Self> {
-        let fail =
-            |message: String| Error::in_file(path, format!("cannot read configuration: {message}"));
+        let fail = |message: String| {
+            Error::file(
+                ErrorKind::Config,
+                path,
+                format!("cannot read configuration: {message}"),
+            )
+        };
         let (bytes, metadata) =
             crate::open::read_limited(path, MAX_CONFIG_BYTES).map_err(|e| fail(e.to_string()))?;
         trust
             .check(&metadata)
-            .map_err(|message| Error::in_file(path, message))?;
+            .map_err(|message| Error::file(ErrorKind::Config, path, message))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             fail(format!(
                 "not valid UTF-8 (at byte offset {})",
@@ -95,7 +100,8 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
         let lines = LineIndex::new(text);
         let line_of = |offset: usize| lines.line_of(offset) + 1;
-        let raw: RawConfig = toml::from_str(text).map_err(|e| Error::from_toml(path, text, &e))?;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| Error::toml(ErrorKind::Config, path, text, &e))?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut unchecked = Vec::new();
         let mut take = |items: Vec<Spanned<String>>| -> Vec<String> {
@@ -115,7 +121,8 @@ impl Config {
                 .literal_separator(false)
                 .build()
                 .map_err(|e| {
-                    Error::in_file(
+                    Error::file(
+                        ErrorKind::Config,
                         path,
                         format!(
                             "bad glob `{}` in per-file-ignores: {}",
@@ -181,7 +188,8 @@ impl Config {
                 .zip(&self.extend_rules_lines)
                 .find(|(dir, _)| !dir.is_dir());
             if let Some((dir, &line)) = missing {
-                return Err(Error::in_file(
+                return Err(Error::file(
+                    ErrorKind::Config,
                     path,
                     format!("extend-rules: no directory `{}`", dir.display()),
                 )
@@ -199,7 +207,7 @@ impl Config {
                 // A pack that cannot be found is the configuration's error, at its `pack` line.
                 match (&self.path, self.pack_line, cli_pack, &e.path) {
                     (Some(path), Some(line), None, None) => {
-                        Error::in_file(path, e.message).at_line(line)
+                        Error::file(ErrorKind::Config, path, e.message).at_line(line)
                     }
                     _ => e,
                 }
@@ -217,7 +225,8 @@ impl Config {
         let lines = LineIndex::new(text);
         for (selector, span) in &self.unchecked_selectors {
             if !selects_any(pack, selector) {
-                return Err(Error::in_file(
+                return Err(Error::file(
+                    ErrorKind::Config,
                     path,
                     format!(
                         "unknown rule or group `{selector}` for pack `{}`",
@@ -350,6 +359,7 @@ mod tests {
         let error = parse("pack = \"un-en\"\n\nignroe = [\"page\"]\n").unwrap_err();
         assert_eq!(error.path.as_deref(), Some(Path::new("cfg/presslint.toml")));
         assert_eq!(error.line, Some(3));
+        assert_eq!(error.kind, crate::error::ErrorKind::Config);
         assert!(error.message.contains("ignroe"), "{error}");
         let error = parse("fail-on = \"fatal\"\n").unwrap_err();
         assert_eq!(error.line, Some(1));

@@ -5,31 +5,72 @@ use std::path::PathBuf;
 
 use crate::span::LineIndex;
 
+/// What failed. The message is what people read; the kind is for code that acts on it (a
+/// closed pipe ends the run quietly) and for tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Reading an input, writing a fix, writing output.
+    Io,
+    /// An input that is not a release presslint can read (its encoding, JSON that does not
+    /// parse).
+    Decode,
+    /// A configuration file: unreadable, untrusted or wrong.
+    Config,
+    /// A rule pack: its rules, data or layout; unreadable or wrong.
+    Pack,
+    /// The command line names something that does not exist (a rule, a schema).
+    Usage,
+    /// Whoever read the output left (`presslint check | head`): no one to tell.
+    ClosedPipe,
+    /// presslint's own fault: an embedded schema, serialising its own values.
+    Internal,
+}
+
 /// An error that stops a file (or the whole run) from being checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
+    pub kind: ErrorKind,
     /// The file the error is about, as shown to people.
     pub path: Option<PathBuf>,
     /// 1-based line in that file, when known.
     pub line: Option<usize>,
+    /// One line, without the file name.
     pub message: String,
 }
 
 impl Error {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub fn of(kind: ErrorKind, message: impl Into<String>) -> Self {
         Self {
+            kind,
             path: None,
             line: None,
             message: message.into(),
         }
     }
 
-    pub fn in_file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    /// An error about the file `path`.
+    pub fn file(kind: ErrorKind, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Self {
             path: Some(path.into()),
-            line: None,
-            message: message.into(),
+            ..Self::of(kind, message)
         }
+    }
+
+    /// The output's reader has gone: the run stops without a message.
+    pub fn closed_pipe() -> Self {
+        Self::of(ErrorKind::ClosedPipe, "the output was closed")
+    }
+
+    /// A pack error without a file: the rule loader's name for [`Error::of`] with
+    /// [`ErrorKind::Pack`], kept while `rules/` is rewritten.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self::of(ErrorKind::Pack, message)
+    }
+
+    /// A pack error in `path`: the rule loader's name for [`Error::file`] with
+    /// [`ErrorKind::Pack`], kept while `rules/` is rewritten.
+    pub fn in_file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+        Self::file(ErrorKind::Pack, path, message)
     }
 
     pub fn at_line(mut self, line: usize) -> Self {
@@ -39,12 +80,22 @@ impl Error {
 
     /// A TOML error in `path` (whose text is `text`), at the line where its span starts:
     /// configuration, pack and rule files all report TOML mistakes this one way.
-    pub fn from_toml(path: impl Into<PathBuf>, text: &str, error: &toml::de::Error) -> Self {
-        let located = Self::in_file(path, one_line(error.message()));
+    pub fn toml(
+        kind: ErrorKind,
+        path: impl Into<PathBuf>,
+        text: &str,
+        error: &toml::de::Error,
+    ) -> Self {
+        let located = Self::file(kind, path, one_line(error.message()));
         match error.span() {
             Some(span) => located.at_line(LineIndex::new(text).line_of(span.start) + 1),
             None => located,
         }
+    }
+
+    /// A TOML error in a pack file: the rule loader's name for [`Error::toml`].
+    pub fn from_toml(path: impl Into<PathBuf>, text: &str, error: &toml::de::Error) -> Self {
+        Self::toml(ErrorKind::Pack, path, text, error)
     }
 }
 

@@ -6,6 +6,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use crate::error::{Error, ErrorKind};
 use crate::open::ReadError;
 use crate::source::{SourceFile, SourceKind};
 
@@ -59,9 +60,10 @@ impl Input {
         }
     }
 
-    /// Reads and decodes the input. The error is one line, without the file name (the
+    /// Reads and decodes the input. The error's message is one line; it names no file (the
     /// caller shows the name next to it).
-    pub fn read(&self) -> Result<SourceFile, String> {
+    pub fn read(&self) -> Result<SourceFile, Error> {
+        let io = |message: String| Error::of(ErrorKind::Io, message);
         let too_large = || {
             format!(
                 "file is too large (over {} MiB); not a press release",
@@ -71,11 +73,11 @@ impl Input {
         let bytes = match &self.origin {
             Origin::File(path) => match crate::open::read_limited(path, MAX_FILE_BYTES) {
                 Ok((bytes, _)) => bytes,
-                Err(ReadError::TooLarge(_)) => return Err(too_large()),
+                Err(ReadError::TooLarge(_)) => return Err(io(too_large())),
                 Err(ReadError::Io(e)) => {
-                    return Err(format!("cannot read: {}", crate::error::io_message(&e)))
+                    return Err(io(format!("cannot read: {}", crate::error::io_message(&e))))
                 }
-                Err(error) => return Err(format!("cannot read: {error}")),
+                Err(error) => return Err(io(format!("cannot read: {error}"))),
             },
             Origin::Stdin => {
                 let mut bytes = Vec::new();
@@ -83,19 +85,20 @@ impl Input {
                     .take(MAX_FILE_BYTES + 1)
                     .read_to_end(&mut bytes)
                     .map_err(|e| {
-                        format!(
+                        io(format!(
                             "cannot read standard input: {}",
                             crate::error::io_message(&e)
-                        )
+                        ))
                     })?;
                 if bytes.len() as u64 > MAX_FILE_BYTES {
-                    return Err(too_large());
+                    return Err(io(too_large()));
                 }
                 bytes
             }
-            Origin::Unreadable(message) => return Err(message.clone()),
+            Origin::Unreadable(message) => return Err(io(message.clone())),
         };
-        SourceFile::decode(self.name.clone(), bytes, self.kind).map_err(|e| e.to_string())
+        SourceFile::decode(self.name.clone(), bytes, self.kind)
+            .map_err(|e| Error::of(ErrorKind::Decode, e.to_string()))
     }
 }
 

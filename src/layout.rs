@@ -9,7 +9,7 @@
 
 use serde::Deserialize;
 
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::lazy_regex::LazyRegex;
 
 /// `data/layout.toml` as written.
@@ -331,7 +331,7 @@ fn letter_run(text: &str) -> Option<String> {
 fn compile(pattern: &str, texts: &[String], what: &str, eager: bool) -> Result<Gated> {
     LazyRegex::new(pattern, eager)
         .map(|regex| Gated::new(regex, texts))
-        .map_err(|e| crate::error::Error::new(format!("layout {what}: {e}")))
+        .map_err(|e| Error::of(ErrorKind::Pack, format!("layout {what}: {e}")))
 }
 
 /// Whole line, case-insensitively.

@@ -2,7 +2,11 @@
 
 use clap::Parser;
 
+mod cli;
+mod commands;
+mod workspace;
+
 fn main() -> std::process::ExitCode {
-    let cli = presslint::cli::Cli::parse();
-    std::process::ExitCode::from(presslint::commands::run(&cli).code())
+    let cli = cli::Cli::parse();
+    std::process::ExitCode::from(commands::run(&cli).code())
 }

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::pointer::PointerSpans;
 
 pub const RELEASE_SCHEMA: &str = include_str!("../schemas/release.schema.json");
@@ -22,10 +22,18 @@ pub const SCHEMAS: [(&str, &str); 4] = [
 
 /// Compiles an embedded schema. No network: `$ref`s resolve inside the document.
 pub fn compile(name: &str, text: &str) -> Result<jsonschema::Validator> {
-    let schema: Value = serde_json::from_str(text)
-        .map_err(|e| Error::new(format!("embedded {name} schema is not JSON: {e}")))?;
-    jsonschema::draft202012::new(&schema)
-        .map_err(|e| Error::new(format!("embedded {name} schema does not compile: {e}")))
+    let schema: Value = serde_json::from_str(text).map_err(|e| {
+        Error::of(
+            ErrorKind::Internal,
+            format!("embedded {name} schema is not JSON: {e}"),
+        )
+    })?;
+    jsonschema::draft202012::new(&schema).map_err(|e| {
+        Error::of(
+            ErrorKind::Internal,
+            format!("embedded {name} schema does not compile: {e}"),
+        )
+    })
 }
 
 /// The validation keywords the release schema uses, kebab-case and sorted: the

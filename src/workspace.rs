@@ -6,10 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use crate::config::{self, Config};
-use crate::error::{Error, Result};
-use crate::trust::Trust;
-use crate::Engine;
+use presslint::config::{self, Config};
+use presslint::error::{Error, Result};
+use presslint::trust::Trust;
+use presslint::Engine;
 
 /// How configuration files are found.
 #[derive(Debug, Clone)]
@@ -107,7 +107,7 @@ impl Workspace {
     }
 
     /// A discovered configuration (and the packs it names) must pass the owner check of
-    /// [`crate::trust`]; one given with `--config` is trusted.
+    /// [`presslint::trust`]; one given with `--config` is trusted.
     fn build(&self, config_path: Option<&Path>, trust: Trust) -> Result<Engine> {
         let config = match config_path {
             Some(path) => Config::load_with(path, trust)?,

@@ -5,7 +5,8 @@
 //! the edits of each pass; keep the BOM, the line endings and the final newline; and leave
 //! text that decodes as a release again.
 
-use presslint::fix::{apply, fix_until_stable, Fix};
+use presslint::engine::fix_until_stable;
+use presslint::fix::{apply, Fix};
 use presslint::{Applicability, Engine, Severity, SourceFile, SourceKind};
 use proptest::prelude::*;
 use std::sync::LazyLock;

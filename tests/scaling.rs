@@ -5,7 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use presslint::fix::{fix_until_stable, Applicability};
+use presslint::engine::fix_until_stable;
+use presslint::fix::Applicability;
 use presslint::{Engine, SourceFile, SourceKind};
 
 /// The largest growth allowed for ten times the input.

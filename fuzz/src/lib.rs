@@ -10,6 +10,7 @@
 use std::path::Path;
 use std::sync::OnceLock;
 
+use presslint::engine::{fix_until_stable, fix_until_stable_from, FixOutcome};
 use presslint::fix::{self, Applicability, Fix};
 use presslint::{config::Config, rules::Pack, Diagnostic, Engine, SourceFile, SourceKind, Span};
 
@@ -186,8 +187,8 @@ pub fn check_fix_until_stable(
     source: &SourceFile,
     first: Vec<Diagnostic>,
     threshold: Applicability,
-) -> fix::FixOutcome {
-    let outcome = fix::fix_until_stable_from(engine, source, first, threshold)
+) -> FixOutcome {
+    let outcome = fix_until_stable_from(engine, source, first, threshold)
         .unwrap_or_else(|e| panic!("fixing ({threshold:?}) a file that linted failed: {e}"));
     let fixed = SourceFile::new(source.name.clone(), outcome.text.clone(), source.kind);
     check_diagnostics(&fixed, &outcome.remaining);
@@ -208,7 +209,7 @@ pub fn check_fix_until_stable(
             !outcome.fixed.is_empty(),
             "the text changed, but no fix is named"
         );
-        let again = fix::fix_until_stable(engine, &fixed, threshold)
+        let again = fix_until_stable(engine, &fixed, threshold)
             .unwrap_or_else(|e| panic!("fixing ({threshold:?}) the fixed text failed: {e}"));
         assert!(
             again.settled && again.text == outcome.text,

@@ -12,13 +12,13 @@ use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
 use super::{fixing, output_error, Outcome};
 use crate::cli::{CheckArgs, FailOn};
-use crate::diagnostic::Severity;
-use crate::error::Result;
-use crate::inputs::{self, Input};
-use crate::render::stream::{FileRenderer, ReportWriter};
-use crate::render::{FileResult, OutputFormat, RenderOptions};
 use crate::workspace::Workspace;
-use crate::Engine;
+use presslint::diagnostic::Severity;
+use presslint::error::Result;
+use presslint::inputs::{self, Input};
+use presslint::render::stream::{FileRenderer, ReportWriter};
+use presslint::render::{FileResult, OutputFormat, RenderOptions};
+use presslint::Engine;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let threads = ordered::threads(args.threads);
@@ -176,7 +176,7 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
         Ok(source) => source,
         Err(error) => {
             return Checked {
-                result: failed(None, error),
+                result: failed(None, error.message),
                 engine: Some(engine),
             }
         }
@@ -200,8 +200,8 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
-    use crate::Diagnostic;
+    use presslint::span::Span;
+    use presslint::Diagnostic;
 
     fn checked(
         severities: &[Severity],
@@ -246,10 +246,12 @@ mod tests {
     #[test]
     fn a_configuration_fail_on_applies_unless_the_flag_overrides_it() {
         let dir = std::env::temp_dir();
-        let config =
-            crate::config::Config::parse(&dir.join("presslint.toml"), "fail-on = \"warning\"\n")
-                .unwrap();
-        let pack = crate::rules::Pack::embedded("un-en").unwrap();
+        let config = presslint::config::Config::parse(
+            &dir.join("presslint.toml"),
+            "fail-on = \"warning\"\n",
+        )
+        .unwrap();
+        let pack = presslint::rules::Pack::embedded("un-en").unwrap();
         let engine = Arc::new(Engine::configured(pack, config).unwrap());
         let warn = [checked(&[Severity::Warning], None, Some(engine))];
         assert_eq!(outcome(&warn, None), Outcome::Findings);

@@ -7,11 +7,11 @@ use similar::{ChangeTag, TextDiff};
 
 use super::{output_error, Outcome};
 use crate::cli::ExplainArgs;
-use crate::error::{Error, Result};
-use crate::fix::Applicability;
-use crate::rules::{Example, FixSpec, Pack, Rule};
-use crate::source::{SourceFile, SourceKind};
-use crate::Engine;
+use presslint::error::{Error, ErrorKind, Result};
+use presslint::fix::Applicability;
+use presslint::rules::{Example, FixSpec, Pack, Rule};
+use presslint::source::{SourceFile, SourceKind};
+use presslint::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let engine = args.settings.workspace()?.engine_here()?;
@@ -60,7 +60,7 @@ pub fn find<'p>(pack: &'p Pack, id: &str) -> Result<&'p Rule> {
         Some(suggestion) => format!("unknown rule `{id}`; did you mean `{suggestion}`?"),
         None => format!("unknown rule `{id}`; `presslint rules` lists them"),
     };
-    Err(Error::new(message))
+    Err(Error::of(ErrorKind::Usage, message))
 }
 
 /// The candidate nearest to `query` by edit distance (ties: the first), if it is near enough
@@ -73,7 +73,7 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
         let distance = if name == query_lower {
             0
         } else {
-            crate::text::edit_distance(&query_lower, candidate)
+            presslint::text::edit_distance(&query_lower, candidate)
         };
         if best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, candidate));
@@ -120,7 +120,7 @@ fn push_fix(out: &mut String, engine: &Engine, rule: &Rule, fix: &FixSpec) {
     let example_title = rule.examples.iter().find_map(|e| match e {
         Example::Bad { bad, .. } => {
             let source =
-                crate::SourceFile::new("example.txt", bad.clone(), crate::SourceKind::Text);
+                presslint::SourceFile::new("example.txt", bad.clone(), presslint::SourceKind::Text);
             let found = engine.lint(&source).ok()?;
             found
                 .into_iter()

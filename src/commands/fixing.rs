@@ -8,13 +8,14 @@ use super::ordered::for_each_in_order;
 use super::progress::Progress;
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
-use crate::error::{Error, Result};
-use crate::fix::{fix_until_stable_from, Applicability};
-use crate::inputs::Input;
-use crate::render::diff::unified_diff;
-use crate::render::stream::{FileRenderer, RenderedFile, ReportWriter};
-use crate::render::{FileResult, OutputFormat, Summary};
 use crate::workspace::Workspace;
+use presslint::engine::fix_until_stable_from;
+use presslint::error::{Error, Result};
+use presslint::fix::Applicability;
+use presslint::inputs::Input;
+use presslint::render::diff::unified_diff;
+use presslint::render::stream::{FileRenderer, RenderedFile, ReportWriter};
+use presslint::render::{FileResult, OutputFormat, Summary};
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
 pub struct Fixed {
@@ -247,7 +248,7 @@ fn fix_and_render(
         }
     } else if let Some(path) = input.path() {
         if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
-            if let Err(error) = crate::write::replace_file(path, old.as_bytes(), new) {
+            if let Err(error) = presslint::write::replace_file(path, old.as_bytes(), new) {
                 // Nothing was written: report the original's diagnostics with the error.
                 let mut unfixed = lint_input(workspace, input, stdin_name);
                 unfixed.result.error = Some(error.message);
@@ -301,7 +302,7 @@ fn fix_input(
         Ok(outcome) if outcome.settled => {
             let fixed = outcome.fixed.len();
             let result = FileResult {
-                source: Some(crate::SourceFile::new(
+                source: Some(presslint::SourceFile::new(
                     source.name.clone(),
                     outcome.text,
                     source.kind,

@@ -2,8 +2,8 @@
 
 use super::Outcome;
 use crate::cli::InitArgs;
-use crate::config::STARTER;
-use crate::error::{Error, Result};
+use presslint::config::STARTER;
+use presslint::error::{Error, ErrorKind, Result};
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
     let path = &args.path;
@@ -13,17 +13,19 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
         .open(path)
         .map_err(|e| match e.kind() {
             std::io::ErrorKind::AlreadyExists => {
-                Error::in_file(path, "already exists; not overwritten")
+                Error::file(ErrorKind::Io, path, "already exists; not overwritten")
             }
-            _ => Error::in_file(
+            _ => Error::file(
+                ErrorKind::Io,
                 path,
-                format!("cannot write: {}", crate::write::describe(&e)),
+                format!("cannot write: {}", presslint::write::describe(&e)),
             ),
         })?;
     std::io::Write::write_all(&mut file, STARTER.as_bytes()).map_err(|e| {
-        Error::in_file(
+        Error::file(
+            ErrorKind::Io,
             path,
-            format!("cannot write: {}", crate::write::describe(&e)),
+            format!("cannot write: {}", presslint::write::describe(&e)),
         )
     })?;
     println!("Wrote {}", path.display());

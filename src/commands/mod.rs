@@ -11,7 +11,7 @@ pub mod rules;
 pub mod schema;
 
 use crate::cli::{Cli, Command};
-use crate::error::Error;
+use presslint::error::{Error, ErrorKind};
 
 /// How a command ended, which the binary turns into its exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub fn run(cli: &Cli) -> Outcome {
     match result {
         Ok(outcome) => outcome,
         Err(error) => {
-            if !error.message.is_empty() {
+            if error.kind != ErrorKind::ClosedPipe {
                 eprintln!("error: {error}");
             }
             Outcome::Failed
@@ -60,7 +60,21 @@ pub fn run(cli: &Cli) -> Outcome {
 /// quietly: the reader left, there is no one to tell.
 pub(crate) fn output_error(error: std::io::Error) -> Error {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
-        return Error::new("");
+        return Error::closed_pipe();
     }
-    Error::new(format!("cannot write output: {error}"))
+    Error::of(ErrorKind::Io, format!("cannot write output: {error}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_is_a_kind_of_its_own_and_other_output_errors_say_why() {
+        let closed = output_error(std::io::Error::from(std::io::ErrorKind::BrokenPipe));
+        assert_eq!(closed.kind, ErrorKind::ClosedPipe);
+        let other = output_error(std::io::Error::other("disk full"));
+        assert_eq!(other.kind, ErrorKind::Io);
+        assert_eq!(other.to_string(), "cannot write output: disk full");
+    }
 }

@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use super::{output_error, Outcome};
 use crate::cli::ParseArgs;
-use crate::error::{Error, Result};
-use crate::inputs::Input;
-use crate::render::{self, FileResult};
+use presslint::error::{Error, ErrorKind, Result};
+use presslint::inputs::Input;
+use presslint::render::{self, FileResult};
 
 /// Exit 0 when the release parsed and matches the release schema, 1 when it has schema
 /// diagnostics, 2 when it cannot be read or parsed at all.
@@ -19,13 +19,18 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
     };
     let source = input
         .read()
-        .map_err(|message| Error::in_file(&input.name, message))?;
+        .map_err(|error| Error::file(error.kind, &input.name, error.message))?;
     let workspace = args.settings.workspace()?;
     let engine = workspace.engine_for(input.path(), &args.stdin_filename)?;
     let (release, mut diagnostics) = engine.parse(&source)?;
-    crate::diagnostic::sort(&mut diagnostics);
-    let json = serde_json::to_string_pretty(&release)
-        .map_err(|e| Error::in_file(&input.name, format!("cannot serialise the release: {e}")))?;
+    presslint::diagnostic::sort(&mut diagnostics);
+    let json = serde_json::to_string_pretty(&release).map_err(|e| {
+        Error::file(
+            ErrorKind::Internal,
+            &input.name,
+            format!("cannot serialise the release: {e}"),
+        )
+    })?;
     let mut out = io::stdout().lock();
     writeln!(out, "{json}").map_err(output_error)?;
     let outcome = if diagnostics.is_empty() {

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::render::OutputFormat;
+use presslint::render::OutputFormat;
 
 /// Fewer files than this finish before a bar would be worth drawing.
 const MIN_FILES: usize = 500;

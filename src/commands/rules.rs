@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use super::{output_error, Outcome};
 use crate::cli::{RulesArgs, RulesFormat};
-use crate::error::Result;
-use crate::fix::Applicability;
-use crate::rules::{Pack, Rule};
+use presslint::error::{Error, ErrorKind, Result};
+use presslint::fix::Applicability;
+use presslint::rules::{Pack, Rule};
 
 pub fn run(args: &RulesArgs) -> Result<Outcome> {
     let text = if args.all {
@@ -17,10 +17,10 @@ pub fn run(args: &RulesArgs) -> Result<Outcome> {
             .map(|name| Pack::embedded(name))
             .collect::<Result<Vec<Pack>>>()?;
         let refs: Vec<&Pack> = packs.iter().collect();
-        render(&refs, args.format)
+        render(&refs, args.format)?
     } else {
         let engine = args.settings.workspace()?.engine_here()?;
-        render(&[engine.pack()], args.format)
+        render(&[engine.pack()], args.format)?
     };
     std::io::stdout()
         .lock()
@@ -30,24 +30,28 @@ pub fn run(args: &RulesArgs) -> Result<Outcome> {
 }
 
 /// The packs as tables (one after another) or as JSON (one object, or an array with `--all`).
-fn render(packs: &[&Pack], format: RulesFormat) -> String {
+fn render(packs: &[&Pack], format: RulesFormat) -> Result<String> {
     match (format, packs) {
-        (RulesFormat::Json, [pack]) => json(pack),
-        (RulesFormat::Json, _) => {
-            let all: Vec<serde_json::Value> = packs
-                .iter()
-                .map(|pack| serde_json::from_str(&json(pack)).unwrap_or_default())
-                .collect();
-            let mut text = serde_json::to_string_pretty(&all).unwrap_or_default();
-            text.push('\n');
-            text
-        }
-        (RulesFormat::Table, _) => packs
+        (RulesFormat::Json, [pack]) => pretty(&listing(pack)),
+        (RulesFormat::Json, _) => pretty(&packs.iter().map(|p| listing(p)).collect::<Vec<_>>()),
+        (RulesFormat::Table, _) => Ok(packs
             .iter()
             .map(|pack| table(pack))
             .collect::<Vec<_>>()
-            .join("\n"),
+            .join("\n")),
     }
+}
+
+/// Pretty JSON and a newline; failing to serialise is reported, not printed as nothing.
+fn pretty(value: &impl Serialize) -> Result<String> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| {
+        Error::of(
+            ErrorKind::Internal,
+            format!("cannot serialise the rules: {e}"),
+        )
+    })?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// `safe`, `unsafe` or `-`.
@@ -110,15 +114,15 @@ struct RulesJson<'a> {
 struct RuleJson<'a> {
     id: &'a str,
     group: &'a str,
-    severity: crate::diagnostic::Severity,
+    severity: presslint::diagnostic::Severity,
     kind: &'a str,
     fixable: Option<Applicability>,
     summary: &'a str,
 }
 
 /// `{"pack", "description", "rules": [{id, group, severity, kind, fixable, summary}]}`.
-pub fn json(pack: &Pack) -> String {
-    let value = RulesJson {
+fn listing(pack: &Pack) -> RulesJson<'_> {
+    RulesJson {
         pack: &pack.name,
         description: &pack.description,
         rules: pack
@@ -133,8 +137,5 @@ pub fn json(pack: &Pack) -> String {
                 summary: &rule.summary,
             })
             .collect(),
-    };
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    }
 }

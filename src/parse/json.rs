@@ -10,7 +10,7 @@ use jsonc_parser::ast::{Array, Object, StringLit, Value as Node};
 use jsonc_parser::{CollectOptions, ParseOptions};
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::layout::Layout;
 use crate::model::{
     DateForm, DateLine, DocumentKind, Field, Headline, InputFormat, Label, MeetingHeader, Noise,
@@ -52,16 +52,26 @@ impl<'a> JsonDocument<'a> {
         let value: Value = serde_json::from_str(body).map_err(|e| {
             // serde_json's message names the line and column: the same text for `check` and
             // `parse`, which show the file name in front of it.
-            Error::in_file(&source.name, format!("not valid JSON: {e}"))
+            Error::file(
+                ErrorKind::Decode,
+                &source.name,
+                format!("not valid JSON: {e}"),
+            )
         })?;
         // The AST is parsed from the text after the BOM: its ranges are offsets into `body`,
         // and `bom` is added to each to make it a file offset.
         let parsed = jsonc_parser::parse_to_ast(body, &CollectOptions::default(), &strict())
-            .map_err(|e| Error::in_file(&source.name, format!("not valid JSON: {e}")))?;
+            .map_err(|e| {
+                Error::file(
+                    ErrorKind::Decode,
+                    &source.name,
+                    format!("not valid JSON: {e}"),
+                )
+            })?;
         if let Some(root) = &parsed.value {
             if let Some((key, first, second)) = duplicate_key(root) {
                 let line = |at: usize| source.position(at + bom).line;
-                return Err(Error::in_file(
+                return Err(Error::file(ErrorKind::Decode,
                     &source.name,
                     format!(
                         "duplicate key `{key}` at lines {} and {} (JSON tools disagree on which value wins)",
@@ -189,26 +199,6 @@ impl<'a> JsonDocument<'a> {
         release.end_marker = reader.field(root, "end_marker");
         release.disclaimers = reader.list(root, "disclaimers");
         release
-    }
-}
-
-/// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field
-/// (`MatchText::encoding`); a fix with an edit outside string contents (an insertion after
-/// the last element, a deleted line) would break the JSON, so it is withdrawn.
-pub fn withdraw_unsafe_json_fixes(
-    release: &Release,
-    diagnostics: &mut [crate::diagnostic::Diagnostic],
-) {
-    let strings: Vec<Span> = release.fields().map(|f| f.span).collect();
-    for diagnostic in diagnostics {
-        let outside = diagnostic.fix.as_ref().is_some_and(|fix| {
-            fix.edits
-                .iter()
-                .any(|e| !strings.iter().any(|s| s.contains(e.span())))
-        });
-        if outside {
-            diagnostic.fix = None;
-        }
     }
 }
 
@@ -460,6 +450,7 @@ mod tests {
     fn invalid_json_is_an_error_naming_the_file_and_line() {
         let source = SourceFile::new("bad.json", "{\n\"a\": }", SourceKind::Json);
         let error = JsonDocument::parse(&source).err().unwrap();
+        assert_eq!(error.kind, crate::error::ErrorKind::Decode);
         assert_eq!(
             error.to_string(),
             "bad.json: not valid JSON: expected value at line 2 column 6"
@@ -475,28 +466,6 @@ mod tests {
             error.to_string(),
             "dup.json:4: duplicate key `text` at lines 3 and 4 (JSON tools disagree on which value wins)"
         );
-    }
-
-    #[test]
-    fn fixes_outside_strings_are_withdrawn() {
-        use crate::diagnostic::{Diagnostic, Severity};
-        use crate::fix::{Applicability, Edit, Fix};
-        let (_, release, _) = document(r#"{"end_marker": {"text": "***"}}"#);
-        let marker = release.end_marker.as_ref().unwrap().span;
-        let fix = |edit| Some(Fix::new("t", Applicability::Safe, vec![edit]));
-        let mut diagnostics = vec![
-            Diagnostic::new("a/b", Severity::Warning, "m", marker)
-                .with_fix(fix(Edit::replace(marker, "\"x\""))),
-            Diagnostic::new("a/c", Severity::Warning, "m", marker)
-                .with_fix(fix(Edit::insert(0, "x"))),
-        ];
-        withdraw_unsafe_json_fixes(&release, &mut diagnostics);
-        assert_eq!(
-            diagnostics[0].fix.as_ref().unwrap().edits[0].replacement,
-            "\"x\"",
-            "left as the check wrote it"
-        );
-        assert_eq!(diagnostics[1].fix, None);
     }
 
     #[test]

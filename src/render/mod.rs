@@ -21,8 +21,9 @@ use crate::rules::Pack;
 use crate::source::SourceFile;
 use crate::span::Span;
 
-/// The output formats of `presslint check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// The output formats of `presslint check` (the command line maps its `--format` onto these:
+/// rendering does not depend on clap).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum OutputFormat {
     /// Rich diagnostics with the source text (codespan-reporting).
     #[default]

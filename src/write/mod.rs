@@ -16,7 +16,7 @@ pub mod temp;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 /// The refusal when the file is no longer what the fixes were computed from.
 pub const CHANGED: &str = "the file changed on disk since it was read; nothing written";
@@ -30,7 +30,13 @@ pub const CHANGED_WHILE_WRITING: &str =
 /// Refuses read-only, setuid and setgid files, and files that changed on disk. The error
 /// names `path` and says why, on one line; nothing is written then.
 pub fn replace_file(path: &Path, expected: &[u8], new_text: &str) -> Result<()> {
-    let fail = |message: String| Error::in_file(path, format!("cannot write fixes: {message}"));
+    let fail = |message: String| {
+        Error::file(
+            ErrorKind::Io,
+            path,
+            format!("cannot write fixes: {message}"),
+        )
+    };
     #[cfg(unix)]
     {
         let target = resolve_links(path).map_err(|e| fail(describe(&e)))?;
