@@ -37,7 +37,6 @@ impl DetectToml {
     pub(crate) fn into_detect(self) -> Detect {
         Detect {
             language_name: self.language_name,
-            longest_word: self.words.iter().map(String::len).max().unwrap_or(0),
             words: self.words.into_iter().collect(),
             suppress: self.suppress,
         }

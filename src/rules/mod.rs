@@ -96,12 +96,9 @@ pub struct PackData {
 pub struct Detect {
     /// The language's name in messages (`French`).
     pub language_name: String,
-    /// Common words of the language, matched as whole words, case-sensitively (every word
-    /// of every release is looked up: a fast hash, and words longer than the longest listed
-    /// one are never hashed).
+    /// Common words of the language, matched as whole words, case-sensitively (looked up
+    /// through `checks::language::WordTable`).
     pub words: rustc_hash::FxHashSet<String>,
-    /// The length in bytes of the longest word of `words`.
-    pub longest_word: usize,
     /// Rules and groups that depend on the language; they do not run on a release in
     /// another language.
     pub suppress: Vec<String>,
