@@ -4,29 +4,28 @@
 //! without a leading zero (a year-like `SG/2015` counts), revision parts and an optional `*`.
 //! Up to four components join with `-` and no spaces.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 const COMPONENT: &str =
     r"[A-Z]{1,7}(?:/[A-Z]{1,4}){0,2}/[1-9][0-9]{0,4}(?:/(?:Rev|Corr|Add)\.[1-9][0-9]?)*\*?";
 
-static COMPONENT_RE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{COMPONENT}$")).expect("component grammar"));
-static SYMBOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!("^{COMPONENT}(?:-{COMPONENT}){{0,3}}$")).expect("symbol grammar")
+static COMPONENT_RE: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(format!("^{COMPONENT}$")).expect("component grammar"));
+static SYMBOL_RE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!("^{COMPONENT}(?:-{COMPONENT}){{0,3}}$")).expect("symbol grammar")
 });
-static DASHES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s*[-\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}]\s*").expect("dashes")
+static DASHES: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"\s*[-\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}]\s*").expect("dashes")
 });
-static REVISION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)/(rev|corr|add)\.").expect("revision"));
-static LETTER_O_IN_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/([0-9O]*[0-9][0-9O]*)(/|-|\*|$)").expect("letter o"));
-static LEADING_ZERO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"/0+([1-9])").expect("leading zero"));
-static MISSING_SLASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"([A-Z])([1-9])").expect("missing slash"));
+static REVISION: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"(?i)/(rev|corr|add)\.").expect("revision"));
+static LETTER_O_IN_NUMBER: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"/([0-9O]*[0-9][0-9O]*)(/|-|\*|$)").expect("letter o"));
+static LEADING_ZERO: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"/0+([1-9])").expect("leading zero"));
+static MISSING_SLASH: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"([A-Z])([1-9])").expect("missing slash"));
 
 /// Is `symbol` a well-formed press-release symbol (one to four components)?
 pub fn is_valid(symbol: &str) -> bool {

@@ -89,9 +89,11 @@ impl super::Check for Agree {
 /// release prints `SG/SM/11958/Rev.1*` in its header and `SG/SM/11958` as its page title:
 /// one release, not two).
 fn symbol_key(symbol: &str) -> String {
-    static REVISION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-        regex::Regex::new(r"(?i)/(?:rev|corr|add)\.\s?[0-9]{1,2}|\*").expect("revision pattern")
-    });
+    static REVISION: std::sync::LazyLock<crate::lazy_regex::LazyRegex> =
+        std::sync::LazyLock::new(|| {
+            crate::lazy_regex::LazyRegex::eager(r"(?i)/(?:rev|corr|add)\.\s?[0-9]{1,2}|\*")
+                .expect("revision pattern")
+        });
     REVISION.replace_all(symbol, "").into_owned()
 }
 

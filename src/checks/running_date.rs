@@ -3,6 +3,7 @@
 //! `"year-comma"` (`19 July, 2010`) and `"range"` (`1—19 October`, `5 - 30 July`,
 //! `from 26-27 March`); `16-17 July`, `16 and 17 July`, `from 5 to 30 July` are genuine.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -35,29 +36,29 @@ const DAY: &str = "3[01]|[12][0-9]|0?[1-9]";
 
 /// `July 19`, `July 19-20`, `July 19th`, `July 19, 2010`; the character after the day is
 /// captured so that `July 19:30` or `July 2010` do not match.
-static US_ORDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static US_ORDER: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"(?-u:\b)(?P<target>(?P<m>{MONTHS}) (?P<d>{DAY})(?P<r>-(?:{DAY}))?(?:st|nd|rd|th)?(?-u:\b)(?:,? (?P<y>(?:1[89]|20)[0-9]{{2}})(?-u:\b))?)(?:[^0-9:/.\-–]|[.](?:[^0-9]|$)|$)"
     ))
     .expect("us order")
 });
 
-static ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static ORDINAL: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"(?-u:\b)(?P<target>(?:[Tt]he )?(?P<d>{DAY})(?:st|nd|rd|th)(?: of)? (?P<m>{MONTHS}))(?-u:\b)"
     ))
     .expect("ordinal")
 });
 
-static YEAR_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static YEAR_COMMA: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"(?-u:\b)(?P<target>(?P<d>{DAY}) (?P<m>{MONTHS}), (?P<y>(?:1[89]|20)[0-9]{{2}}))(?-u:\b)(?P<count> [a-z])?(?:[^,0-9]|$)"
     ))
     .expect("year comma")
 });
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static RANGE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"(?-u:\b)(?P<target>(?:(?P<pre>[Ff]rom|[Bb]etween) )?(?P<d1>{DAY})(?: (?P<m1>(?i:{MONTHS})))?(?P<sep>[ ]*[-–—][ ]*)(?P<d2>{DAY}) (?P<m>(?i:{MONTHS})))(?-u:\b)"
     ))
     .expect("range")

@@ -1,11 +1,13 @@
 //! Work over many inputs on several threads, results handed out in the inputs' order.
 //!
 //! Each worker takes the next input by itself (an atomic counter), so the threads never wait
-//! for one another; the calling thread puts the results back in order and hands each to the
-//! sink as soon as all before it are in. A worker that would get more than a bounded
-//! lookahead past the sink waits, so memory holds a few dozen results whatever the number of
-//! files (one slow file cannot make the others pile up), and the output does not depend on
-//! the threads.
+//! for one another. The calling thread is one of the workers: between its own items it puts
+//! the results back in order and hands each to the sink as soon as all before it are in, and
+//! it sleeps only when nothing is left to take. (A calling thread that only waited for
+//! results would be woken once per file, taking a core from the workers on every wake.) A
+//! worker that would get more than a bounded lookahead past the sink waits, so memory holds
+//! a few dozen results whatever the number of files (one slow file cannot make the others
+//! pile up), and the output does not depend on the threads.
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,8 +17,8 @@ use std::sync::{mpsc, Condvar, Mutex};
 /// rarely stalls the others, few enough that the waiting results stay small.
 const LOOKAHEAD_PER_THREAD: usize = 32;
 
-/// Runs `work` on every item (on `threads` threads) and gives each result to `sink`, in the
-/// items' order; stops at the sink's first error.
+/// Runs `work` on every item (on `threads` threads, the calling one included) and gives each
+/// result to `sink`, in the items' order; stops at the sink's first error.
 pub fn for_each_in_order<T, R, E>(
     items: &[T],
     threads: usize,
@@ -35,7 +37,7 @@ where
     let gate = Gate::default();
     std::thread::scope(|scope| {
         let (sender, results) = mpsc::channel::<(usize, R)>();
-        for _ in 0..threads.min(items.len()) {
+        for _ in 1..threads.min(items.len()) {
             let sender = sender.clone();
             let (next, gate, work) = (&next, &gate, &work);
             scope.spawn(move || loop {
@@ -49,48 +51,110 @@ where
             });
         }
         drop(sender);
-        let mut waiting: BTreeMap<usize, R> = BTreeMap::new();
-        let mut wanted = 0;
-        for (i, result) in results.iter() {
-            waiting.insert(i, result);
-            while let Some(result) = waiting.remove(&wanted) {
-                if let Err(error) = sink(result) {
-                    gate.stop();
-                    return Err(error);
-                }
-                wanted += 1;
+        let mut ready = InOrder::default();
+        let outcome = loop {
+            ready.extend(results.try_iter());
+            if let Err(error) = ready.flush(&mut sink, &gate) {
+                break Err(error);
             }
-            gate.taken(wanted);
+            if ready.handed_out == items.len() {
+                break Ok(());
+            }
+            let limit = items.len().min(ready.handed_out + lookahead);
+            if let Ok(i) = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |i| {
+                (i < limit).then_some(i + 1)
+            }) {
+                ready.waiting.insert(i, work(&items[i]));
+            } else if let Ok(result) = results.recv() {
+                ready.extend([result]);
+            } else {
+                // Every worker has stopped: what is left was taken here and is waiting.
+                break ready.flush(&mut sink, &gate);
+            }
+        };
+        gate.stop();
+        outcome
+    })
+}
+
+/// Results that came in out of order, and how many the sink has had.
+struct InOrder<R> {
+    waiting: BTreeMap<usize, R>,
+    handed_out: usize,
+}
+
+impl<R> Default for InOrder<R> {
+    fn default() -> Self {
+        Self {
+            waiting: BTreeMap::new(),
+            handed_out: 0,
+        }
+    }
+}
+
+impl<R> InOrder<R> {
+    fn extend(&mut self, results: impl IntoIterator<Item = (usize, R)>) {
+        self.waiting.extend(results);
+    }
+
+    /// Hands the sink every result whose predecessors it has had, and tells the gate.
+    fn flush<E>(
+        &mut self,
+        sink: &mut impl FnMut(R) -> Result<(), E>,
+        gate: &Gate,
+    ) -> Result<(), E> {
+        let before = self.handed_out;
+        while let Some(result) = self.waiting.remove(&self.handed_out) {
+            sink(result)?;
+            self.handed_out += 1;
+        }
+        if self.handed_out > before {
+            gate.taken(self.handed_out);
         }
         Ok(())
-    })
+    }
 }
 
 /// How many results the sink has taken, for the workers to stay within the lookahead.
 #[derive(Default)]
 struct Gate {
-    /// `(results taken, stopped)`.
-    state: Mutex<(usize, bool)>,
+    /// How many results were taken, whether the run stopped, and how many workers wait.
+    state: Mutex<GateState>,
     moved: Condvar,
+}
+
+#[derive(Default)]
+struct GateState {
+    taken: usize,
+    stopped: bool,
+    sleepers: usize,
 }
 
 impl Gate {
     /// Waits until item `i` is within `lookahead` of the sink; false when the run stopped.
     fn wait_for_room(&self, i: usize, lookahead: usize) -> bool {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        while !state.1 && i >= state.0 + lookahead {
+        while !state.stopped && i >= state.taken + lookahead {
+            state.sleepers += 1;
             state = self.moved.wait(state).unwrap_or_else(|e| e.into_inner());
+            state.sleepers -= 1;
         }
-        !state.1
+        !state.stopped
     }
 
+    /// Records the sink's progress, waking workers only when some wait (a wake is a
+    /// system call).
     fn taken(&self, count: usize) {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).0 = count;
-        self.moved.notify_all();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.taken = count;
+        if state.sleepers > 0 {
+            drop(state);
+            self.moved.notify_all();
+        }
     }
 
     fn stop(&self) {
-        self.state.lock().unwrap_or_else(|e| e.into_inner()).1 = true;
+        self.state.lock().unwrap_or_else(|e| e.into_inner()).stopped = true;
         self.moved.notify_all();
     }
 }

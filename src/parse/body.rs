@@ -1,9 +1,8 @@
 //! Running text: the intro (when the first paragraph introduces the text) and the body
 //! paragraphs, each a verbatim field over its lines.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::{Field, Release};
@@ -15,8 +14,8 @@ use super::lines::{LineKind, Seg};
 /// A non-HQ dateline: `GENEVA, 3 May --`. The place name is at most 40 characters; that
 /// bound is checked on the match rather than written as `{1,40}`, because a counted repeat
 /// of a Unicode class multiplies the automaton the regex compiles at startup.
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Lu}(?P<place>[\p{L} .'’\-]+),\s+[0-9]{1,2}(?:er)?\s+\p{L}+\.?(?:\s+[0-9]{4})?\s*(?:\([^)]{0,80}\)\s*)?(?:--|—|–)")
+static DATELINE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"^\p{Lu}(?P<place>[\p{L} .'’\-]+),\s+[0-9]{1,2}(?:er)?\s+\p{L}+\.?(?:\s+[0-9]{4})?\s*(?:\([^)]{0,80}\)\s*)?(?:--|—|–)")
         .expect("dateline pattern")
 });
 

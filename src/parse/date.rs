@@ -2,9 +2,8 @@
 //! the numeric day/month/year form and the 8-digit stamp. Numbers are read as written; the
 //! calendar is the date rules' business.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::DateForm;
@@ -13,24 +12,24 @@ use crate::model::DateForm;
 const WEEKDAY: &str = r"(?:(?P<wd>\p{L}+)\.?,?\s+)?";
 
 /// `19 July 2010`, `19th July 2010`, `19 july 2010`, `19 July, 2010`, `1er juillet 2010`.
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_MONTH_YEAR: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"^{WEEKDAY}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th|er|re)?\.?\s+(?:of\s+)?(?P<m>\p{{L}}+\.?),?\s+(?P<y>[0-9]{{4}})\.?$"
     ))
     .expect("day month year pattern")
 });
 
 /// `July 19, 2010`, `Jul. 19 2010`.
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH_DAY_YEAR: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"^{WEEKDAY}(?P<m>\p{{L}}+\.?)\s+(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>[0-9]{{4}})\.?$"
     ))
     .expect("month day year pattern")
 });
 
 /// `08/10/2004`, `3/05/2012`: day/month/year.
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<d>[0-9]{1,2})[/.](?P<m>[0-9]{1,2})[/.](?P<y>[0-9]{4})$")
+static NUMERIC: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"^(?P<d>[0-9]{1,2})[/.](?P<m>[0-9]{1,2})[/.](?P<y>[0-9]{4})$")
         .expect("numeric date pattern")
 });
 

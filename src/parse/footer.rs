@@ -1,23 +1,22 @@
 //! The footer: the end marker (`* *** *`) and the disclaimer lines.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::lines::{LineKind, Seg};
 
 /// English disclaimer and its near misses: any case, any separator (full stop, bullet, dash),
 /// missing final period, `offical`, or its second half alone (`Not an official record.`).
-static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static ENGLISH: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(
         r"(?i)^(?:for\s+(?:the\s+)?information\s+(?:of\s+(?:the\s+)?)?media\s*[.,;:•·\-–—]*\s*(?:[.,;:•·\-–—]\s*)?)?not\s+an?\s+of+i?c+i?a+l\s+record\s*[.!]?$",
     )
     .expect("english disclaimer pattern")
 });
 
 /// French disclaimer: `À l’intention des organes d’information. Document non officiel.`
-static FRENCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static FRENCH: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(
         r"(?i)^(?:[àa]\s+l['’]\s*intention\s+des\s+organes\s+d['’]\s*information|…|\.\.\.)?\s*[.,;:•·\-–—]*\s*document\s+non\s+of+i?c+i?el+e?\s*[.!]?$",
     )
     .expect("french disclaimer pattern")

@@ -3,9 +3,8 @@
 //! the kicker, every printed copy of the headline and the decks are recognised here and only
 //! here. The shapes are this module's; the words come from the pack's [`Layout`].
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::layout::{Layout, MeetingParts};
 use crate::model::{
@@ -19,17 +18,17 @@ use super::{date, symbol, titles};
 
 /// A bracketed note of the header: `(La version française ... paraîtra ...)`. (No counted
 /// repetition of a Unicode class: callers bound the line's length.)
-static NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\([^()]{3}[^()]*\)\.?$").expect("note pattern"));
+static NOTE: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"^\([^()]{3}[^()]*\)\.?$").expect("note pattern"));
 
 /// A scraper's date stamp glued to the start of a header line (` date 2020-11-06 Chair ...`).
-static SCRAPER_DATE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s+").expect("scraper date prefix")
+static SCRAPER_DATE_PREFIX: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}\s+").expect("scraper date prefix")
 });
 
 /// Table debris at the end of a header line: `Press Release HR/CT/628 |`.
-static TRAILING_DEBRIS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+\|[\s|]*$").expect("debris pattern"));
+static TRAILING_DEBRIS: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(r"\s+\|[\s|]*$").expect("debris pattern"));
 
 /// A header element found on one line (or at the start of one).
 enum Element {
@@ -606,8 +605,8 @@ fn without_trailing_debris(text: &str, seg: Seg) -> Seg {
 
 /// The components of a one-line symbol as printed, split at their joiners.
 fn components(text: &str, span: Span) -> Vec<Field> {
-    static JOINER: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*[-–—‑]\s*").expect("joiner pattern"));
+    static JOINER: LazyLock<LazyRegex> =
+        LazyLock::new(|| LazyRegex::eager(r"\s*[-–—‑]\s*").expect("joiner pattern"));
     let symbol = text.get(span.range()).unwrap_or("");
     let mut parts = Vec::new();
     let mut start = 0;

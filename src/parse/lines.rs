@@ -1,9 +1,8 @@
 //! Line splitting and the first classification of every line (blank, noise, end-marker
 //! candidate, disclaimer, text) that the header, body and footer passes build on.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::layout::Layout;
 use crate::model::NoiseKind;
@@ -109,12 +108,12 @@ pub(crate) fn content_end(text: &str) -> usize {
     bom + text[bom..].trim_end_matches(is_space).len()
 }
 
-static SCRAPER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("scraper date pattern")
+static SCRAPER_DATE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"(?i)^date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("scraper date pattern")
 });
 /// `- 2 - Press Release DH/2008`: page number between dashes, then the page's header.
-static RUNNING_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^-\s*[0-9]{1,3}\s*-(?:\s+\S.*)?$").expect("running head pattern")
+static RUNNING_HEAD: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(r"^-\s*[0-9]{1,3}\s*-(?:\s+\S.*)?$").expect("running head pattern")
 });
 
 fn classify(text: &str, raw: Span, span: Span, layout: &Layout) -> LineKind {

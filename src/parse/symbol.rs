@@ -1,9 +1,8 @@
 //! Recognising document-symbol lines in the header, leniently: malformed symbols are still
 //! captured as the symbol so that the symbol rules can judge and fix them.
 
+use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
-
-use regex::Regex;
 
 use crate::layout::Layout;
 use crate::span::Span;
@@ -17,8 +16,8 @@ const COMPONENT: &str = r"[A-Za-z]{1,10}(?:/{1,2}[A-Za-z]{1,10}){0,3}/{0,2}[0-9]
 /// A joiner between components: a hyphen, any dash, U+2011, spaces around it allowed.
 const JOINER: &str = r"\s*[-–—‑]\s*";
 
-static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SYMBOL_LINE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"^(?P<sym>{COMPONENT}(?:{JOINER}{COMPONENT}){{0,5}}\*?)$"
     ))
     .expect("symbol line pattern")
@@ -26,15 +25,15 @@ static SYMBOL_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Components side by side, separated by spaces only: a table cell that stacked them
 /// (`Press Release SG/SM/9234 AFR/874 |`).
-static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static SPACED: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(format!(
         r"^{COMPONENT}(?:[ \t\u{{a0}}]+{COMPONENT}){{1,5}}$"
     ))
     .expect("spaced components pattern")
 });
 
-static ONE_COMPONENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^{COMPONENT}$")).expect("component pattern"));
+static ONE_COMPONENT: LazyLock<LazyRegex> =
+    LazyLock::new(|| LazyRegex::eager(format!(r"^{COMPONENT}$")).expect("component pattern"));
 
 /// A symbol line: where the symbol is, and the glued category if any.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
