@@ -124,8 +124,10 @@ pub fn collect(paths: &[PathBuf], stdin_name: &str) -> Vec<Input> {
 }
 
 /// Walks `root` (see [`crate::walk`]: links followed, loops reported, one filesystem).
-/// A file reached twice through links is checked once; presslint's own temporary files are
-/// never inputs, and those a killed run left behind are removed on the way.
+/// A file reached twice through links is checked once (only a walk that met a link asks
+/// every file for its identity: a `stat` per file is half the cost of a walk); presslint's
+/// own temporary files are never inputs, and those a killed run left behind are removed on
+/// the way.
 fn walk(root: &Path, inputs: &mut Vec<Input>) {
     let walker = crate::walk::builder(root)
         .require_git(false)
@@ -139,10 +141,12 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
             !name.starts_with('.')
         })
         .build();
-    let mut seen = std::collections::HashSet::new();
+    let first = inputs.len();
+    let mut met_a_link = false;
     for entry in walker {
         match entry {
             Ok(entry) => {
+                met_a_link |= entry.path_is_symlink();
                 let Some(file_type) = entry.file_type() else {
                     continue;
                 };
@@ -160,9 +164,7 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
                     });
                     continue;
                 }
-                if first_visit(&mut seen, entry.path()) {
-                    inputs.push(Input::file(entry.into_path()));
-                }
+                inputs.push(Input::file(entry.into_path()));
             }
             Err(error) => {
                 let (path, message) = crate::walk::describe(&error);
@@ -175,6 +177,15 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
                 });
             }
         }
+    }
+    if met_a_link {
+        let mut seen = std::collections::HashSet::new();
+        let walked = inputs.split_off(first);
+        inputs.extend(
+            walked
+                .into_iter()
+                .filter(|input| input.path().is_none_or(|path| first_visit(&mut seen, path))),
+        );
     }
 }
 
@@ -227,6 +238,42 @@ mod tests {
         assert!(has_walk_extension(Path::new("b.json")));
         assert!(!has_walk_extension(Path::new("b.md")));
         assert!(!has_walk_extension(Path::new("txt")));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_through_links_is_walked_once() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        let names = |inputs: &[Input]| -> Vec<String> {
+            inputs
+                .iter()
+                .map(|i| {
+                    let path = i.path().unwrap().strip_prefix(dir.path()).unwrap();
+                    path.display().to_string()
+                })
+                .collect()
+        };
+        std::fs::create_dir(dir.path().join("b")).unwrap();
+        std::fs::write(dir.path().join("b/r.txt"), "x").unwrap();
+        std::fs::write(dir.path().join("b/s.txt"), "y").unwrap();
+        assert_eq!(
+            names(&collect(&[dir.path().to_owned()], "-")),
+            ["b/r.txt", "b/s.txt"]
+        );
+        // A link to a file and a link to its directory, both met before the files (the walk
+        // is in path order: `a/`, `a.txt`, `b/`): each file is walked once, by its first path.
+        symlink("b/r.txt", dir.path().join("a.txt")).unwrap();
+        symlink("b", dir.path().join("a")).unwrap();
+        assert_eq!(
+            names(&collect(&[dir.path().to_owned()], "-")),
+            ["a/r.txt", "a/s.txt"]
+        );
+        std::fs::remove_file(dir.path().join("a")).unwrap();
+        assert_eq!(
+            names(&collect(&[dir.path().to_owned()], "-")),
+            ["a.txt", "b/s.txt"]
+        );
     }
 
     #[test]
