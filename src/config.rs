@@ -100,8 +100,7 @@ impl Config {
     pub fn parse(path: &Path, text: &str) -> Result<Self> {
         let lines = LineIndex::new(text);
         let line_of = |offset: usize| lines.line_of(offset) + 1;
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| Error::toml(ErrorKind::Config, path, text, &e))?;
+        let raw: RawConfig = crate::toml_file::parse(ErrorKind::Config, path, text)?;
         let base = path.parent().unwrap_or(Path::new("."));
         let mut unchecked = Vec::new();
         let mut take = |items: Vec<Spanned<String>>| -> Vec<String> {

@@ -3,8 +3,6 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::span::LineIndex;
-
 /// What failed. The message is what people read; the kind is for code that acts on it (a
 /// closed pipe ends the run quietly) and for tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,41 +59,9 @@ impl Error {
         Self::of(ErrorKind::ClosedPipe, "the output was closed")
     }
 
-    /// A pack error without a file: the rule loader's name for [`Error::of`] with
-    /// [`ErrorKind::Pack`], kept while `rules/` is rewritten.
-    pub fn new(message: impl Into<String>) -> Self {
-        Self::of(ErrorKind::Pack, message)
-    }
-
-    /// A pack error in `path`: the rule loader's name for [`Error::file`] with
-    /// [`ErrorKind::Pack`], kept while `rules/` is rewritten.
-    pub fn in_file(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Self::file(ErrorKind::Pack, path, message)
-    }
-
     pub fn at_line(mut self, line: usize) -> Self {
         self.line = Some(line);
         self
-    }
-
-    /// A TOML error in `path` (whose text is `text`), at the line where its span starts:
-    /// configuration, pack and rule files all report TOML mistakes this one way.
-    pub fn toml(
-        kind: ErrorKind,
-        path: impl Into<PathBuf>,
-        text: &str,
-        error: &toml::de::Error,
-    ) -> Self {
-        let located = Self::file(kind, path, one_line(error.message()));
-        match error.span() {
-            Some(span) => located.at_line(LineIndex::new(text).line_of(span.start) + 1),
-            None => located,
-        }
-    }
-
-    /// A TOML error in a pack file: the rule loader's name for [`Error::toml`].
-    pub fn from_toml(path: impl Into<PathBuf>, text: &str, error: &toml::de::Error) -> Self {
-        Self::toml(ErrorKind::Pack, path, text, error)
     }
 }
 

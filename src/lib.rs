@@ -34,6 +34,7 @@ pub mod source;
 pub mod span;
 pub mod symbols;
 pub mod text;
+pub mod toml_file;
 pub mod trust;
 pub mod walk;
 pub mod write;

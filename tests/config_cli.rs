@@ -138,7 +138,7 @@ fn broken_configurations_are_one_line_errors_with_file_and_line_and_other_files_
     let cases = [
         (
             "pack = \"un-en\"\nignroe = [\"page\"]\n",
-            "broken/presslint.toml:2: unknown field `ignroe`",
+            "broken/presslint.toml:2: unknown key `ignroe` (expected one of: pack, select,",
         ),
         (
             "ignore = [\n  \"page\",\n  \"symbol/nonsense\",\n]\n",
@@ -150,7 +150,7 @@ fn broken_configurations_are_one_line_errors_with_file_and_line_and_other_files_
         ),
         (
             "fail-on = \"sometimes\"\n",
-            "broken/presslint.toml:1: unknown variant `sometimes`",
+            "broken/presslint.toml:1: unknown value `sometimes` (expected one of: info, warning, error)",
         ),
         (
             "pack = \"un-xx\"\n",

@@ -67,7 +67,7 @@ fn config_seeds_parse_or_fail_with_a_line() {
         let error = fuzz::config(&bytes);
         let expected = match name(&path) {
             "unknown-key.toml" => Some(
-                "fuzz/presslint.toml:1: unknown field `ignroe`, expected one of `pack`, `select`, `ignore`, `severity`, `per-file-ignores`, `extend-rules`, `fail-on`",
+                "fuzz/presslint.toml:1: unknown key `ignroe` (expected one of: pack, select, ignore, severity, per-file-ignores, extend-rules, fail-on)",
             ),
             "unknown-rule.toml" => Some(
                 "fuzz/presslint.toml:1: unknown rule or group `no-such-group` for pack `un-en`",

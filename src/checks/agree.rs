@@ -2,9 +2,9 @@
 //! as rebuilt text (stacked parts joined by `-`), headlines after folding case and spacing.
 //! The diagnostic sits on the later copy, with a label on the first.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
-use crate::rules::{Params, Scope};
 use crate::span::Span;
 use crate::text::fold_for_comparison;
 
@@ -16,7 +16,7 @@ pub struct Agree {
 }
 
 impl Agree {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(params, "agree", scope, &[Scope::Symbol, Scope::Headline])?;
         Ok(Self { scope })
     }

@@ -2,12 +2,12 @@
 //! (`"numeric"`), calendar validity (`"calendar"`) and weekdays next to dates in the running
 //! text (`"weekday"`).
 
+use super::{Params, Scope};
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
 use crate::model::{DateForm, DateLine};
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -116,19 +116,19 @@ impl DateNames {
 }
 
 impl DateCheck {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let check = params.required_str("check")?;
-        let check = match check {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let own: super::CheckParams = params.take()?;
+        let check = match own.check.as_str() {
             "form" => DateCheck::Form,
             "numeric" => DateCheck::Numeric,
             "calendar" => DateCheck::Calendar,
             "weekday" => DateCheck::Weekday(
                 scope,
-                crate::lazy_regex::LazyRegex::new(
-                    params.data.dates.weekday_pattern(),
-                    params.eager_regexes,
-                )
-                .map_err(|e| params.error("check", format!("bad month or weekday names: {e}")))?,
+                params
+                    .regex("check", &params.data.dates.weekday_pattern())
+                    .map_err(|e| {
+                        params.error("check", format!("bad month or weekday names: {}", e.message))
+                    })?,
             ),
             other => {
                 return Err(params.error(

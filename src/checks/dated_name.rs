@@ -7,12 +7,12 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
+use super::{Params, Scope};
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
-use crate::lazy_regex::LazyRegex;
-use crate::rules::{Params, Scope};
+use serde::Deserialize;
 
 use super::Context;
 
@@ -25,45 +25,87 @@ pub struct DatedName {
     filter: super::filter::Filter,
 }
 
+/// The parameters of a `dated-name` rule (besides `in-quotes` and `except`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedNameParams {
+    /// The data table of names: `data/<table>.toml`.
+    #[serde(deserialize_with = "crate::toml_file::non_empty")]
+    data: String,
+}
+
+/// A data table of renamed names.
+#[derive(serde::Deserialize)]
+struct NamesTable {
+    names: Vec<Renamed>,
+}
+
+/// One renamed name: `old` (one name or several), `new`, and the first day of `new`.
+#[derive(serde::Deserialize)]
+struct Renamed {
+    old: OneOrMany,
+    new: String,
+    /// A TOML date (`2022-06-01`) or the same as a string.
+    from: toml::Value,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(name) => vec![name],
+            OneOrMany::Many(names) => names,
+        }
+    }
+}
+
 impl DatedName {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let table = params.required_str("data")?;
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let DatedNameParams { data: table } = params.take()?;
         let bad = |what: String| params.error("data", what);
-        let entries = params
+        let written = params
             .data
             .tables
-            .get(table)
-            .and_then(|t| t.get("names"))
-            .and_then(serde_json::Value::as_array)
+            .get(&table)
+            .filter(|t| t.contains_key("names"))
             .ok_or_else(|| bad(format!("no `[[names]]` table in `data/{table}.toml`")))?;
+        let entries = NamesTable::deserialize(toml::Value::Table(written.clone()))
+            .map_err(|e| {
+                bad(format!(
+                    "`data/{table}.toml`: every entry needs `old`, `new` and `from` ({})",
+                    crate::error::one_line(e.message())
+                ))
+            })?
+            .names;
+        // Lower-cased old name -> (the old name as written, new name, first day).
         let mut names = HashMap::new();
+        let mut written_as = HashMap::new();
         for entry in entries {
-            let field = |key: &str| entry.get(key).and_then(serde_json::Value::as_str);
-            let (Some(new), Some(from)) = (field("new"), field("from")) else {
-                return Err(bad(format!(
-                    "every entry of `data/{table}.toml` needs `new` and `from`"
-                )));
+            let from = match &entry.from {
+                toml::Value::String(text) => text.clone(),
+                other => other.to_string(),
             };
             let from: Date = from.parse().map_err(|e| {
                 bad(format!(
                     "`from = {from}` in `data/{table}.toml` is not a date: {e}"
                 ))
             })?;
-            let olds: Vec<String> = match entry.get("old") {
-                Some(serde_json::Value::String(s)) => vec![s.clone()],
-                Some(serde_json::Value::Array(a)) => a
-                    .iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            let olds = entry.old.into_vec();
             if olds.is_empty() {
                 return Err(bad(format!(
                     "an entry of `data/{table}.toml` has no `old` name"
                 )));
             }
             for old in olds {
-                names.insert(old.to_lowercase(), (new.to_owned(), from));
+                let lower = old.to_lowercase();
+                written_as.entry(lower.clone()).or_insert(old);
+                names.insert(lower, (entry.new.clone(), from));
             }
         }
         let mut keys: Vec<&String> = names.keys().collect();
@@ -72,17 +114,15 @@ impl DatedName {
         let alternatives: Vec<String> = keys
             .iter()
             .map(|k| {
-                let (article, rest) = match k.strip_prefix("the ") {
-                    Some(rest) => ("[Tt]he ", rest),
-                    None => ("", k.as_str()),
-                };
-                let original = names_original(entries, k).unwrap_or_else(|| rest.to_owned());
-                let rest = original.strip_prefix("the ").unwrap_or(&original);
+                let article = if k.starts_with("the ") { "[Tt]he " } else { "" };
+                let original = &written_as[k.as_str()];
+                let rest = original.strip_prefix("the ").unwrap_or(original);
                 format!("(?-u:\\b){article}{}(?-u:\\b)", regex::escape(rest))
             })
             .collect();
-        let pattern = LazyRegex::new(alternatives.join("|"), params.eager_regexes)
-            .map_err(|e| bad(format!("the names do not compile: {e}")))?;
+        let pattern = params
+            .regex("data", &alternatives.join("|"))
+            .map_err(|e| bad(format!("the names do not compile: {}", e.message)))?;
         Ok(Self {
             scope,
             pattern,
@@ -146,19 +186,6 @@ impl super::Check for DatedName {
 }
 
 /// The old name as the table writes it (keeps its capitals), found by its lower-cased form.
-fn names_original(entries: &[serde_json::Value], lower: &str) -> Option<String> {
-    entries.iter().find_map(|entry| {
-        let olds: Vec<&str> = match entry.get("old")? {
-            serde_json::Value::String(s) => vec![s.as_str()],
-            serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
-            _ => Vec::new(),
-        };
-        olds.into_iter()
-            .find(|o| o.to_lowercase() == lower)
-            .map(str::to_owned)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{assert_at, assert_fixed, run_rule, Builder};

@@ -5,8 +5,35 @@
 
 use std::collections::HashSet;
 
+use serde::Deserialize;
+
+use super::params::Params;
 use crate::error::Result;
-use crate::rules::Params;
+use crate::toml_file::non_empty_items;
+
+/// Where a rule stays silent: in quotations (unless `in-quotes = true`) and in matches of
+/// its `except` patterns.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct QuoteParams {
+    #[serde(default)]
+    in_quotes: bool,
+    #[serde(default, deserialize_with = "non_empty_items")]
+    except: Vec<String>,
+}
+
+/// Words a rule never reports: listed, from a data table (`table.key`), and their regular
+/// inflections when `except-inflected = true`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WordParams {
+    #[serde(default, deserialize_with = "non_empty_items")]
+    except_words: Vec<String>,
+    #[serde(default, deserialize_with = "non_empty_items")]
+    except_data: Vec<String>,
+    #[serde(default)]
+    except_inflected: bool,
+}
 
 #[derive(Debug, Default)]
 pub struct Filter {
@@ -46,41 +73,39 @@ impl Filter {
         }
     }
 
-    pub fn compile(params: &Params<'_>) -> Result<Self> {
-        let in_quotes = params
-            .map
-            .get("in-quotes")
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false);
-        let patterns = params.strings("except");
-        let except = if patterns.is_empty() {
+    /// A filter of quotations and `except` patterns (`in-quotes`, `except`).
+    pub fn compile(params: &mut Params<'_, '_>) -> Result<Self> {
+        let quotes: QuoteParams = params.take()?;
+        let except = if quotes.except.is_empty() {
             None
         } else {
-            let joined: Vec<String> = patterns.iter().map(|p| format!("(?:{p})")).collect();
-            Some(params.compile_regex("except", &joined.join("|"))?)
+            let joined: Vec<String> = quotes.except.iter().map(|p| format!("(?:{p})")).collect();
+            Some(params.regex("except", &joined.join("|"))?)
         };
-        let inflect = params
-            .map
-            .get("except-inflected")
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false);
-        let mut base: Vec<String> = params.strings("except-words");
-        for reference in params.strings("except-data") {
-            base.extend(data_list(params, &reference)?);
+        Ok(Self {
+            in_quotes: quotes.in_quotes,
+            except,
+            words: HashSet::new(),
+        })
+    }
+
+    /// A filter that also skips listed words (`except-words`, `except-data`,
+    /// `except-inflected`).
+    pub fn compile_with_words(params: &mut Params<'_, '_>) -> Result<Self> {
+        let mut filter = Self::compile(params)?;
+        let listed: WordParams = params.take()?;
+        let mut base = listed.except_words;
+        for reference in &listed.except_data {
+            base.extend(data_list(params, reference)?);
         }
-        let mut words = HashSet::new();
         for word in base {
             let word = word.to_lowercase();
-            if inflect {
-                words.extend(inflections(&word));
+            if listed.except_inflected {
+                filter.words.extend(inflections(&word));
             }
-            words.insert(word);
+            filter.words.insert(word);
         }
-        Ok(Self {
-            in_quotes,
-            except,
-            words,
-        })
+        Ok(filter)
     }
 
     /// The ranges of `text` to skip (quotations, `except` matches), computed on first use.
@@ -114,7 +139,7 @@ impl Filter {
 }
 
 /// The list `key` of data table `table`, named `table.key` (`spelling.ise-exceptions`).
-pub fn data_list(params: &Params<'_>, reference: &str) -> Result<Vec<String>> {
+pub fn data_list(params: &Params<'_, '_>, reference: &str) -> Result<Vec<String>> {
     let missing = || {
         params.error(
             "except-data",
@@ -127,7 +152,7 @@ pub fn data_list(params: &Params<'_>, reference: &str) -> Result<Vec<String>> {
         .tables
         .get(table)
         .and_then(|t| t.get(key))
-        .and_then(serde_json::Value::as_array)
+        .and_then(toml::Value::as_array)
         .ok_or_else(missing)?;
     Ok(list
         .iter()

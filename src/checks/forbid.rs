@@ -5,11 +5,11 @@
 //! Findings inside quotations, `except` matches or on excepted words are skipped
 //! (see [`super::filter`]).
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 use crate::model::InputFormat;
-use crate::rules::{Params, Scope};
 use crate::span::Span;
 
 use super::Context;
@@ -27,23 +27,35 @@ pub struct Forbid {
     prefilter: Option<super::prefilter::Prefilter>,
 }
 
+/// The parameters of a `forbid` rule (besides those of [`super::filter`]).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForbidParams {
+    #[serde(deserialize_with = "crate::toml_file::non_empty")]
+    pattern: String,
+    #[serde(default)]
+    replacement: Option<String>,
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items")]
+    requires: Vec<String>,
+}
+
 impl Forbid {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let pattern = params
-            .regex("pattern")?
-            .ok_or_else(|| params.error("", "missing parameter `pattern`"))?;
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let own: ForbidParams = params.take()?;
+        let pattern = params.regex("pattern", &own.pattern)?;
         let targeted = pattern.has_group("target");
+        let filter = super::filter::Filter::compile_with_words(params)?;
         Ok(Self {
             scope,
             pattern,
-            replacement: params.str("replacement").map(str::to_owned),
+            replacement: own.replacement,
             targeted,
-            prefilter: super::prefilter::Prefilter::from_params(params)?,
+            prefilter: super::prefilter::Prefilter::new(own.requires),
             // Noise lines are debris, not running text: no quotation is skipped there.
             filter: if scope == Scope::Noise {
                 super::filter::Filter::none()
             } else {
-                super::filter::Filter::compile(params)?
+                filter
             },
         })
     }

@@ -1,10 +1,10 @@
 //! `format`: a field must be one of the `allowed` texts or match `pattern`; a near miss
 //! (case, punctuation, bullet or dash, a small misspelling) gets a fix to the nearest text.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -20,22 +20,35 @@ pub struct Format {
     describe: String,
 }
 
+/// The parameters of a `format` rule: the allowed forms, or a pattern, or both.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormatParams {
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items_option")]
+    allowed: Option<Vec<String>>,
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_option")]
+    pattern: Option<String>,
+}
+
 impl Format {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let allowed = params.list("allowed")?;
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let own: FormatParams = params.take()?;
+        if own.allowed.as_ref().is_some_and(Vec::is_empty) {
+            return Err(params.error("allowed", "`allowed` needs at least one form"));
+        }
+        let allowed = params.list("allowed", own.allowed.unwrap_or_default())?;
         // Validated (and its error located) as written, then anchored at both ends.
-        let pattern = match params.regex("pattern")? {
-            Some(p) => Some(params.compile_regex("pattern", &format!("^(?:{})$", p.as_str()))?),
+        let pattern = match &own.pattern {
+            Some(p) => {
+                params.regex("pattern", p)?;
+                Some(params.regex("pattern", &format!("^(?:{p})$"))?)
+            }
             None => None,
         };
         if allowed.is_empty() && pattern.is_none() {
             return Err(params.error("kind", "kind `format` needs `allowed` or `pattern`"));
         }
-        let describe = allowed
-            .first()
-            .cloned()
-            .or_else(|| params.str("pattern").map(str::to_owned))
-            .unwrap_or_default();
+        let describe = allowed.first().cloned().or(own.pattern).unwrap_or_default();
         Ok(Self {
             scope,
             near: crate::text::NearMisses::new(&allowed),

@@ -4,10 +4,11 @@
 //! do not run on it (`checks::run`), so a French release checked with `un-en` is not
 //! drowned in errors about its French date line and disclaimer.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::model::Release;
-use crate::rules::{Pack, Params, Scope};
+use crate::rules::Pack;
 use crate::span::Span;
 
 use super::Context;
@@ -229,7 +230,7 @@ fn for_each_word(text: &str, mut f: impl FnMut(&str, usize) -> bool) {
 pub struct Language;
 
 impl Language {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(params, "language", scope, &[Scope::Text])?;
         Ok(Self)
     }

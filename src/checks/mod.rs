@@ -8,12 +8,14 @@ pub mod filter;
 pub mod forbid;
 pub mod format;
 pub mod language;
+pub mod params;
 pub mod position;
 pub mod prefilter;
 pub mod quotes;
 pub mod repeat;
 pub mod require;
 pub mod running_date;
+pub mod scope;
 pub mod substitute;
 pub mod symbol;
 pub mod title_case;
@@ -21,11 +23,15 @@ pub mod title_case;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit, Fix};
-use crate::model::{Field, Release};
-use crate::rules::{Pack, PackData, Params, Rule, Scope};
+use crate::model::Release;
+use crate::rules::{Pack, PackData, Rule};
+use crate::toml_file::field_names;
+
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text::MatchText;
+pub use params::Params;
+pub use scope::{fields, Scope};
 
 /// A rule's compiled check: what a rule of its kind does to a release.
 pub trait Check: std::fmt::Debug + Send + Sync {
@@ -39,13 +45,31 @@ pub trait Check: std::fmt::Debug + Send + Sync {
     }
 }
 
+/// The parameters of a rule of a kind with several checks: which one it runs.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckParams {
+    pub check: String,
+}
+
 /// One check kind: the name rule files give it, the placeholders it fills in `message` and
-/// in the fix title, and how a rule file's parameters compile into its check.
+/// in the fix title, the groups of parameters its rule files may hold, and how they compile
+/// into its check.
 pub struct Kind {
     pub name: &'static str,
     pub placeholders: &'static [&'static str],
-    compile: fn(Scope, &Params<'_>) -> Result<Box<dyn Check>>,
+    /// The parameter groups (serde types, known by their field names) `compile` takes.
+    params: &'static [ParamGroup],
+    compile: fn(Scope, &mut Params<'_, '_>) -> Result<Box<dyn Check>>,
 }
+
+/// A group of parameters, as the keys it reads.
+type ParamGroup = fn() -> &'static [&'static str];
+
+/// The groups of the text-rewriting kinds' exceptions (see [`filter`]).
+const QUOTES: ParamGroup = field_names::<filter::QuoteParams>;
+const WORDS: ParamGroup = field_names::<filter::WordParams>;
+const CHECK: ParamGroup = field_names::<CheckParams>;
 
 /// Boxes a kind's compiled check for the registry.
 fn boxed<C: Check + 'static>(check: Result<C>) -> Result<Box<dyn Check>> {
@@ -61,71 +85,85 @@ pub static KINDS: &[Kind] = &[
     Kind {
         name: "require",
         placeholders: &["element", "expected"],
+        params: &[field_names::<require::RequireParams>],
         compile: |scope, params| boxed(require::Require::compile(scope, params)),
     },
     Kind {
         name: "forbid",
         placeholders: FOUND,
+        params: &[field_names::<forbid::ForbidParams>, QUOTES, WORDS],
         compile: |scope, params| boxed(forbid::Forbid::compile(scope, params)),
     },
     Kind {
         name: "format",
         placeholders: FOUND,
+        params: &[field_names::<format::FormatParams>],
         compile: |scope, params| boxed(format::Format::compile(scope, params)),
     },
     Kind {
         name: "agree",
         placeholders: FOUND,
+        params: &[],
         compile: |scope, params| boxed(agree::Agree::compile(scope, params)),
     },
     Kind {
         name: "position",
         placeholders: &["found", "after"],
+        params: &[],
         compile: |scope, params| boxed(position::Position::compile(scope, params)),
     },
     Kind {
         name: "symbol",
         placeholders: &["found", "expected", "symbol"],
+        params: &[CHECK],
         compile: |scope, params| boxed(symbol::SymbolCheck::compile(scope, params)),
     },
     Kind {
         name: "date",
         placeholders: &["found", "expected", "reason", "weekday", "date"],
+        params: &[CHECK],
         compile: |scope, params| boxed(date::DateCheck::compile(scope, params)),
     },
     Kind {
         name: "substitute",
         placeholders: FOUND,
+        params: &[field_names::<substitute::SubstituteParams>, QUOTES, WORDS],
         compile: |scope, params| boxed(substitute::Substitute::compile(scope, params)),
     },
     Kind {
         name: "repeat",
         placeholders: FOUND,
+        params: &[field_names::<repeat::RepeatParams>],
         compile: |scope, params| boxed(repeat::Repeat::compile(scope, params)),
     },
     Kind {
         name: "language",
         placeholders: &["language", "pack"],
+        params: &[],
         compile: |scope, params| boxed(language::Language::compile(scope, params)),
     },
     Kind {
         name: "quotes",
         placeholders: &["found", "expected", "majority"],
+        params: &[],
         compile: |scope, params| boxed(quotes::Quotes::compile(scope, params)),
     },
     Kind {
         name: "title-case",
         placeholders: FOUND,
+        params: &[field_names::<title_case::TitleCaseParams>],
         compile: |scope, params| boxed(title_case::TitleCase::compile(scope, params)),
     },
     Kind {
         name: "dated-name",
         placeholders: &["found", "expected", "since"],
+        params: &[field_names::<dated_name::DatedNameParams>, QUOTES],
         compile: |scope, params| boxed(dated_name::DatedName::compile(scope, params)),
     },
     Kind {
         name: "running-date",
         placeholders: FOUND,
+        params: &[CHECK, QUOTES],
         compile: |scope, params| boxed(running_date::RunningDate::compile(scope, params)),
     },
 ];
@@ -136,22 +174,24 @@ impl Kind {
         KINDS.iter().find(|kind| kind.name == name)
     }
 
-    /// Compiles the check of a rule file of the kind named `name` (regexes compiled here,
-    /// once, or on first use for embedded packs).
-    pub fn compile(name: &str, scope: Scope, params: &Params<'_>) -> Result<Box<dyn Check>> {
-        match Self::named(name) {
-            Some(kind) => (kind.compile)(scope, params),
-            None => {
-                let names: Vec<&str> = KINDS.iter().map(|kind| kind.name).collect();
-                Err(params.error(
-                    "kind",
-                    format!(
-                        "unknown kind `{name}` (expected one of: {})",
-                        names.join(", ")
-                    ),
-                ))
-            }
-        }
+    /// The names of every kind, for messages.
+    pub fn names() -> Vec<&'static str> {
+        KINDS.iter().map(|kind| kind.name).collect()
+    }
+
+    /// The parameter keys its rule files may hold, in the order of its groups.
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.params
+            .iter()
+            .flat_map(|group| group())
+            .copied()
+            .collect()
+    }
+
+    /// Compiles the check of a rule file of this kind from its parameters (regexes
+    /// compiled here, once, or on first use for embedded packs).
+    pub fn compile(&self, scope: Scope, params: &mut Params<'_, '_>) -> Result<Box<dyn Check>> {
+        (self.compile)(scope, params)
     }
 
     /// The placeholders the kind named `name` fills (none for an unknown kind).
@@ -248,29 +288,6 @@ pub fn one_line(text: &str) -> String {
     }
 }
 
-/// The fields a scope covers, in file order.
-pub fn fields(release: &Release, scope: Scope) -> Vec<&Field> {
-    match scope {
-        Scope::Symbol => release.symbols.iter().map(|s| &s.field).collect(),
-        Scope::DateLine => release.date_line.iter().map(|d| &d.field).collect(),
-        Scope::Headline => release.headlines.iter().map(|h| &h.field).collect(),
-        Scope::Deck => release.decks.iter().collect(),
-        Scope::Intro => release.intro.iter().collect(),
-        Scope::Body => release.body.iter().collect(),
-        Scope::EndMarker => release.end_marker.iter().collect(),
-        Scope::Disclaimer => release.disclaimers.iter().collect(),
-        Scope::Noise => release.noise.iter().map(|n| &n.field).collect(),
-        Scope::Category => release.category.iter().collect(),
-        Scope::Masthead => release.masthead.iter().collect(),
-        Scope::Text => release
-            .headlines
-            .iter()
-            .map(|h| &h.field)
-            .chain(release.paragraphs())
-            .collect(),
-    }
-}
-
 /// The matching text of a field with surrounding whitespace cut off: `(text, start, end)`
 /// where `start..end` are local offsets into `m.text`.
 pub fn trimmed<'a>(m: &MatchText<'a>) -> (&'a str, usize, usize) {
@@ -351,7 +368,7 @@ pub(crate) fn drop_repeats_in_later_copies(
 
 /// A scope error at the line of `scope`, for kinds that read only some scopes.
 pub(crate) fn require_scope(
-    params: &Params<'_>,
+    params: &mut Params<'_, '_>,
     kind: &str,
     scope: Scope,
     allowed: &[Scope],

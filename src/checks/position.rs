@@ -1,8 +1,8 @@
 //! `position`: an element must be the last content of the release (site noise aside).
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -12,7 +12,7 @@ pub struct Position {
 }
 
 impl Position {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(
             params,
             "position",

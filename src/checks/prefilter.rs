@@ -5,9 +5,6 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
-use crate::error::Result;
-use crate::rules::Params;
-
 #[derive(Debug, Clone)]
 pub struct Prefilter {
     /// Literals of one byte (`%`, brackets) are found with `memchr`, three at a time: a SIMD
@@ -43,15 +40,6 @@ impl Prefilter {
             )
         };
         Some(Self { bytes, literals })
-    }
-
-    /// The `requires` parameter of a rule, if any.
-    pub fn from_params(params: &Params<'_>) -> Result<Option<Self>> {
-        let texts = params.strings("requires");
-        if texts.iter().any(String::is_empty) {
-            return Err(params.error("requires", "`requires` holds an empty text"));
-        }
-        Ok(Self::new(texts))
     }
 
     /// May a match lie in `text`? `false` only when none can.

@@ -3,10 +3,10 @@
 //! with a fix toward the majority. Also home of [`quoted_ranges`], the direct quotations of
 //! a text, which the wording rules skip.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -24,7 +24,7 @@ struct Mark {
 }
 
 impl Quotes {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(
             params,
             "quotes",

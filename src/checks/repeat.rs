@@ -3,10 +3,10 @@
 //! is a capitalised second copy: a name (`Mohamed Mohamed`, `a united United Nations`);
 //! `The the` is still a typo.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -17,12 +17,21 @@ pub struct Repeat {
     allow: Vec<String>,
 }
 
+/// The parameters of a `repeat` rule: doubled words that are correct.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepeatParams {
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items")]
+    allow: Vec<String>,
+}
+
 impl Repeat {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         Ok(Self {
             scope,
             allow: params
-                .strings("allow")
+                .take::<RepeatParams>()?
+                .allow
                 .into_iter()
                 .map(|w| w.to_lowercase())
                 .collect(),

@@ -1,10 +1,10 @@
 //! `require`: an element must be present; an optional insertion fix at the end of the content.
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 use crate::model::{InputFormat, Release};
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -19,17 +19,31 @@ pub struct Require {
     unless_web_page: bool,
 }
 
+/// The parameters of a `require` rule.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequireParams {
+    /// Categories (or `@lists` of them) whose releases may lack the element.
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items")]
+    unless_category: Vec<String>,
+    /// The text the fix inserts (`{@list}` takes a list's first text).
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_option")]
+    insert: Option<String>,
+    #[serde(default)]
+    unless_web_page: bool,
+}
+
 impl Require {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let own: RequireParams = params.take()?;
         Ok(Self {
             scope,
-            unless_category: params.list("unless-category")?,
-            insert: params.text("insert")?,
-            unless_web_page: params
-                .map
-                .get("unless-web-page")
-                .and_then(serde_json::Value::as_bool)
-                == Some(true),
+            unless_category: params.list("unless-category", own.unless_category)?,
+            insert: own
+                .insert
+                .map(|text| params.text("insert", text))
+                .transpose()?,
+            unless_web_page: own.unless_web_page,
         })
     }
 }

@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -65,14 +65,15 @@ static RANGE: LazyLock<LazyRegex> = LazyLock::new(|| {
 });
 
 impl RunningDate {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(
             params,
             "running-date",
             scope,
             &[Scope::Text, Scope::Headline, Scope::Intro, Scope::Body],
         )?;
-        let which = match params.required_str("check")? {
+        let own: super::CheckParams = params.take()?;
+        let which = match own.check.as_str() {
             "us-order" => Which::UsOrder,
             "ordinal" => Which::Ordinal,
             "year-comma" => Which::YearComma,

@@ -6,10 +6,10 @@
 
 use std::collections::BTreeMap;
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -28,27 +28,22 @@ pub struct Substitute {
     folded: Option<crate::lazy_regex::LazyRegex>,
 }
 
+/// The parameters of a `substitute` rule (besides those of [`super::filter`]).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SubstituteParams {
+    /// `wrong = right` pairs.
+    swap: BTreeMap<String, String>,
+    #[serde(default)]
+    ignore_case: bool,
+}
+
 impl Substitute {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
-        let swap: BTreeMap<String, String> = params
-            .map
-            .get("swap")
-            .and_then(serde_json::Value::as_object)
-            .map(|table| {
-                table
-                    .iter()
-                    .filter_map(|(k, v)| v.as_str().map(|v| (k.clone(), v.to_owned())))
-                    .collect()
-            })
-            .unwrap_or_default();
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
+        let SubstituteParams { swap, ignore_case } = params.take()?;
         if swap.is_empty() {
-            return Err(params.error("", "missing parameter `swap` (a table of wrong = right)"));
+            return Err(params.error("swap", "`swap` needs at least one `wrong = right` pair"));
         }
-        let ignore_case = params
-            .map
-            .get("ignore-case")
-            .and_then(serde_json::Value::as_bool)
-            .unwrap_or(false);
         let swap: BTreeMap<String, String> = if ignore_case {
             swap.into_iter()
                 .map(|(k, v)| (k.to_lowercase(), v))
@@ -77,10 +72,10 @@ impl Substitute {
             .collect();
         let flags = if ignore_case { "(?i)" } else { "" };
         let alternatives = alternatives.join("|");
-        let pattern = params.compile_regex("swap", &format!("{flags}(?:{alternatives})"))?;
+        let pattern = params.regex("swap", &format!("{flags}(?:{alternatives})"))?;
         // Keys are lower-cased when `ignore_case`, so the plain alternation is the folded one.
         let folded = if ignore_case && swap.keys().all(|k| k.is_ascii()) {
-            Some(params.compile_regex("swap", &format!("(?:{alternatives})"))?)
+            Some(params.regex("swap", &format!("(?:{alternatives})"))?)
         } else {
             None
         };
@@ -89,7 +84,7 @@ impl Substitute {
             pattern,
             swap,
             ignore_case,
-            filter: super::filter::Filter::compile(params)?,
+            filter: super::filter::Filter::compile_with_words(params)?,
             folded,
         })
     }

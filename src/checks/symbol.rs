@@ -3,11 +3,11 @@
 
 use std::collections::BTreeSet;
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
 use crate::model::Field;
-use crate::rules::{Params, Scope};
 use crate::symbols;
 
 use super::Context;
@@ -19,9 +19,10 @@ pub enum SymbolCheck {
 }
 
 impl SymbolCheck {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(params, "symbol", scope, &[Scope::Symbol])?;
-        match params.required_str("check")? {
+        let own: super::CheckParams = params.take()?;
+        match own.check.as_str() {
             "grammar" => Ok(SymbolCheck::Grammar),
             "series" => {
                 if params.data.series.is_empty() {

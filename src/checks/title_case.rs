@@ -7,10 +7,10 @@
 
 use std::collections::HashSet;
 
+use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
-use crate::rules::{Params, Scope};
 
 use super::Context;
 
@@ -21,22 +21,32 @@ pub struct TitleCase {
     either: HashSet<String>,
 }
 
+/// The parameters of a `title-case` rule: the words written in lower case, and those that
+/// may be either.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TitleCaseParams {
+    #[serde(deserialize_with = "crate::toml_file::non_empty_items")]
+    small: Vec<String>,
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items")]
+    either: Vec<String>,
+    #[serde(default, deserialize_with = "crate::toml_file::non_empty_items")]
+    particles: Vec<String>,
+}
+
 impl TitleCase {
-    pub fn compile(scope: Scope, params: &Params<'_>) -> Result<Self> {
+    pub fn compile(scope: Scope, params: &mut Params<'_, '_>) -> Result<Self> {
         super::require_scope(params, "title-case", scope, &[Scope::Headline, Scope::Deck])?;
-        let set = |key: &str| -> HashSet<String> {
-            params
-                .strings(key)
-                .into_iter()
-                .map(|w| w.to_lowercase())
-                .collect()
+        let own: TitleCaseParams = params.take()?;
+        let set = |words: Vec<String>| -> HashSet<String> {
+            words.into_iter().map(|w| w.to_lowercase()).collect()
         };
-        let small = set("small");
+        let small = set(own.small);
         if small.is_empty() {
-            return Err(params.error("", "missing parameter `small` (the lower-case words)"));
+            return Err(params.error("small", "`small` needs the lower-case words"));
         }
-        let mut either = set("either");
-        either.extend(set("particles"));
+        let mut either = set(own.either);
+        either.extend(set(own.particles));
         Ok(Self {
             scope,
             small,

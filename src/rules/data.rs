@@ -5,10 +5,9 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 
 use super::load::{find, quoted_line, PackFile};
-use super::located::Located;
 use super::{Detect, Pack, PackData};
 
 /// `pack.toml` as written.
@@ -60,8 +59,8 @@ struct SeriesToml {
 }
 
 /// A pack file read as `T`, its TOML errors at their line.
-pub(crate) fn read_toml<T: for<'de> Deserialize<'de>>(file: &PackFile) -> Result<T> {
-    toml::from_str(&file.text).map_err(|e| Error::from_toml(&file.shown, &file.text, &e))
+pub(crate) fn read_toml<T: serde::de::DeserializeOwned>(file: &PackFile) -> Result<T> {
+    crate::toml_file::parse(ErrorKind::Pack, &file.shown, &file.text)
 }
 
 /// The pack's metadata from `pack.toml`: name, description, language and language detection.
@@ -93,8 +92,7 @@ pub(super) fn read_data(files: &[PackFile]) -> Result<PackData> {
         let Some(stem) = data_table_stem(&file.relative) else {
             continue;
         };
-        let located = Located::parse(&file.shown, &file.text)?;
-        data.tables.insert(stem, located.value);
+        data.tables.insert(stem, read_toml(file)?);
     }
     Ok(data)
 }
@@ -103,7 +101,8 @@ pub(super) fn read_data(files: &[PackFile]) -> Result<PackData> {
 fn read_dates(file: &PackFile) -> Result<crate::checks::date::DateNames> {
     let dates: DatesToml = read_toml(file)?;
     if dates.months.len() != 12 || dates.weekdays.len() != 7 {
-        return Err(Error::in_file(
+        return Err(Error::file(
+            ErrorKind::Pack,
             &file.shown,
             format!(
                 "`months` needs 12 names and `weekdays` 7 (Monday first); found {} and {}",
@@ -136,7 +135,8 @@ fn build_layout(files: &[PackFile], data: &PackData) -> Result<crate::layout::La
     for name in std::mem::take(&mut words.include) {
         let Some((included, more_months, more_weekdays)) = super::embedded_layout(&name) else {
             let line = file.map_or(1, |f| quoted_line(f, &name));
-            return Err(Error::in_file(
+            return Err(Error::file(
+                ErrorKind::Pack,
                 &shown,
                 format!("`include` names `{name}`, which is no embedded pack"),
             )
@@ -149,7 +149,7 @@ fn build_layout(files: &[PackFile], data: &PackData) -> Result<crate::layout::La
     let disclaimers = data.lists.get("disclaimers").cloned().unwrap_or_default();
     let eager = file.is_some_and(|f| !f.embedded);
     crate::layout::Layout::compile(words, months, weekdays, disclaimers, eager)
-        .map_err(|e| Error::in_file(&shown, e.message))
+        .map_err(|e| Error::file(ErrorKind::Pack, &shown, e.message))
 }
 
 /// `data/<stem>.toml` other than the series registry: a data table named `<stem>`.

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::span::LineIndex;
 use crate::trust::Trust;
 
@@ -28,7 +28,8 @@ pub(crate) fn build_pack(
 ) -> Result<Pack> {
     files.sort_by(|a, b| a.relative.cmp(&b.relative));
     let Some(meta) = find(&files, "pack.toml") else {
-        return Err(Error::in_file(
+        return Err(Error::file(
+            ErrorKind::Pack,
             root.join("pack.toml"),
             "the pack has no `pack.toml` (name, description, language)",
         ));
@@ -87,7 +88,8 @@ fn check_suppress(pack: &Pack, meta: &PackFile) -> Result<()> {
         .iter()
         .find(|s| !pack.rules.iter().any(|r| selects(s, &r.id)));
     match unknown {
-        Some(unknown) => Err(Error::in_file(
+        Some(unknown) => Err(Error::file(
+            ErrorKind::Pack,
             &meta.shown,
             format!("`suppress` names `{unknown}`, which is no rule or group of the pack"),
         )
@@ -111,14 +113,15 @@ pub(crate) fn extra_rules(pack: &Pack, mut files: Vec<PackFile>) -> Result<Vec<R
     let mut rules: Vec<Rule> = Vec::new();
     for file in &files {
         if file.relative == Path::new("pack.toml") || file.relative.starts_with("data") {
-            return Err(Error::in_file(
+            return Err(Error::file(ErrorKind::Pack,
                 &file.shown,
                 "an `extend-rules` directory holds rule files only (`<group>/<name>.toml`); pack metadata and data belong to a pack directory",
             ));
         }
         let rule = load_rule(file, &pack.data)?;
         if pack.rule(&rule.id).is_some() || rules.iter().any(|r| r.id == rule.id) {
-            return Err(Error::in_file(
+            return Err(Error::file(
+                ErrorKind::Pack,
                 &file.shown,
                 format!(
                     "rule `{}` is already in pack `{}`; to change a rule, copy the pack",
@@ -144,7 +147,8 @@ pub(crate) fn read_dir_files(dir: &Path, trust: Trust) -> Result<Vec<PackFile>> 
     for entry in walker {
         let entry = entry.map_err(|e| {
             let (path, message) = crate::walk::describe(&e);
-            Error::in_file(
+            Error::file(
+                ErrorKind::Pack,
                 path.unwrap_or_else(|| dir.to_path_buf()),
                 format!("cannot read rule directory: {message}"),
             )
@@ -157,13 +161,18 @@ pub(crate) fn read_dir_files(dir: &Path, trust: Trust) -> Result<Vec<PackFile>> 
         if relative.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        let fail =
-            |message: String| Error::in_file(path, format!("cannot read rule file: {message}"));
+        let fail = |message: String| {
+            Error::file(
+                ErrorKind::Pack,
+                path,
+                format!("cannot read rule file: {message}"),
+            )
+        };
         let (bytes, metadata) = crate::open::read_limited(path, MAX_PACK_FILE_BYTES)
             .map_err(|e| fail(e.to_string()))?;
         trust
             .check(&metadata)
-            .map_err(|m| Error::in_file(path, m))?;
+            .map_err(|m| Error::file(ErrorKind::Pack, path, m))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             fail(format!(
                 "not valid UTF-8 (at byte offset {})",

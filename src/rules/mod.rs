@@ -3,8 +3,6 @@
 
 mod data;
 pub(crate) mod load;
-mod located;
-mod params;
 pub(crate) mod rule_file;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -13,11 +11,10 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 use serde::Serialize;
 
-pub use params::Params;
-pub use rule_file::Scope;
+pub use crate::checks::Scope;
 
 use crate::diagnostic::Severity;
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
 use crate::fix::Applicability;
 use crate::trust::Trust;
 
@@ -87,7 +84,7 @@ pub struct PackData {
     pub layout: crate::layout::Layout,
     /// Every other `data/<name>.toml` as JSON, by file stem (`spelling`, `renamed-countries`):
     /// word lists and tables that rules name in their parameters.
-    pub tables: BTreeMap<String, serde_json::Value>,
+    pub tables: BTreeMap<String, toml::Table>,
 }
 
 /// How a pack recognises releases in its language, and what it stops checking when a
@@ -177,10 +174,13 @@ impl Pack {
     /// A pack embedded in the binary (`rules/<name>/` of the source tree).
     pub fn embedded(name: &str) -> Result<Self> {
         let dir = EMBEDDED.get_dir(name).ok_or_else(|| {
-            crate::error::Error::new(format!(
-                "no embedded rule pack `{name}` (known: {})",
-                Self::embedded_names().join(", ")
-            ))
+            crate::error::Error::of(
+                ErrorKind::Pack,
+                format!(
+                    "no embedded rule pack `{name}` (known: {})",
+                    Self::embedded_names().join(", ")
+                ),
+            )
         })?;
         let files = load::embedded_files(dir, Path::new(name));
         load::build_pack(name, &Path::new("rules").join(name), files)
@@ -248,11 +248,14 @@ impl Pack {
         if path.is_dir() {
             return Self::from_dir_with(&path, trust);
         }
-        Err(crate::error::Error::new(format!(
-            "no rule pack `{name_or_path}`: not an embedded pack ({}) and no directory `{}`",
-            Self::embedded_names().join(", "),
-            path.display()
-        )))
+        Err(crate::error::Error::of(
+            ErrorKind::Pack,
+            format!(
+                "no rule pack `{name_or_path}`: not an embedded pack ({}) and no directory `{}`",
+                Self::embedded_names().join(", "),
+                path.display()
+            ),
+        ))
     }
 
     /// A configured pack with the rule files of `extend_rules` added, in order.
@@ -494,7 +497,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:3: unknown severity `fatal` (expected one of: error, warning, info)",
+            "wording/sg.toml:3: unknown value `fatal` (expected one of: info, warning, error)",
         );
     }
 
@@ -504,7 +507,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:9: `allowed` is not a parameter of kind `forbid`",
+            "wording/sg.toml:9: `allowed` is not a parameter of kind `forbid` (its parameters: pattern, replacement, requires, in-quotes, except, except-words, except-data, except-inflected)",
         );
     }
 

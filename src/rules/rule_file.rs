@@ -1,104 +1,67 @@
-//! One rule file: TOML -> JSON -> `schemas/rules.schema.json` -> typed rule -> compiled
-//! check. Every error names the file and, where one is known, the line.
+//! One rule file: TOML -> the keys every rule has (serde) -> its kind's parameters (serde
+//! groups, read by the kind) -> compiled check. Every error names the file and, where one is
+//! known, the line. `schemas/rules.schema.json` describes the same files for editors; a test
+//! holds it to this loader.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::LazyLock;
 
 use serde::Deserialize;
-use serde_json::Value;
 
-use crate::checks::Kind;
+use crate::checks::{Kind, Params, Scope, KINDS};
 use crate::diagnostic::Severity;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::fix::Applicability;
+use crate::toml_file::{field_names, non_empty, non_empty_option, Document};
 
 use super::load::PackFile;
-use super::located::Located;
-use super::params::Params;
 use super::{Example, FixSpec, PackData, Rule};
 
-/// The rules schema, compiled once per process.
-static RULES_VALIDATOR: LazyLock<std::result::Result<jsonschema::Validator, Error>> =
-    LazyLock::new(|| crate::schema::compile("rules", crate::schema::RULES_SCHEMA));
-
-/// The common keys of a rule file; kind parameters stay in `params`.
+/// The keys every rule file has; the kind reads its own parameters.
 #[derive(Deserialize)]
-#[serde(rename_all = "kebab-case")]
-struct RuleFile {
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct RuleHead {
     kind: String,
     scope: Scope,
     severity: Severity,
+    #[serde(deserialize_with = "non_empty")]
     summary: String,
+    #[serde(deserialize_with = "non_empty")]
     message: String,
+    #[serde(deserialize_with = "non_empty")]
     why: String,
     #[serde(default)]
     fix: Option<FixFile>,
     #[serde(default)]
     examples: Vec<ExampleFile>,
-    #[serde(flatten)]
-    params: BTreeMap<String, Value>,
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FixFile {
+    #[serde(deserialize_with = "non_empty")]
     title: String,
     applicability: Applicability,
+    #[serde(deserialize_with = "non_empty")]
     safety: String,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct ExampleFile {
+    #[serde(default, deserialize_with = "non_empty_option")]
     bad: Option<String>,
+    #[serde(default)]
     good: Option<String>,
+    #[serde(default, deserialize_with = "non_empty_option")]
     ok: Option<String>,
-}
-
-/// Which element of the release a rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Scope {
-    Symbol,
-    DateLine,
-    Headline,
-    /// Sub-headlines under the headline.
-    Deck,
-    Intro,
-    Body,
-    EndMarker,
-    Disclaimer,
-    Noise,
-    Category,
-    Masthead,
-    /// All running text: headlines, intro and body.
-    Text,
-}
-
-impl Scope {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::Symbol => "symbol",
-            Scope::DateLine => "date-line",
-            Scope::Headline => "headline",
-            Scope::Deck => "deck",
-            Scope::Intro => "intro",
-            Scope::Body => "body",
-            Scope::EndMarker => "end-marker",
-            Scope::Disclaimer => "disclaimer",
-            Scope::Noise => "noise",
-            Scope::Category => "category",
-            Scope::Masthead => "masthead",
-            Scope::Text => "text",
-        }
-    }
 }
 
 /// `group/name` from `group/name.toml`, both kebab-case.
 fn rule_id(shown: &Path, relative: &Path) -> Result<String> {
     let parts: Vec<&str> = relative.iter().map(|p| p.to_str().unwrap_or("")).collect();
     let [group, file] = parts.as_slice() else {
-        return Err(Error::in_file(
+        return Err(Error::file(
+            ErrorKind::Pack,
             shown,
             "a rule file must sit at `<group>/<name>.toml`",
         ));
@@ -106,7 +69,8 @@ fn rule_id(shown: &Path, relative: &Path) -> Result<String> {
     let name = file.strip_suffix(".toml").unwrap_or(file);
     let id = format!("{group}/{name}");
     if !is_kebab(group) || !is_kebab(name) {
-        return Err(Error::in_file(
+        return Err(Error::file(
+            ErrorKind::Pack,
             shown,
             format!(
                 "rule id `{id}` is not kebab-case (`group/name` in lower-case words joined by `-`)"
@@ -130,167 +94,242 @@ fn is_kebab(s: &str) -> bool {
 pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
     let shown = file.shown.as_path();
     let id = rule_id(shown, &file.relative)?;
-    let located = Located::parse(shown, &file.text)?;
-    // The embedded rule files are validated by the test suite (`embedded_rule_files_satisfy_
-    // the_rules_schema`); a run validates only the rule files it reads from disk.
-    if !file.embedded {
-        validate(shown, &located)?;
+    let mut doc = Document::parse(ErrorKind::Pack, shown, &file.text)?;
+    let kind = kind_of(&doc)?;
+    let keys = kind.keys();
+    reject_unknown_keys(&doc, kind, &keys)?;
+    let head: RuleHead = doc.take()?;
+    let mut params = Params::new(&mut doc, data, &keys, !file.embedded);
+    let check = kind.compile(head.scope, &mut params)?;
+    if let Some(unread) = doc.remaining().first() {
+        return Err(Error::of(
+            ErrorKind::Internal,
+            format!(
+                "kind `{}` declares `{unread}` but does not read it",
+                kind.name
+            ),
+        ));
     }
-    let parsed: RuleFile = serde_json::from_value(located.value.clone())
-        .map_err(|e| Error::in_file(shown, crate::error::one_line(&e.to_string())))?;
-    let params = Params {
-        map: &parsed.params,
-        located: &located,
-        shown,
-        data,
-        eager_regexes: !file.embedded,
-    };
-    let check = Kind::compile(&parsed.kind, parsed.scope, &params)?;
-    check_placeholders(shown, &located, &parsed)?;
-    let examples = examples(shown, &located, parsed.examples)?;
+    check_placeholders(&doc, kind, &head)?;
+    let examples = examples(&doc, head.examples)?;
     Ok(Rule {
         id,
-        severity: parsed.severity,
-        summary: parsed.summary,
-        message: parsed.message,
-        why: parsed.why.trim().to_owned(),
-        fix: parsed.fix.map(|f| FixSpec {
+        severity: head.severity,
+        summary: head.summary,
+        message: head.message,
+        why: head.why.trim().to_owned(),
+        fix: head.fix.map(|f| FixSpec {
             title: f.title,
             applicability: f.applicability,
             safety: f.safety,
         }),
         examples,
-        kind: parsed.kind,
+        kind: head.kind,
         check,
     })
 }
 
-/// Holds a rule file to the rules schema; of its errors, the one reported is an unknown key
-/// or value first (a misspelt key also makes a required key missing), then the first by line.
-fn validate(shown: &Path, located: &Located) -> Result<()> {
-    let validator = RULES_VALIDATOR.as_ref().map_err(Clone::clone)?;
-    let mut errors: Vec<(bool, usize, String)> = validator
-        .iter_errors(&located.value)
-        .map(|e| {
-            use jsonschema::error::ValidationErrorKind as K;
-            let secondary = matches!(
-                e.kind(),
-                K::Required { .. }
-                    | K::AnyOf { .. }
-                    | K::OneOfNotValid { .. }
-                    | K::OneOfMultipleValid { .. }
-            );
-            let (line, message) = schema_error(&e, located);
-            (secondary, line, message)
-        })
-        .collect();
-    errors.sort();
-    match errors.into_iter().next() {
-        Some((_, line, message)) => Err(Error::in_file(shown, message).at_line(line)),
-        None => Ok(()),
+/// The kind the file names: it decides which other keys the file may hold.
+fn kind_of(doc: &Document<'_>) -> Result<&'static Kind> {
+    let names = || Kind::names().join(", ");
+    match doc.str("kind") {
+        Some(name) => Kind::named(name).ok_or_else(|| {
+            doc.error(
+                "kind",
+                format!("unknown kind `{name}` (expected one of: {})", names()),
+            )
+        }),
+        None => Err(doc.error(
+            "kind",
+            format!("`kind` must name a check kind (one of: {})", names()),
+        )),
     }
 }
 
+/// A key that is neither common to all rules nor a parameter of the file's kind is an error
+/// at its line, before any other (a misspelt key also leaves a required one missing).
+fn reject_unknown_keys(doc: &Document<'_>, kind: &Kind, keys: &[&str]) -> Result<()> {
+    let common = field_names::<RuleHead>();
+    let Some(unknown) = doc
+        .remaining()
+        .into_iter()
+        .find(|key| !common.contains(key) && !keys.contains(key))
+    else {
+        return Ok(());
+    };
+    let message = if KINDS.iter().any(|other| other.keys().contains(&unknown)) {
+        let takes = if keys.is_empty() {
+            "none".to_owned()
+        } else {
+            keys.join(", ")
+        };
+        format!(
+            "`{unknown}` is not a parameter of kind `{}` (its parameters: {takes})",
+            kind.name
+        )
+    } else {
+        format!("unknown key `{unknown}`")
+    };
+    Err(doc.error(unknown, message))
+}
+
 /// The message and fix title may use only the placeholders their kind fills.
-fn check_placeholders(shown: &Path, located: &Located, parsed: &RuleFile) -> Result<()> {
-    let known = Kind::placeholders_of(&parsed.kind);
-    let templates = std::iter::once(("message", "/message", parsed.message.as_str())).chain(
-        parsed
-            .fix
-            .as_ref()
-            .map(|f| ("fix.title", "/fix/title", f.title.as_str())),
-    );
-    for (name, pointer, template) in templates {
+fn check_placeholders(doc: &Document<'_>, kind: &Kind, head: &RuleHead) -> Result<()> {
+    let templates = std::iter::once(("message", head.message.as_str()))
+        .chain(head.fix.as_ref().map(|f| ("fix.title", f.title.as_str())));
+    for (key, template) in templates {
         if let Some(unknown) = crate::checks::placeholders_in(template)
             .into_iter()
-            .find(|p| !known.contains(p))
+            .find(|p| !kind.placeholders.contains(p))
         {
-            return Err(Error::in_file(
-                shown,
+            return Err(doc.error(
+                key,
                 format!(
-                    "unknown placeholder `{{{unknown}}}` in `{name}` (kind `{}` fills: {})",
-                    parsed.kind,
-                    known.join(", ")
+                    "unknown placeholder `{{{unknown}}}` in `{key}` (kind `{}` fills: {})",
+                    kind.name,
+                    kind.placeholders.join(", ")
                 ),
-            )
-            .at_line(located.line(pointer)));
+            ));
         }
     }
     Ok(())
 }
 
 /// The rule's examples: each has either `bad` (with optional `good`) or `ok`.
-fn examples(shown: &Path, located: &Located, written: Vec<ExampleFile>) -> Result<Vec<Example>> {
+fn examples(doc: &Document<'_>, written: Vec<ExampleFile>) -> Result<Vec<Example>> {
     let mut examples = Vec::new();
     for (i, example) in written.into_iter().enumerate() {
         examples.push(match (example.bad, example.good, example.ok) {
             (Some(bad), good, None) => Example::Bad { bad, good },
             (None, None, Some(ok)) => Example::Ok { ok },
             _ => {
-                return Err(Error::in_file(
-                    shown,
+                return Err(doc.error(
+                    &format!("examples.{i}"),
                     "an example has either `bad` (with optional `good`) or `ok`",
-                )
-                .at_line(located.line(&format!("/examples/{i}"))))
+                ))
             }
         });
     }
     Ok(examples)
 }
 
-/// A schema error as `(line, message)`, worded for people writing rule files.
-fn schema_error(error: &jsonschema::ValidationError<'_>, located: &Located) -> (usize, String) {
-    use jsonschema::error::ValidationErrorKind as K;
-    let pointer = error.instance_path().to_string();
-    let key = pointer.rsplit('/').next().unwrap_or("").to_owned();
-    match error.kind() {
-        K::AdditionalProperties { unexpected } => {
-            let first = unexpected.first().cloned().unwrap_or_default();
-            let at = format!("{pointer}/{first}");
-            (located.line(&at), format!("unknown key `{first}`"))
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// The rule files of the embedded packs, as if read from disk (regexes compiled).
+    fn rule_files() -> Vec<(PackFile, toml::Table)> {
+        let mut out = Vec::new();
+        for pack in ["un-en", "un-fr"] {
+            let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("rules")
+                .join(pack);
+            for entry in crate::walk::builder(&root).build().flatten() {
+                let relative = entry.path().strip_prefix(&root).unwrap().to_path_buf();
+                let is_rule = relative.extension().is_some_and(|e| e == "toml")
+                    && !relative.starts_with("data")
+                    && relative != Path::new("pack.toml");
+                if is_rule {
+                    let text = std::fs::read_to_string(entry.path()).unwrap();
+                    let table = toml::from_str(&text).unwrap();
+                    let file = PackFile {
+                        shown: relative.clone(),
+                        relative,
+                        text,
+                        embedded: false,
+                    };
+                    out.push((file, table));
+                }
+            }
         }
-        K::Enum { options } => {
-            let shown = match error.instance().as_ref() {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let list: Vec<String> = options
+        out
+    }
+
+    fn load_without(
+        file: &PackFile,
+        table: &toml::Table,
+        key: &str,
+        data: &PackData,
+    ) -> Result<Rule> {
+        let mut table = table.clone();
+        table.remove(key);
+        let text = toml::to_string(&table).unwrap();
+        let file = PackFile {
+            text,
+            shown: file.shown.clone(),
+            relative: file.relative.clone(),
+            embedded: false,
+        };
+        load_rule(&file, data)
+    }
+
+    /// `schemas/rules.schema.json` is for editors; the loader is what runs. They must accept
+    /// the same keys for each kind and require the same ones.
+    #[test]
+    fn the_rules_schema_agrees_with_the_loader() {
+        let schema: serde_json::Value = serde_json::from_str(crate::schema::RULES_SCHEMA).unwrap();
+        let every: BTreeSet<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let strings = |value: &serde_json::Value| -> BTreeSet<String> {
+            value
                 .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|o| o.as_str().unwrap_or_default().to_owned())
-                        .collect()
-                })
-                .unwrap_or_default();
-            (
-                located.line(&pointer),
-                format!(
-                    "unknown {key} `{shown}` (expected one of: {})",
-                    list.join(", ")
-                ),
-            )
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        };
+        let common: BTreeSet<&str> = field_names::<RuleHead>().iter().copied().collect();
+        let required_by_all = strings(&schema["required"]);
+        let data = crate::rules::Pack::embedded("un-en").unwrap().data;
+        let files = rule_files();
+        let mut kinds_seen = BTreeSet::new();
+        for case in schema["allOf"].as_array().unwrap() {
+            let name = case["if"]["properties"]["kind"]["const"].as_str().unwrap();
+            let kind = Kind::named(name).unwrap_or_else(|| panic!("schema kind `{name}`"));
+            kinds_seen.insert(name);
+            let forbidden: BTreeSet<&str> = case["then"]["properties"]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, v)| **v == serde_json::Value::Bool(false))
+                .map(|(k, _)| k.as_str())
+                .collect();
+            let schema_params: BTreeSet<&str> = every
+                .difference(&forbidden)
+                .filter(|k| !common.contains(*k))
+                .copied()
+                .collect();
+            let loader_params: BTreeSet<&str> = kind.keys().into_iter().collect();
+            assert_eq!(schema_params, loader_params, "parameters of kind `{name}`");
+            // Required keys: without one, a genuine rule file of the kind no longer loads;
+            // without any other key it holds, it still does (format needs one of two).
+            let required: BTreeSet<String> = required_by_all
+                .iter()
+                .cloned()
+                .chain(strings(&case["then"]["required"]))
+                .collect();
+            let (file, table) = files
+                .iter()
+                .find(|(_, t)| t.get("kind").and_then(toml::Value::as_str) == Some(name))
+                .unwrap_or_else(|| panic!("no embedded rule of kind `{name}`"));
+            for key in table.keys() {
+                let loads = load_without(file, table, key, &data).is_ok();
+                let one_of_two = name == "format" && (key == "allowed" || key == "pattern");
+                if required.contains(key.as_str()) {
+                    assert!(!loads, "{}: `{key}` is required", file.shown.display());
+                } else if !one_of_two {
+                    assert!(loads, "{}: `{key}` is optional", file.shown.display());
+                }
+            }
         }
-        K::FalseSchema => {
-            let kind = located
-                .value
-                .get("kind")
-                .and_then(Value::as_str)
-                .unwrap_or("");
-            (
-                located.line(&pointer),
-                format!("`{key}` is not a parameter of kind `{kind}`"),
-            )
-        }
-        _ => {
-            let at = if pointer.is_empty() {
-                String::new()
-            } else {
-                format!("`{}`: ", pointer.trim_start_matches('/'))
-            };
-            (
-                located.line(&pointer),
-                format!("{at}{}", crate::error::one_line(&error.to_string())),
-            )
-        }
+        assert_eq!(kinds_seen, Kind::names().into_iter().collect());
+        assert!(common.iter().all(|k| every.contains(k)));
     }
 }
