@@ -1,13 +1,14 @@
 //! The engine: what is compiled once per run, and the steps that lint one file with it.
 
 mod fixing;
+pub mod run_pack;
 
 pub use fixing::{fix_until_stable, fix_until_stable_from, FixOutcome, MAX_PASSES};
 
 use crate::model::{self, Release};
 use crate::source::{SourceFile, SourceKind};
 use crate::span::Span;
-use crate::{checks, config, diagnostic, error, parse, rules, schema, Diagnostic};
+use crate::{config, diagnostic, error, parse, rules, schema, Diagnostic};
 
 /// Everything compiled once per run: the rule pack and the configuration that selects its
 /// rules (the release schema is compiled once per process, when a JSON input needs it).
@@ -80,7 +81,7 @@ impl Engine {
     pub fn lint(&self, source: &SourceFile) -> error::Result<Vec<Diagnostic>> {
         let (release, mut diagnostics) = self.parse(source)?;
         let rules = self.config.for_file(std::path::Path::new(&source.name));
-        checks::run(
+        run_pack::run(
             &self.pack,
             source,
             &release,

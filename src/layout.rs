@@ -10,7 +10,7 @@
 use serde::Deserialize;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::lazy_regex::LazyRegex;
+use crate::lazy_regex::{LazyRegex, NOTHING};
 
 /// `data/layout.toml` as written.
 #[derive(Debug, Default, Clone, Deserialize)]
@@ -189,9 +189,6 @@ impl Default for Layout {
         EMPTY.clone()
     }
 }
-
-/// A pattern that never matches (for an empty word list).
-pub(crate) const NOTHING: &str = r"[a&&b]";
 
 /// The regex for one layout text: case-insensitive, any run of spaces (NBSP too) for a
 /// space, `'` and `’` alike, `-` and U+2011 alike, an accented letter and its bare form alike

@@ -20,6 +20,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
+/// A pattern that never matches (for an empty word list, or a lazy pattern that failed).
+pub(crate) const NOTHING: &str = r"[a&&b]";
+
 /// A regex that compiles itself on first use. Derefs to [`Regex`].
 #[derive(Clone)]
 pub struct LazyRegex {
@@ -78,9 +81,8 @@ impl LazyRegex {
 
     fn compiled(&self) -> &Regex {
         self.compiled.get_or_init(|| {
-            Regex::new(&self.pattern).unwrap_or_else(|_| {
-                Regex::new(crate::layout::NOTHING).expect("the empty class compiles")
-            })
+            Regex::new(&self.pattern)
+                .unwrap_or_else(|_| Regex::new(NOTHING).expect("the empty class compiles"))
         })
     }
 

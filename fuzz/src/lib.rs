@@ -416,7 +416,7 @@ pub fn rules(bytes: &[u8]) -> Option<String> {
         let source = SourceFile::new(name, text, SourceKind::Text);
         let release = presslint::parse::parse_text(&source, &pack.data.layout);
         let mut diagnostics = Vec::new();
-        presslint::checks::run(&pack, &source, &release, &|_| true, &mut diagnostics);
+        presslint::engine::run_pack::run(&pack, &source, &release, &|_| true, &mut diagnostics);
         check_diagnostics(&source, &diagnostics);
     }
     None

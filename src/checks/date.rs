@@ -304,7 +304,7 @@ fn weekday(cx: &Context<'_>, scope: Scope, pattern: &regex::Regex, out: &mut Vec
         .as_ref()
         .and_then(|d| dates::calendar_date(d.year?, d.month?, d.day?));
     let default_year = cx.release.date_line.as_ref().and_then(|d| d.year);
-    // A weekday repeated in a later headline copy is dropped by `checks::run`.
+    // A weekday repeated in a later headline copy is dropped by `engine::run_pack`.
     for field in super::fields(cx.release, scope) {
         let m = field.match_text();
         for caps in pattern.captures_iter(m.text) {

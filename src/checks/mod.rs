@@ -14,6 +14,7 @@ pub mod prefilter;
 pub mod quotes;
 pub mod repeat;
 pub mod require;
+pub mod rule;
 pub mod running_date;
 pub mod scope;
 pub mod substitute;
@@ -24,13 +25,13 @@ use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit, Fix};
 use crate::model::Release;
-use crate::rules::{Pack, PackData, Rule};
 use crate::toml_file::field_names;
 
 use crate::source::SourceFile;
 use crate::span::Span;
 use crate::text::MatchText;
 pub use params::Params;
+pub use rule::{PackData, Rule};
 pub use scope::{fields, Scope};
 
 /// A rule's compiled check: what a rule of its kind does to a release.
@@ -206,7 +207,7 @@ pub struct Context<'a> {
     pub release: &'a Release,
     pub source: &'a SourceFile,
     pub data: &'a PackData,
-    /// Set when the release reads as another pack's language (`language::detect`).
+    /// Set when the release reads as another pack's language (`rules::detect`).
     pub verdict: Option<&'a language::Verdict>,
 }
 
@@ -296,43 +297,10 @@ pub fn trimmed<'a>(m: &MatchText<'a>) -> (&'a str, usize, usize) {
     (&m.text[start..end], start, end)
 }
 
-/// Runs every rule of `pack` on `release`, appending diagnostics. A release in another
-/// pack's language skips the rules the pack lists in `[detect] suppress`.
-pub fn run(
-    pack: &Pack,
-    source: &SourceFile,
-    release: &Release,
-    enabled: &dyn Fn(&str) -> bool,
-    out: &mut Vec<Diagnostic>,
-) {
-    let verdict = language::detect(pack, &source.text);
-    for rule in pack.rules.iter().filter(|rule| enabled(&rule.id)) {
-        let suppressed = verdict.is_some()
-            && pack
-                .detect
-                .suppress
-                .iter()
-                .any(|s| crate::rules::load::selects(s, &rule.id));
-        if suppressed {
-            continue;
-        }
-        let cx = Context {
-            rule,
-            release,
-            source,
-            data: &pack.data,
-            verdict: verdict.as_ref(),
-        };
-        let first = out.len();
-        rule.check.run(&cx, out);
-        drop_repeats_in_later_copies(release, source, out, first);
-    }
-}
-
 /// A finding in a later printed copy of the headline that repeats one in an earlier copy
 /// (the same flagged text) is the same defect printed twice: it is reported once, on the
 /// earlier copy. `out[first..]` are one rule's findings.
-pub(crate) fn drop_repeats_in_later_copies(
+pub fn drop_repeats_in_later_copies(
     release: &Release,
     source: &SourceFile,
     out: &mut Vec<Diagnostic>,

@@ -3,9 +3,9 @@
 
 use serde::de::DeserializeOwned;
 
+use super::PackData;
 use crate::error::{Error, ErrorKind, Result};
 use crate::lazy_regex::LazyRegex;
-use crate::rules::PackData;
 use crate::toml_file::{field_names, Document};
 
 /// A rule file's parameters while its kind compiles.

@@ -2,10 +2,10 @@
 //! validated against `schemas/rules.schema.json` and compiled once.
 
 mod data;
+pub mod detect;
 pub(crate) mod load;
 pub(crate) mod rule_file;
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
@@ -13,79 +13,13 @@ use serde::Serialize;
 
 pub use crate::checks::Scope;
 
-use crate::diagnostic::Severity;
 use crate::error::{ErrorKind, Result};
-use crate::fix::Applicability;
 use crate::trust::Trust;
 
 /// The pack used when nothing else is configured.
 pub const DEFAULT_PACK: &str = "un-en";
 
-/// What a rule's fix does and when it is safe.
-#[derive(Debug, Clone, Serialize)]
-pub struct FixSpec {
-    /// Imperative title template (`Replace with `{expected}``).
-    pub title: String,
-    pub applicability: Applicability,
-    /// One sentence: why the fix is (or is not) safe to apply without review.
-    pub safety: String,
-}
-
-/// One example of a rule's documentation; the generic example test runs every one.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-pub enum Example {
-    /// Text that gives exactly one diagnostic of the rule; its fix must yield `good`.
-    Bad { bad: String, good: Option<String> },
-    /// Text that must give no diagnostic of the rule.
-    Ok { ok: String },
-}
-
-/// A rule: its documentation and its compiled check.
-#[derive(Debug)]
-pub struct Rule {
-    /// `group/name`, taken from the rule file's path.
-    pub id: String,
-    pub severity: Severity,
-    /// One line, shown in `presslint rules`.
-    pub summary: String,
-    /// Message template with `{placeholders}` filled by the check kind.
-    pub message: String,
-    /// Prose: why the house style wants this.
-    pub why: String,
-    pub fix: Option<FixSpec>,
-    pub examples: Vec<Example>,
-    /// The kind's name as written in the rule file (`format`, `require`...).
-    pub kind: String,
-    pub check: Box<dyn crate::checks::Check>,
-}
-
-impl Rule {
-    pub fn group(&self) -> &str {
-        self.id
-            .split_once('/')
-            .map_or(self.id.as_str(), |(group, _)| group)
-    }
-}
-
-/// Shared data of a pack, read from `data/*.toml` beside the rules.
-#[derive(Debug, Default, Clone)]
-pub struct PackData {
-    /// Known document-symbol series (`SG/SM`, `GA`...), from `data/series.toml`.
-    pub series: BTreeSet<String>,
-    /// Month and weekday names and the long date form, from `data/dates.toml` (English
-    /// when the pack has none).
-    pub dates: crate::checks::date::DateNames,
-    /// Named lists of house texts (`disclaimers`, `end-markers`)
-    /// from `data/house.toml`; a rule names one as `"@disclaimers"` in a list parameter.
-    pub lists: BTreeMap<String, Vec<String>>,
-    /// The words of the pack's page layout (`data/layout.toml`, the month and weekday names
-    /// of `data/dates.toml`, the disclaimers of `data/house.toml`), compiled for the parser.
-    pub layout: crate::layout::Layout,
-    /// Every other `data/<name>.toml` as JSON, by file stem (`spelling`, `renamed-countries`):
-    /// word lists and tables that rules name in their parameters.
-    pub tables: BTreeMap<String, toml::Table>,
-}
+pub use crate::checks::rule::{Example, FixSpec, PackData, Rule};
 
 /// How a pack recognises releases in its language, and what it stops checking when a
 /// release is in another one (`[detect]` in `pack.toml`).
@@ -116,7 +50,7 @@ pub struct Pack {
     /// Sorted by id.
     pub rules: Vec<Rule>,
     /// The words of language detection, gathered on first use (`checks::language`).
-    pub detect_table: std::sync::OnceLock<crate::checks::language::WordTable>,
+    pub detect_table: std::sync::OnceLock<detect::WordTable>,
 }
 
 /// What a pack says about itself, for listing packs without compiling them.
@@ -312,6 +246,7 @@ impl Pack {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostic::Severity;
 
     const GOOD: &str = r#"kind = "forbid"
 scope = "text"
