@@ -4,8 +4,9 @@
 //! without a leading zero (a year-like `SG/2015` counts), revision parts and an optional `*`.
 //! Up to four components join with `-` and no spaces.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
+
+use crate::lazy_regex::LazyRegex;
 
 const COMPONENT: &str =
     r"[A-Z]{1,7}(?:/[A-Z]{1,4}){0,2}/[1-9][0-9]{0,4}(?:/(?:Rev|Corr|Add)\.[1-9][0-9]?)*\*?";

@@ -2,13 +2,12 @@
 //! as rebuilt text (stacked parts joined by `-`), headlines after folding case and spacing.
 //! The diagnostic sits on the later copy, with a label on the first.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::span::Span;
 use crate::text::fold_for_comparison;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Agree {

@@ -2,14 +2,13 @@
 //! (`"numeric"`), calendar validity (`"calendar"`) and weekdays next to dates in the running
 //! text (`"weekday"`).
 
-use super::{Params, Scope};
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
 use crate::model::{DateForm, DateLine};
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub enum DateCheck {

@@ -7,14 +7,13 @@ use std::collections::HashMap;
 
 use jiff::civil::Date;
 
-use super::{Params, Scope};
 use crate::dates;
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 use serde::Deserialize;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct DatedName {

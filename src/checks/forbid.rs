@@ -5,14 +5,13 @@
 //! Findings inside quotations, `except` matches or on excepted words are skipped
 //! (see [`super::filter`]).
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 use crate::model::InputFormat;
 use crate::span::Span;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Forbid {

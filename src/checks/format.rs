@@ -1,12 +1,11 @@
 //! `format`: a field must be one of the `allowed` texts or match `pattern`; a near miss
 //! (case, punctuation, bullet or dash, a small misspelling) gets a fix to the nearest text.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Format {

@@ -4,13 +4,12 @@
 //! pack lists in `suppress` do not run on it, so a French release checked with `un-en` is not
 //! drowned in errors about its French date line and disclaimer.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::model::Release;
 use crate::span::Span;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 /// The other language a release was recognised in.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,10 +1,9 @@
 //! `position`: an element must be the last content of the release (site noise aside).
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Position {

@@ -3,12 +3,11 @@
 //! with a fix toward the majority. Also home of [`quoted_ranges`], the direct quotations of
 //! a text, which the wording rules skip.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Quotes {

@@ -3,12 +3,11 @@
 //! is a capitalised second copy: a name (`Mohamed Mohamed`, `a united United Nations`);
 //! `The the` is still a typo.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Repeat {

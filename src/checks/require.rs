@@ -1,12 +1,11 @@
 //! `require`: an element must be present; an optional insertion fix at the end of the content.
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 use crate::model::{InputFormat, Release};
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct Require {

@@ -3,17 +3,16 @@
 //! `"year-comma"` (`19 July, 2010`) and `"range"` (`1—19 October`, `5 - 30 July`,
 //! `from 26-27 March`); `16-17 July`, `16 and 17 July`, `from 5 to 30 July` are genuine.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
+use crate::lazy_regex::LazyRegex;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Which {

@@ -3,14 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::{Applicability, Edit};
 use crate::model::Field;
 use crate::symbols;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub enum SymbolCheck {

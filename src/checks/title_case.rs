@@ -7,12 +7,11 @@
 
 use std::collections::HashSet;
 
-use super::{Params, Scope};
 use crate::diagnostic::Diagnostic;
 use crate::error::Result;
 use crate::fix::Edit;
 
-use super::Context;
+use super::{Context, Params, Scope};
 
 #[derive(Debug)]
 pub struct TitleCase {
@@ -73,56 +72,7 @@ impl super::Check for TitleCase {
             if is_all_caps(m.text) {
                 continue;
             }
-            let quoted = super::quotes::quoted_ranges(m.text);
-            let mut edits: Vec<(usize, usize, String)> = Vec::new();
-            let mut clause_start = true;
-            for (start, token) in tokens(m.text) {
-                let opens_clause = clause_start;
-                clause_start = token.ends_with([':', ';', '?', '!'])
-                    || matches!(token, "-" | "--" | "—" | "–")
-                    || token.ends_with('—');
-                let lead = token.len()
-                    - token
-                        .trim_start_matches(|c: char| !c.is_alphanumeric())
-                        .len();
-                let core_start = start + lead;
-                let word: &str = token[lead..]
-                    .split(|c: char| !(c.is_alphanumeric()))
-                    .next()
-                    .unwrap_or("");
-                if word.is_empty()
-                    || quoted
-                        .iter()
-                        .any(|&(s, e)| s <= core_start && core_start < e)
-                {
-                    continue;
-                }
-                let mut chars = word.chars();
-                let Some(first) = chars.next() else { continue };
-                // Figures, acronyms and brand-like words (`UNESCO`, `COVID`, `iPhone`) keep their case.
-                if !first.is_alphabetic() || chars.any(char::is_uppercase) {
-                    continue;
-                }
-                let lower = word.to_lowercase();
-                // `In-Depth`: the first part of a hyphenated compound is a word of its own
-                // kind, capitalised like a content word.
-                let compound = token[lead + word.len()..].starts_with(['-', '‑']);
-                let wanted =
-                    if self.either.contains(&lower) || (self.small.contains(&lower) && compound) {
-                        None
-                    } else if self.small.contains(&lower) {
-                        (!opens_clause && first.is_uppercase()).then(|| lower.clone())
-                    } else if first.is_lowercase() {
-                        let mut upper: String = first.to_uppercase().collect();
-                        upper.push_str(&word[first.len_utf8()..]);
-                        Some(upper)
-                    } else {
-                        None
-                    };
-                if let Some(wanted) = wanted {
-                    edits.push((core_start, core_start + word.len(), wanted));
-                }
-            }
+            let edits = self.edits(m.text);
             let Some((start, end, wanted)) = edits.first() else {
                 continue;
             };
@@ -134,6 +84,66 @@ impl super::Check for TitleCase {
                 .collect();
             let fix = cx.fix(&vars, fix_edits, None);
             out.push(cx.diagnostic(m.span(*start, *end), &vars).with_fix(fix));
+        }
+    }
+}
+
+impl TitleCase {
+    /// The words of a headline whose case is wrong, as `(start, end, wanted)`; quotations
+    /// are left as written.
+    fn edits(&self, text: &str) -> Vec<(usize, usize, String)> {
+        let quoted = super::quotes::quoted_ranges(text);
+        let mut edits = Vec::new();
+        let mut clause_start = true;
+        for (start, token) in tokens(text) {
+            let opens_clause = clause_start;
+            clause_start = token.ends_with([':', ';', '?', '!'])
+                || matches!(token, "-" | "--" | "—" | "–")
+                || token.ends_with('—');
+            let lead = token.len()
+                - token
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .len();
+            let core_start = start + lead;
+            let word: &str = token[lead..]
+                .split(|c: char| !(c.is_alphanumeric()))
+                .next()
+                .unwrap_or("");
+            let in_quotes = quoted
+                .iter()
+                .any(|&(s, e)| s <= core_start && core_start < e);
+            if word.is_empty() || in_quotes {
+                continue;
+            }
+            // `In-Depth`: the first part of a hyphenated compound is a word of its own kind,
+            // capitalised like a content word.
+            let compound = token[lead + word.len()..].starts_with(['-', '‑']);
+            if let Some(wanted) = self.wanted(word, opens_clause, compound) {
+                edits.push((core_start, core_start + word.len(), wanted));
+            }
+        }
+        edits
+    }
+
+    /// How `word` should be written, when not as it is.
+    fn wanted(&self, word: &str, opens_clause: bool, compound: bool) -> Option<String> {
+        let mut chars = word.chars();
+        let first = chars.next()?;
+        // Figures, acronyms and brand-like words (`UNESCO`, `COVID`, `iPhone`) keep their case.
+        if !first.is_alphabetic() || chars.any(char::is_uppercase) {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if self.either.contains(&lower) || (self.small.contains(&lower) && compound) {
+            None
+        } else if self.small.contains(&lower) {
+            (!opens_clause && first.is_uppercase()).then_some(lower)
+        } else if first.is_lowercase() {
+            let mut upper: String = first.to_uppercase().collect();
+            upper.push_str(&word[first.len_utf8()..]);
+            Some(upper)
+        } else {
+            None
         }
     }
 }

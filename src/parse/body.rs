@@ -1,10 +1,10 @@
 //! Running text: the intro (when the first paragraph introduces the text) and the body
 //! paragraphs, each a verbatim field over its lines.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
+use crate::lazy_regex::LazyRegex;
 use crate::model::{Field, Release};
 use crate::span::Span;
 

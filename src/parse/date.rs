@@ -2,10 +2,10 @@
 //! the numeric day/month/year form and the 8-digit stamp. Numbers are read as written; the
 //! calendar is the date rules' business.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
+use crate::lazy_regex::LazyRegex;
 use crate::model::DateForm;
 
 /// A weekday before the date (`Friday, 31 July 1998`).

@@ -1,9 +1,10 @@
 //! The footer: the end marker (`* *** *`) and the disclaimer lines.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use super::lines::{LineKind, Seg};
+
+use crate::lazy_regex::LazyRegex;
 
 /// English disclaimer and its near misses: any case, any separator (full stop, bullet, dash),
 /// missing final period, `offical`, or its second half alone (`Not an official record.`).

@@ -3,12 +3,13 @@
 //! the kicker, every printed copy of the headline and the decks are recognised here and only
 //! here. The shapes are this module's; the words come from the pack's [`Layout`].
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use crate::layout::{Layout, MeetingParts};
+use crate::lazy_regex::LazyRegex;
 use crate::model::{
-    DateForm, DateLine, DocumentKind, Field, Headline, Label, MeetingHeader, Release, Symbol,
+    DateForm, DateLine, DocumentKind, Field, Headline, Label, MeetingHeader, Noise, NoiseKind,
+    Release, Symbol,
 };
 use crate::span::Span;
 use crate::text::OffsetMap;
@@ -258,55 +259,25 @@ impl Walker<'_> {
 
     /// Records a header element; returns the rest of the line after a glued element.
     fn record(&mut self, seg: Seg, element: Element) -> Option<Seg> {
-        let text = self.text;
-        let field = Field::verbatim(text, seg.span);
+        let field = Field::verbatim(self.text, seg.span);
         let mut carry = None;
         let mut symbol_line = None;
-        let rest_after = |len: usize| {
-            let rest = Seg::new(
-                text,
-                seg.line,
-                Span::new(seg.span.start + len, seg.raw.end),
-                self.layout,
-            );
-            (rest.kind != LineKind::Blank).then_some(rest)
-        };
         match element {
-            Element::Debris => {
-                self.release.noise.push(crate::model::Noise {
-                    field: Field::verbatim(text, seg.span),
-                    kind: crate::model::NoiseKind::TableDebris,
-                });
-                self.release.noise.sort_by_key(|n| n.field.span.start);
-            }
+            Element::Debris => self.record_noise(seg.span, NoiseKind::TableDebris),
             Element::ScraperDate(len) => {
                 let span = Span::new(seg.raw.start, seg.span.start + len);
-                self.release.noise.push(crate::model::Noise {
-                    field: Field::verbatim(text, span),
-                    kind: crate::model::NoiseKind::ScraperDate,
-                });
-                self.release.noise.sort_by_key(|n| n.field.span.start);
-                carry = rest_after(len);
+                self.record_noise(span, NoiseKind::ScraperDate);
+                carry = self.rest_after(seg, len);
             }
-            Element::Symbol(s) => {
-                symbol_line = self.record_symbol(seg, s);
-            }
+            Element::Symbol(s) => symbol_line = self.record_symbol(seg, s),
             Element::Date(d) => {
                 let span = Span::new(seg.span.start + d.start, seg.span.start + d.len);
+                carry = self.rest_after(seg, d.len);
                 self.record_date(span, d);
-                carry = rest_after(d.len);
             }
             Element::Label(len, kind) => {
-                let span = Span::new(seg.span.start, seg.span.start + len);
-                let field = Field::verbatim(text, trimmed(text, span));
-                if let Some((name, symbol)) = &kind {
-                    self.note_kind(name, *symbol, field.span);
-                }
-                self.release.labels.push(Label {
-                    field,
-                    kind: kind.map(|(name, _)| name),
-                });
-                carry = rest_after(len);
+                self.record_label(Span::new(seg.span.start, seg.span.start + len), kind);
+                carry = self.rest_after(seg, len);
             }
             Element::Category => {
                 self.release.category.get_or_insert(field);
@@ -315,19 +286,7 @@ impl Walker<'_> {
                 self.release.masthead.get_or_insert(field);
             }
             Element::MeetingBody => self.meeting.push((seg, MeetingRole::Body)),
-            Element::Meeting(parts) => {
-                // A date on the same line (`61st Meeting (PM) 19 July 2010`) is carried on;
-                // the meeting line ends before it.
-                let line = match parts.rest {
-                    Some(at) => {
-                        carry = rest_after(at);
-                        let end = seg.span.start + at;
-                        Seg::new(text, seg.line, Span::new(seg.span.start, end), self.layout)
-                    }
-                    None => seg,
-                };
-                self.meeting.push((line, MeetingRole::Meeting(parts)));
-            }
+            Element::Meeting(parts) => carry = self.record_meeting(seg, parts),
             Element::Session(parts) => self.meeting.push((seg, MeetingRole::Session(parts))),
             Element::MeetingLine => self.meeting.push((seg, MeetingRole::Line)),
             Element::Reissue => self.release.reissue.push(field),
@@ -339,6 +298,49 @@ impl Walker<'_> {
             Element::Note => self.release.notes.push(field),
         }
         self.last_symbol_line = symbol_line;
+        carry
+    }
+
+    /// The rest of `seg` after its first `len` bytes, unless blank: what a glued element
+    /// leaves for the next one.
+    fn rest_after(&self, seg: Seg, len: usize) -> Option<Seg> {
+        let span = Span::new(seg.span.start + len, seg.raw.end);
+        let rest = Seg::new(self.text, seg.line, span, self.layout);
+        (rest.kind != LineKind::Blank).then_some(rest)
+    }
+
+    /// Site debris in the header, kept in file order with the other noise.
+    fn record_noise(&mut self, span: Span, kind: NoiseKind) {
+        self.release.noise.push(Noise {
+            field: Field::verbatim(self.text, span),
+            kind,
+        });
+        self.release.noise.sort_by_key(|n| n.field.span.start);
+    }
+
+    /// A label (`Press Release`), and the kind of document it names, if any.
+    fn record_label(&mut self, span: Span, kind: Option<(String, bool)>) {
+        let field = Field::verbatim(self.text, trimmed(self.text, span));
+        if let Some((name, symbol)) = &kind {
+            self.note_kind(name, *symbol, field.span);
+        }
+        self.release.labels.push(Label {
+            field,
+            kind: kind.map(|(name, _)| name),
+        });
+    }
+
+    /// A meeting line. A date on the same line (`61st Meeting (PM) 19 July 2010`) is carried
+    /// on: the meeting line ends before it.
+    fn record_meeting(&mut self, seg: Seg, parts: MeetingParts) -> Option<Seg> {
+        let Some(at) = parts.rest else {
+            self.meeting.push((seg, MeetingRole::Meeting(parts)));
+            return None;
+        };
+        let carry = self.rest_after(seg, at);
+        let span = Span::new(seg.span.start, seg.span.start + at);
+        let line = Seg::new(self.text, seg.line, span, self.layout);
+        self.meeting.push((line, MeetingRole::Meeting(parts)));
         carry
     }
 

@@ -1,10 +1,10 @@
 //! Line splitting and the first classification of every line (blank, noise, end-marker
 //! candidate, disclaimer, text) that the header, body and footer passes build on.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
+use crate::lazy_regex::LazyRegex;
 use crate::model::NoiseKind;
 use crate::source::bom_len;
 use crate::span::Span;

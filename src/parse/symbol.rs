@@ -1,10 +1,10 @@
 //! Recognising document-symbol lines in the header, leniently: malformed symbols are still
 //! captured as the symbol so that the symbol rules can judge and fix them.
 
-use crate::lazy_regex::LazyRegex;
 use std::sync::LazyLock;
 
 use crate::layout::Layout;
+use crate::lazy_regex::LazyRegex;
 use crate::span::Span;
 
 /// One component, leniently: letters, up to three more letter parts after `/` (doubled or
