@@ -102,13 +102,26 @@ pub fn one_line(text: &str) -> String {
     }
 }
 
-/// An I/O error as the system words it, without Rust's ` (os error N)` suffix:
-/// `No such file or directory (os error 2)` -> `No such file or directory`.
+/// An I/O error as shown to people, whatever presslint was doing (reading an input, a
+/// configuration or a pack file, walking a directory, writing fixes or output): one short
+/// lower-case phrase that a message of ours reads well around (`cannot read: no such file`).
+/// The common kinds are worded here, the same on every system; any other error is worded
+/// as the system words it, without Rust's ` (os error N)` suffix, on one lower-case line:
+/// `Read-only file system (os error 30)` -> `read-only file system`.
 pub fn io_message(error: &std::io::Error) -> String {
-    let text = error.to_string();
-    match text.find(" (os error") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
+    use std::io::ErrorKind as Kind;
+    match error.kind() {
+        Kind::NotFound => "no such file".to_owned(),
+        Kind::PermissionDenied => "permission denied".to_owned(),
+        Kind::IsADirectory => "is a directory".to_owned(),
+        Kind::NotADirectory => "not a directory".to_owned(),
+        _ => {
+            let text = error.to_string();
+            one_line(
+                text.find(" (os error")
+                    .map_or(&text[..], |cut| &text[..cut]),
+            )
+        }
     }
 }
 
@@ -121,5 +134,33 @@ mod tests {
         assert_eq!(one_line("Unknown field `x`.\nmore"), "unknown field `x`");
         assert_eq!(one_line("TOML parse error"), "TOML parse error");
         assert_eq!(one_line(""), "");
+    }
+
+    #[test]
+    fn io_errors_are_short_lower_case_phrases_without_the_os_error_number() {
+        use std::io::{Error, ErrorKind};
+        for (kind, phrase) in [
+            (ErrorKind::NotFound, "no such file"),
+            (ErrorKind::PermissionDenied, "permission denied"),
+            (ErrorKind::IsADirectory, "is a directory"),
+            (ErrorKind::NotADirectory, "not a directory"),
+        ] {
+            assert_eq!(io_message(&Error::from(kind)), phrase);
+            assert_eq!(
+                io_message(&Error::new(kind, "Whatever (os error 1)")),
+                phrase
+            );
+        }
+        // Linux's EROFS: worded as the system words it, lower-case, without the number.
+        #[cfg(target_os = "linux")]
+        assert_eq!(
+            io_message(&Error::from_raw_os_error(30)),
+            "read-only file system"
+        );
+        assert_eq!(io_message(&Error::other("disk full")), "disk full");
+        assert_eq!(
+            io_message(&Error::other("Too many links (os error 31) at path x")),
+            "too many links"
+        );
     }
 }

@@ -74,9 +74,6 @@ impl Input {
             Origin::File(path) => match crate::open::read_limited(path, MAX_FILE_BYTES) {
                 Ok((bytes, _)) => bytes,
                 Err(ReadError::TooLarge(_)) => return Err(io(too_large())),
-                Err(ReadError::Io(e)) => {
-                    return Err(io(format!("cannot read: {}", crate::error::io_message(&e))))
-                }
                 Err(error) => return Err(io(format!("cannot read: {error}"))),
             },
             Origin::Stdin => {

@@ -24,7 +24,7 @@ impl fmt::Display for ReadError {
         match self {
             ReadError::NotRegular(kind) => write!(f, "not a regular file: {kind}"),
             ReadError::TooLarge(limit) => write!(f, "file is too large (over {})", size(*limit)),
-            ReadError::Io(error) => f.write_str(&crate::write::describe(error)),
+            ReadError::Io(error) => f.write_str(&crate::error::io_message(error)),
         }
     }
 }

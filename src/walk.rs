@@ -33,7 +33,7 @@ pub fn describe(error: &ignore::Error) -> (Option<PathBuf>, String) {
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
             describe(err)
         }
-        ignore::Error::Io(io) => (None, crate::write::describe(io)),
+        ignore::Error::Io(io) => (None, crate::error::io_message(io)),
         other => (
             None,
             other.to_string().lines().next().unwrap_or("").to_owned(),

@@ -344,7 +344,7 @@ fn bad_files_give_one_line_errors_while_the_others_are_still_checked() {
         "error: b-binary.txt: binary file (NUL byte at offset 3)\n\
          error: c-latin1.txt: not valid UTF-8 (at byte offset 15)\n\
          error: d-empty.txt: file is empty\n\
-         error: missing.txt: cannot read: No such file or directory\n"
+         error: missing.txt: cannot read: no such file\n"
     );
     assert!(out.stdout.contains("┌─ e-bogus.json:1:1"), "{}", out.stdout);
     assert!(
@@ -381,7 +381,7 @@ fn bad_files_give_one_line_errors_while_the_others_are_still_checked() {
             "binary file (NUL byte at offset 3)",
             "not valid UTF-8 (at byte offset 15)",
             "file is empty",
-            "cannot read: No such file or directory",
+            "cannot read: no such file",
             "-"
         ]
     );
@@ -426,7 +426,7 @@ fn a_file_without_read_permission_is_an_error_naming_it() {
     assert_eq!(out.code, 2);
     assert_eq!(
         out.stderr,
-        "error: locked.txt: cannot read: Permission denied\n"
+        "error: locked.txt: cannot read: permission denied\n"
     );
     assert_eq!(out.stdout, "1 file could not be checked.\n");
 }
@@ -642,11 +642,7 @@ fn parse_prints_the_release_as_json_with_spans() {
     let out = run(presslint(dir.path()).args(["parse", "missing.txt"]));
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
-        (
-            2,
-            "",
-            "error: missing.txt: cannot read: No such file or directory\n"
-        )
+        (2, "", "error: missing.txt: cannot read: no such file\n")
     );
 }
 

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use presslint::model::Release;
+use presslint::model::{Field, Release};
 use presslint::rules::Pack;
 use presslint::{Engine, Severity, SourceFile, SourceKind};
 
@@ -13,62 +13,48 @@ use presslint::{Engine, Severity, SourceFile, SourceKind};
 /// in file order.
 type Outline = Vec<(&'static str, usize, usize, String)>;
 
+/// The outline of `r`: the elements [`Release::elements`] lists, by the names it gives
+/// them, but for three things. The meeting header is shown by its parts (`meeting-body`,
+/// `session`, `meeting`, `time`), which place its lines more finely than its one span; only
+/// the first paragraph is kept; the footer (end marker, disclaimers) is left out: the pages
+/// are about the layout of the header.
 fn outline(source: &SourceFile, r: &Release) -> Outline {
     let mut out: Vec<(&'static str, presslint::Span, String)> = Vec::new();
-    let mut push = |name: &'static str, field: &presslint::model::Field| {
+    let mut push = |name: &'static str, field: &Field| {
         out.push((
             name,
             field.span,
             field.text.split_whitespace().collect::<Vec<_>>().join(" "),
         ));
     };
-    for l in &r.labels {
-        push("label", &l.field);
-    }
-    if let Some(c) = &r.category {
-        push("category", c);
-    }
-    for s in &r.symbols {
-        push("symbol", &s.field);
-    }
-    if let Some(d) = &r.date_line {
-        push("date", &d.field);
-    }
-    if let Some(m) = &r.masthead {
-        push("masthead", m);
-    }
-    if let Some(m) = &r.meeting {
-        for (name, part) in [
-            ("meeting-body", &m.body),
-            ("session", &m.session),
-            ("meeting", &m.meeting),
-            ("time", &m.time),
-        ] {
-            if let Some(part) = part {
-                push(name, part);
+    let mut paragraphs = 0;
+    for (name, field) in r.elements() {
+        match name {
+            "meeting header" => {
+                let m = r
+                    .meeting
+                    .as_ref()
+                    .expect("a meeting header element has a header");
+                for (name, part) in [
+                    ("meeting-body", &m.body),
+                    ("session", &m.session),
+                    ("meeting", &m.meeting),
+                    ("time", &m.time),
+                ] {
+                    if let Some(part) = part {
+                        push(name, part);
+                    }
+                }
             }
+            "paragraph" => {
+                paragraphs += 1;
+                if paragraphs == 1 {
+                    push(name, field);
+                }
+            }
+            "end marker" | "disclaimer" => {}
+            _ => push(name, field),
         }
-    }
-    for f in &r.reissue {
-        push("reissue", f);
-    }
-    if let Some(k) = &r.kicker {
-        push("kicker", k);
-    }
-    for h in &r.headlines {
-        push("headline", &h.field);
-    }
-    for d in &r.decks {
-        push("deck", d);
-    }
-    for n in &r.notes {
-        push("note", n);
-    }
-    if let Some(i) = &r.intro {
-        push("intro", i);
-    }
-    if let Some(b) = r.body.first() {
-        push("body", b);
     }
     out.sort_by_key(|(_, span, _)| span.start);
     out.into_iter()
@@ -139,7 +125,7 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 1, 1, "SG/SM/12999-OBV/899"),
             ("headline", 3, 1, "Journée de l’eau : « C’est ensemble que "),
-            ("date", 5, 1, "08/10/2009"),
+            ("date line", 5, 1, "08/10/2009"),
             ("category", 6, 1, "Secrétaire général"),
             ("symbol", 6, 19, "SG/SM/12999-OBV/899"),
             ("masthead", 8, 1, "Département de l’information • Service d"),
@@ -150,7 +136,7 @@ const PAGES: &[Page] = &[
                 "JOURNEE DE L’EAU : « C’EST ENSEMBLE QUE ",
             ),
             ("intro", 12, 1, "On trouvera ci-après le message du Secré"),
-            ("body", 14, 1, "L’eau relie nos pays et nos peuples."),
+            ("paragraph", 14, 1, "L’eau relie nos pays et nos peuples."),
         ],
         kind: None,
         findings: &[("dateline/numeric", 5, 1)],
@@ -163,7 +149,7 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 1, 1, "GA/AB/3999"),
             ("headline", 3, 1, "Fifth Committee Recommends Budget for Ri"),
-            ("date", 5, 1, "18 June 2010"),
+            ("date line", 5, 1, "18 June 2010"),
             ("category", 6, 1, "General Assembly"),
             ("symbol", 6, 17, "GA/AB/3999"),
             ("masthead", 7, 1, "Department of Public Information • News "),
@@ -176,7 +162,12 @@ const PAGES: &[Page] = &[
                 1,
                 "Fifth Committee Recommends Budget for Ri",
             ),
-            ("body", 21, 1, "Taking two weeks longer than planned, th"),
+            (
+                "paragraph",
+                21,
+                1,
+                "Taking two weeks longer than planned, th",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -188,7 +179,12 @@ const PAGES: &[Page] = &[
         pack: "un-fr",
         outline: &[
             ("headline", 1, 1, "En juillet, la présidence du Conseil de "),
-            ("body", 2, 1, "Le Représentant permanent auprès des Nat"),
+            (
+                "paragraph",
+                2,
+                1,
+                "Le Représentant permanent auprès des Nat",
+            ),
         ],
         kind: None,
         findings: &[("symbol/missing", 1, 1)],
@@ -204,7 +200,7 @@ const PAGES: &[Page] = &[
                 1,
                 "FOURTH COMMITTEE CALLS FOR END TO ISR\"LI",
             ),
-            ("date", 5, 1, "12 December 1997"),
+            ("date line", 5, 1, "12 December 1997"),
             ("label", 8, 1, "Press Release"),
             ("symbol", 9, 1, "GA/SPD/140"),
             (
@@ -214,7 +210,12 @@ const PAGES: &[Page] = &[
                 "FOURTH COMMITTEE CALLS FOR END TO ISRAEL",
             ),
             ("deck", 14, 10, "Committee Texts Adopted by Assembly Also"),
-            ("body", 16, 1, "The General Assembly took action today o"),
+            (
+                "paragraph",
+                16,
+                1,
+                "The General Assembly took action today o",
+            ),
         ],
         kind: Some(("press-release", true)),
         findings: &[("headline/mismatch", 12, 1)],
@@ -229,7 +230,12 @@ const PAGES: &[Page] = &[
             ("symbol", 3, 1, "GA/12999"),
             ("headline", 5, 1, "General Assembly Proclaims International"),
             ("deck", 6, 1, "Zone of Peace Text Adopted; In Other Act"),
-            ("body", 7, 1, "The General Assembly today proclaimed 22"),
+            (
+                "paragraph",
+                7,
+                1,
+                "The General Assembly today proclaimed 22",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -241,7 +247,12 @@ const PAGES: &[Page] = &[
             ("kicker", 3, 1, "2019 Round-Up"),
             ("symbol", 4, 1, "SC/14999"),
             ("headline", 6, 1, "Security Council Meets in Record Number "),
-            ("body", 8, 1, "The Security Council held 260 public mee"),
+            (
+                "paragraph",
+                8,
+                1,
+                "The Security Council held 260 public mee",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -251,12 +262,17 @@ const PAGES: &[Page] = &[
         pack: "un-en",
         outline: &[
             ("label", 1, 1, "NOTE 6123"),
-            ("date", 2, 1, "19 July 2010"),
+            ("date line", 2, 1, "19 July 2010"),
             ("label", 5, 1, "Press Release"),
             ("label", 5, 14, "Note No. 6123*"),
             ("label", 7, 1, "Note to Correspondents"),
             ("headline", 9, 1, "ACCREDITATION FOR HIGH-LEVEL WATER FORUM"),
-            ("body", 11, 1, "Media wishing to cover the forum must be"),
+            (
+                "paragraph",
+                11,
+                1,
+                "Media wishing to cover the forum must be",
+            ),
         ],
         kind: Some(("note-to-correspondents", false)),
         findings: &[],
@@ -266,9 +282,14 @@ const PAGES: &[Page] = &[
         pack: "un-en",
         outline: &[
             ("symbol", 1, 1, "SG/SM/13999"),
-            ("date", 2, 1, "19 July 2010"),
+            ("date line", 2, 1, "19 July 2010"),
             ("headline", 4, 1, "Secretary-General Welcomes Water Accord"),
-            ("body", 6, 1, "The Secretary-General welcomes the accor"),
+            (
+                "paragraph",
+                6,
+                1,
+                "The Secretary-General welcomes the accor",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -279,7 +300,7 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 3, 1, "GA/PAL/1402"),
             ("headline", 5, 1, "COMMITTEE ON PALESTINIAN RIGHTS APPROVES"),
-            ("date", 7, 1, "14 March 2016"),
+            ("date line", 7, 1, "14 March 2016"),
             ("category", 8, 1, "General Assembly"),
             ("symbol", 8, 17, "GA/PAL/1402"),
             ("masthead", 9, 1, "Department of Public Information • News "),
@@ -298,7 +319,12 @@ const PAGES: &[Page] = &[
                 "COMMITTEE ON PALESTINIAN RIGHTS APPROVES",
             ),
             ("deck", 18, 1, "Bureau Also Reports on Mission to Amman"),
-            ("body", 20, 1, "The Committee on the Exercise of the Ina"),
+            (
+                "paragraph",
+                20,
+                1,
+                "The Committee on the Exercise of the Ina",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -309,7 +335,12 @@ const PAGES: &[Page] = &[
         outline: &[
             ("headline", 3, 1, "Daily Press Briefing by the Office of th"),
             ("intro", 4, 1, "The following is a near-verbatim transcr"),
-            ("body", 6, 1, "Good afternoon. The Secretary-General is"),
+            (
+                "paragraph",
+                6,
+                1,
+                "Good afternoon. The Secretary-General is",
+            ),
         ],
         kind: Some(("press-briefing", false)),
         findings: &[],
@@ -318,12 +349,17 @@ const PAGES: &[Page] = &[
         file: "en-press-conference.txt",
         pack: "un-en",
         outline: &[
-            ("date", 1, 1, "29 June 2012"),
+            ("date line", 1, 1, "29 June 2012"),
             ("headline", 3, 1, "Press Conference by Economic and Social "),
             ("label", 5, 1, "Press Conference"),
             ("masthead", 6, 1, "Department of Public Information • News "),
             ("headline", 8, 1, "Press Conference by Economic and Social "),
-            ("body", 10, 1, "The President of the Economic and Social"),
+            (
+                "paragraph",
+                10,
+                1,
+                "The President of the Economic and Social",
+            ),
         ],
         kind: Some(("press-conference", false)),
         findings: &[],
@@ -336,10 +372,15 @@ const PAGES: &[Page] = &[
             ("meeting", 3, 1, "21st Meeting"),
             ("time", 3, 15, "PM"),
             ("symbol", 4, 1, "GA/EF/3999"),
-            ("date", 5, 1, "20 October 2008"),
+            ("date line", 5, 1, "20 October 2008"),
             ("headline", 7, 1, "Second Committee Hears Call to Close Gap"),
             ("deck", 9, 1, "Speakers Urge Partnerships with Private "),
-            ("body", 11, 1, "The Second Committee (Economic and Finan"),
+            (
+                "paragraph",
+                11,
+                1,
+                "The Second Committee (Economic and Finan",
+            ),
         ],
         kind: None,
         findings: &[],
@@ -350,11 +391,16 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 1, 1, "HR/CT/7028-AFG/412"),
             ("headline", 2, 1, "HUMAN RIGHTS COMMITTEE REVIEWS REPORT OF"),
-            ("date", 3, 1, "16/07/2004"),
+            ("date line", 3, 1, "16/07/2004"),
             ("label", 4, 1, "Press Release"),
             ("symbol", 4, 15, "HR/CT/7028-AFG/412"),
             ("headline", 5, 1, "HUMAN RIGHTS COMMITTEE REVIEWS REPORT OF"),
-            ("body", 7, 1, "The Human Rights Committee this morning "),
+            (
+                "paragraph",
+                7,
+                1,
+                "The Human Rights Committee this morning ",
+            ),
         ],
         kind: Some(("press-release", true)),
         findings: &[("dateline/numeric", 3, 1)],
@@ -365,7 +411,7 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 1, 1, "SG/SM/6444"),
             ("headline", 3, 1, "SECRETARY-GENERAL CALLS FOR RESTRAINT IN"),
-            ("date", 5, 1, "19980112"),
+            ("date line", 5, 1, "19980112"),
             ("label", 8, 1, "Press Release"),
             ("symbol", 9, 1, "SG/SM/6444"),
             (
@@ -375,7 +421,12 @@ const PAGES: &[Page] = &[
                 "SECRETARY-GENERAL CALLS FOR RESTRAINT IN",
             ),
             ("intro", 16, 1, "The following statement was issued today"),
-            ("body", 18, 1, "The Secretary-General is following close"),
+            (
+                "paragraph",
+                18,
+                1,
+                "The Secretary-General is following close",
+            ),
         ],
         kind: Some(("press-release", true)),
         findings: &[("dateline/numeric", 5, 1)],
@@ -387,9 +438,14 @@ const PAGES: &[Page] = &[
             ("label", 1, 1, "COMMUNIQUE DE BASE"),
             ("symbol", 1, 20, "ECOSOC/2885"),
             ("headline", 3, 1, "LE CONSEIL ÉCONOMIQUE ET SOCIAL OUVRE SA"),
-            ("date", 5, 1, "20 juin 1996"),
+            ("date line", 5, 1, "20 juin 1996"),
             ("headline", 7, 1, "LE CONSEIL ÉCONOMIQUE ET SOCIAL OUVRE SA"),
-            ("body", 11, 1, "Le Conseil économique et social ouvrira "),
+            (
+                "paragraph",
+                11,
+                1,
+                "Le Conseil économique et social ouvrira ",
+            ),
         ],
         kind: Some(("press-release", true)),
         findings: &[],
@@ -399,10 +455,15 @@ const PAGES: &[Page] = &[
         pack: "un-fr",
         outline: &[
             ("headline", 3, 1, "CONFÉRENCE DE PRESSE DU PRÉSIDENT DU CON"),
-            ("date", 5, 4, "6 janvier 2003"),
+            ("date line", 5, 4, "6 janvier 2003"),
             ("label", 7, 1, "Conférence de presse"),
             ("headline", 9, 1, "CONFÉRENCE DE PRESSE DU PRÉSIDENT DU CON"),
-            ("body", 13, 1, "Le Président du Conseil de sécurité a pr"),
+            (
+                "paragraph",
+                13,
+                1,
+                "Le Président du Conseil de sécurité a pr",
+            ),
         ],
         kind: Some(("press-conference", false)),
         findings: &[],
@@ -413,7 +474,7 @@ const PAGES: &[Page] = &[
         outline: &[
             ("symbol", 1, 1, "AG/PAL/1099"),
             ("headline", 3, 1, "LE COMITÉ DES DROITS DU PEUPLE PALESTINI"),
-            ("date", 5, 1, "07/12/2005"),
+            ("date line", 5, 1, "07/12/2005"),
             ("category", 6, 1, "Assemblée générale"),
             ("symbol", 6, 19, "AG/PAL/1099"),
             ("masthead", 7, 1, "Département de l’information • Service d"),
@@ -432,7 +493,12 @@ const PAGES: &[Page] = &[
                 "LE COMITÉ DES DROITS DU PEUPLE PALESTINI",
             ),
             ("deck", 18, 1, "Le Bureau rend compte de sa mission à Am"),
-            ("body", 20, 1, "Le Comité pour l’exercice des droits ina"),
+            (
+                "paragraph",
+                20,
+                1,
+                "Le Comité pour l’exercice des droits ina",
+            ),
         ],
         kind: None,
         findings: &[("dateline/numeric", 5, 1)],
@@ -444,9 +510,14 @@ const PAGES: &[Page] = &[
             ("label", 1, 1, "Communiqué de presse"),
             ("label", 1, 21, "Point de presse"),
             ("headline", 3, 1, "POINT DE PRESSE QUOTIDIEN DU BUREAU DU P"),
-            ("date", 5, 1, "26/08/2010"),
+            ("date line", 5, 1, "26/08/2010"),
             ("note", 7, 1, "(La version française du Point de presse"),
-            ("body", 9, 1, "Le Secrétaire général se trouve aujourd’"),
+            (
+                "paragraph",
+                9,
+                1,
+                "Le Secrétaire général se trouve aujourd’",
+            ),
         ],
         kind: Some(("press-briefing", false)),
         findings: &[("dateline/numeric", 5, 1)],
@@ -460,7 +531,12 @@ const PAGES: &[Page] = &[
             ("time", 4, 16, "soir"),
             ("symbol", 5, 1, "CS/8999"),
             ("headline", 7, 1, "Le Conseil de sécurité proroge d’un an l"),
-            ("body", 9, 1, "Le Conseil de sécurité a prorogé ce soir"),
+            (
+                "paragraph",
+                9,
+                1,
+                "Le Conseil de sécurité a prorogé ce soir",
+            ),
         ],
         kind: None,
         findings: &[],

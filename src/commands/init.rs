@@ -18,14 +18,14 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
             _ => Error::file(
                 ErrorKind::Io,
                 path,
-                format!("cannot write: {}", presslint::write::describe(&e)),
+                format!("cannot write: {}", presslint::error::io_message(&e)),
             ),
         })?;
     std::io::Write::write_all(&mut file, STARTER.as_bytes()).map_err(|e| {
         Error::file(
             ErrorKind::Io,
             path,
-            format!("cannot write: {}", presslint::write::describe(&e)),
+            format!("cannot write: {}", presslint::error::io_message(&e)),
         )
     })?;
     println!("Wrote {}", path.display());

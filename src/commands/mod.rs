@@ -62,7 +62,13 @@ pub(crate) fn output_error(error: std::io::Error) -> Error {
     if error.kind() == std::io::ErrorKind::BrokenPipe {
         return Error::closed_pipe();
     }
-    Error::of(ErrorKind::Io, format!("cannot write output: {error}"))
+    Error::of(
+        ErrorKind::Io,
+        format!(
+            "cannot write output: {}",
+            presslint::error::io_message(&error)
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -98,107 +98,73 @@ impl<'a> JsonDocument<'a> {
     /// The release the JSON describes; members of the wrong type are left out (the schema
     /// reports them).
     pub fn to_release(&self, source: &SourceFile, layout: &Layout) -> Release {
-        let mut release = Release {
-            format: InputFormat::Json,
-            content_end: source.text.trim_end().len(),
-            ..Release::default()
-        };
         let Some(root) = self.root.as_ref().and_then(Node::as_object) else {
-            return release;
+            return Release {
+                format: InputFormat::Json,
+                content_end: source.text.trim_end().len(),
+                ..Release::default()
+            };
         };
         let bom = crate::source::bom_len(&source.text);
-        // A missing element belongs in the root object: before its closing brace.
-        release.content_end = (root.range.end + bom).saturating_sub(1);
         let reader = Reader {
             text: self.text,
             bom,
         };
-        release.noise = reader.objects(root, "noise", |object, field| {
-            let kind = match object.get_string("kind").map(|k| k.value.as_ref()) {
-                Some("table_debris") => NoiseKind::TableDebris,
-                Some("scraper_date") => NoiseKind::ScraperDate,
-                Some("running_head") => NoiseKind::RunningHead,
-                _ => NoiseKind::SiteBanner,
-            };
-            Noise { field, kind }
-        });
-        release.category = reader.field(root, "category");
-        release.symbols = reader.objects(root, "symbols", |object, field| {
-            let parts = reader.parts_or_whole(object, "parts", &field);
-            let stacked = object.get_boolean("stacked").is_some_and(|b| b.value);
-            Symbol {
-                field,
-                parts,
-                stacked,
-            }
-        });
-        release.date_line = root.get_object("date_line").and_then(|object| {
-            let field = reader.field_of_object(object)?;
-            // The date is re-derived from the text, as for a text release; the exported
-            // members are a fallback for text the date grammar does not know.
-            if let Some(found) = super::date::recognise(field.text.trim(), layout) {
-                let (form, year, month, day) = (found.form, found.year, found.month, found.day);
-                return Some(DateLine {
-                    field,
-                    form,
-                    year,
-                    month,
-                    day,
-                });
-            }
-            let number = |key: &str| {
-                object
-                    .get_number(key)
-                    .and_then(|n| n.value.parse::<i64>().ok())
-            };
-            let form = match object.get_string("form").map(|f| f.value.as_ref()) {
-                Some("numeric") => DateForm::Numeric,
-                Some("stamp") => DateForm::Stamp,
-                _ => DateForm::Long,
-            };
-            Some(DateLine {
-                field,
-                form,
-                year: number("year").and_then(|n| i32::try_from(n).ok()),
-                month: number("month").and_then(|n| u8::try_from(n).ok()),
-                day: number("day").and_then(|n| u8::try_from(n).ok()),
-            })
-        });
-        release.masthead = reader.field(root, "masthead");
-        release.labels = reader.objects(root, "labels", |object, field| Label {
-            field,
-            kind: object.get_string("kind").map(|k| k.value.to_string()),
-        });
-        release.kind = root.get_object("kind").and_then(|object| {
-            let name = object.get_string("name")?.value.to_string();
-            let symbol = object.get_boolean("symbol").is_none_or(|b| b.value);
-            let span = Span::new(object.range.start + bom, object.range.end + bom);
-            Some(DocumentKind { name, symbol, span })
-        });
-        release.meeting = root.get_object("meeting").and_then(|object| {
-            let field = reader.field_of_object(object)?;
-            Some(MeetingHeader {
-                lines: reader.parts_or_whole(object, "lines", &field),
-                body: reader.field(object, "body"),
-                session: reader.field(object, "session"),
-                meeting: reader.field(object, "meeting"),
-                time: reader.field(object, "time"),
-                field,
-            })
-        });
-        release.kicker = reader.field(root, "kicker");
-        release.decks = reader.list(root, "decks");
-        release.notes = reader.list(root, "notes");
-        release.reissue = reader.list(root, "reissue");
-        release.headlines = reader.objects(root, "headlines", |object, field| {
-            let lines = reader.parts_or_whole(object, "lines", &field);
-            Headline { field, lines }
-        });
-        release.intro = reader.field(root, "intro");
-        release.body = reader.list(root, "body");
-        release.end_marker = reader.field(root, "end_marker");
-        release.disclaimers = reader.list(root, "disclaimers");
-        release
+        // Every member is named (no `..Default::default()`): an element added to the model
+        // does not compile until this reads it.
+        Release {
+            format: InputFormat::Json,
+            noise: reader.objects(root, "noise", noise),
+            category: reader.field(root, "category"),
+            symbols: reader.objects(root, "symbols", |object, field| {
+                reader.symbol(object, field)
+            }),
+            date_line: root
+                .get_object("date_line")
+                .and_then(|object| reader.date_line(object, layout)),
+            masthead: reader.field(root, "masthead"),
+            labels: reader.objects(root, "labels", label),
+            kind: root
+                .get_object("kind")
+                .and_then(|object| reader.document_kind(object)),
+            meeting: root
+                .get_object("meeting")
+                .and_then(|object| reader.meeting(object)),
+            reissue: reader.list(root, "reissue"),
+            kicker: reader.field(root, "kicker"),
+            headlines: reader.objects(root, "headlines", |object, field| {
+                reader.headline(object, field)
+            }),
+            decks: reader.list(root, "decks"),
+            notes: reader.list(root, "notes"),
+            intro: reader.field(root, "intro"),
+            body: reader.list(root, "body"),
+            end_marker: reader.field(root, "end_marker"),
+            disclaimers: reader.list(root, "disclaimers"),
+            // A missing element belongs in the root object: before its closing brace.
+            content_end: (root.range.end + bom).saturating_sub(1),
+        }
+    }
+}
+
+/// A noise entry. A `kind` presslint does not know (or none) reads as a site banner rather
+/// than dropping the entry: the schema reports the bad value, and the field stays located.
+fn noise(object: &Object<'_>, field: Field) -> Noise {
+    let kind = match object.get_string("kind").map(|k| k.value.as_ref()) {
+        Some("table_debris") => NoiseKind::TableDebris,
+        Some("scraper_date") => NoiseKind::ScraperDate,
+        Some("running_head") => NoiseKind::RunningHead,
+        _ => NoiseKind::SiteBanner,
+    };
+    Noise { field, kind }
+}
+
+/// A label line, with the kind of document the export gives it: unlike the date, a label
+/// is not matched against the pack's layout again.
+fn label(object: &Object<'_>, field: Field) -> Label {
+    Label {
+        field,
+        kind: object.get_string("kind").map(|k| k.value.to_string()),
     }
 }
 
@@ -272,6 +238,83 @@ struct Reader<'t> {
 }
 
 impl Reader<'_> {
+    /// A symbol copy. Without exported `parts` the whole symbol is its one part: a symbol
+    /// has at least one part, as in a text release, for the checks that read the parts.
+    fn symbol(&self, object: &Object<'_>, field: Field) -> Symbol {
+        let parts = self.parts_or_whole(object, "parts", &field);
+        let stacked = object.get_boolean("stacked").is_some_and(|b| b.value);
+        Symbol {
+            field,
+            parts,
+            stacked,
+        }
+    }
+
+    /// The date line. The date is re-derived from the text, as for a text release, so a
+    /// JSON input is checked by the same grammar; the exported `form`, `year`, `month` and
+    /// `day` are a fallback for text the date grammar does not know.
+    fn date_line(&self, object: &Object<'_>, layout: &Layout) -> Option<DateLine> {
+        let field = self.field_of_object(object)?;
+        if let Some(found) = super::date::recognise(field.text.trim(), layout) {
+            let (form, year, month, day) = (found.form, found.year, found.month, found.day);
+            return Some(DateLine {
+                field,
+                form,
+                year,
+                month,
+                day,
+            });
+        }
+        let number = |key: &str| {
+            object
+                .get_number(key)
+                .and_then(|n| n.value.parse::<i64>().ok())
+        };
+        let form = match object.get_string("form").map(|f| f.value.as_ref()) {
+            Some("numeric") => DateForm::Numeric,
+            Some("stamp") => DateForm::Stamp,
+            _ => DateForm::Long,
+        };
+        Some(DateLine {
+            field,
+            form,
+            year: number("year").and_then(|n| i32::try_from(n).ok()),
+            month: number("month").and_then(|n| u8::try_from(n).ok()),
+            day: number("day").and_then(|n| u8::try_from(n).ok()),
+        })
+    }
+
+    /// The kind of document. It has no text of its own, so its span is the whole `kind`
+    /// object; a missing `symbol` (a schema error) reads as `true`, so that a missing
+    /// symbol is still reported rather than excused.
+    fn document_kind(&self, object: &Object<'_>) -> Option<DocumentKind> {
+        let name = object.get_string("name")?.value.to_string();
+        let symbol = object.get_boolean("symbol").is_none_or(|b| b.value);
+        let span = Span::new(object.range.start + self.bom, object.range.end + self.bom);
+        Some(DocumentKind { name, symbol, span })
+    }
+
+    /// The meeting header. Without exported `lines` the whole header is its one line: a
+    /// header has at least one line, as in a text release, for the code that reads them.
+    fn meeting(&self, object: &Object<'_>) -> Option<MeetingHeader> {
+        let field = self.field_of_object(object)?;
+        Some(MeetingHeader {
+            lines: self.parts_or_whole(object, "lines", &field),
+            body: self.field(object, "body"),
+            session: self.field(object, "session"),
+            meeting: self.field(object, "meeting"),
+            time: self.field(object, "time"),
+            field,
+        })
+    }
+
+    /// A headline copy. Without exported `lines` the whole headline is its one line, as a
+    /// headline printed on a single line has in a text release.
+    fn headline(&self, object: &Object<'_>, field: Field) -> Headline {
+        let lines = self.parts_or_whole(object, "lines", &field);
+        Headline { field, lines }
+    }
+
     /// `{"text": "..."}` under `key`, when it is an object with a string `text`.
     fn field(&self, object: &Object<'_>, key: &str) -> Option<Field> {
         self.field_of_object(object.get_object(key)?)

@@ -10,7 +10,8 @@ use std::os::unix::fs::{FileExt, MetadataExt, OpenOptionsExt};
 use std::path::Path;
 
 use super::swap::{holds, same_file};
-use super::{describe, directory_of, temp, CHANGED};
+use super::{directory_of, temp, CHANGED};
+use crate::error::io_message;
 
 pub fn rewrite(
     target: &Path,
@@ -24,8 +25,8 @@ pub fn rewrite(
         .write(true)
         .custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32)
         .open(target)
-        .map_err(|e| describe(&e))?;
-    let opened = writer.metadata().map_err(|e| describe(&e))?;
+        .map_err(|e| io_message(&e))?;
+    let opened = writer.metadata().map_err(|e| io_message(&e))?;
     if opened.dev() != metadata.dev() || opened.ino() != metadata.ino() {
         return Err(CHANGED.to_owned());
     }
@@ -34,15 +35,15 @@ pub fn rewrite(
         format!(
             "cannot create a backup file in `{}`: {}",
             directory.display(),
-            describe(&e)
+            io_message(&e)
         )
     })?;
     backup
         .write_all(expected)
         .and_then(|()| backup.as_file().sync_all())
-        .map_err(|e| format!("cannot write a backup file: {}", describe(&e)))?;
+        .map_err(|e| format!("cannot write a backup file: {}", io_message(&e)))?;
     // The last check before the first byte is written.
-    let now = writer.metadata().map_err(|e| describe(&e))?;
+    let now = writer.metadata().map_err(|e| io_message(&e))?;
     if !same_file(&now, metadata) || !holds(original, expected).unwrap_or(false) {
         return Err(CHANGED.to_owned());
     }
@@ -56,16 +57,16 @@ pub fn rewrite(
         if write(expected).is_ok() {
             return Err(format!(
                 "{}; the original was written back",
-                describe(&error)
+                io_message(&error)
             ));
         }
         let kept = backup
             .into_temp_path()
             .keep()
-            .map_err(|e| describe(&e.error))?;
+            .map_err(|e| io_message(&e.error))?;
         return Err(format!(
             "{}, and the original could not be written back: it is kept in `{}`",
-            describe(&error),
+            io_message(&error),
             kept.display()
         ));
     }

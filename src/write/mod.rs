@@ -16,7 +16,7 @@ pub mod temp;
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{io_message, Error, ErrorKind, Result};
 
 /// The refusal when the file is no longer what the fixes were computed from.
 pub const CHANGED: &str = "the file changed on disk since it was read; nothing written";
@@ -39,7 +39,7 @@ pub fn replace_file(path: &Path, expected: &[u8], new_text: &str) -> Result<()> 
     };
     #[cfg(unix)]
     {
-        let target = resolve_links(path).map_err(|e| fail(describe(&e)))?;
+        let target = resolve_links(path).map_err(|e| fail(io_message(&e)))?;
         swap::replace(&target, expected, new_text).map_err(fail)
     }
     #[cfg(not(unix))]
@@ -78,11 +78,11 @@ fn directory_of(path: &Path) -> &Path {
 #[cfg(not(unix))]
 fn portable_replace(path: &Path, expected: &[u8], new_text: &str) -> Result<(), String> {
     use std::io::Write;
-    let metadata = std::fs::metadata(path).map_err(|e| describe(&e))?;
+    let metadata = std::fs::metadata(path).map_err(|e| io_message(&e))?;
     if metadata.permissions().readonly() {
         return Err("the file is read-only".into());
     }
-    if std::fs::read(path).map_err(|e| describe(&e))? != expected {
+    if std::fs::read(path).map_err(|e| io_message(&e))? != expected {
         return Err(CHANGED.into());
     }
     let directory = directory_of(path);
@@ -90,10 +90,10 @@ fn portable_replace(path: &Path, expected: &[u8], new_text: &str) -> Result<(), 
     temporary
         .write_all(new_text.as_bytes())
         .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|e| describe(&e))?;
+        .map_err(|e| io_message(&e))?;
     std::fs::set_permissions(temporary.path(), metadata.permissions())
-        .map_err(|e| format!("cannot copy permissions: {}", describe(&e)))?;
-    temporary.persist(path).map_err(|e| describe(&e.error))?;
+        .map_err(|e| format!("cannot copy permissions: {}", io_message(&e)))?;
+    temporary.persist(path).map_err(|e| io_message(&e.error))?;
     Ok(())
 }
 
@@ -103,19 +103,9 @@ fn temporary_in(directory: &Path) -> Result<tempfile::NamedTempFile, String> {
         format!(
             "cannot create a temporary file in `{}`: {}",
             directory.display(),
-            describe(&e)
+            io_message(&e)
         )
     })
-}
-
-/// An I/O error as a short lower-case phrase for the two common cases (a message of ours
-/// around it reads as one sentence), else as [`crate::error::io_message`] words it.
-pub fn describe(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        _ => crate::error::io_message(error),
-    }
 }
 
 #[cfg(test)]

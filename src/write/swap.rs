@@ -27,7 +27,8 @@ use std::path::Path;
 use rustix::fs::{renameat_with, RenameFlags, CWD};
 use rustix::io::Errno;
 
-use super::{describe, directory_of, in_place, temp, CHANGED, CHANGED_WHILE_WRITING};
+use super::{directory_of, in_place, temp, CHANGED, CHANGED_WHILE_WRITING};
+use crate::error::io_message;
 
 /// Replaces `target` (a path that is no symbolic link) with `new_text`; the error is the
 /// reason, without the file name.
@@ -43,7 +44,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
         // Judged by the permission bits, so that root (as in CI) is refused too.
         return Err("the file is read-only".to_owned());
     }
-    if !holds(&original, expected).map_err(|e| describe(&e))? {
+    if !holds(&original, expected).map_err(|e| io_message(&e))? {
         return Err(CHANGED.to_owned());
     }
     let directory = directory_of(target);
@@ -69,11 +70,11 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
             rustix::fs::fchmod(temporary.as_file(), permissions).map_err(Into::into)
         })
         .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|e| describe(&e))?;
+        .map_err(|e| io_message(&e))?;
 
     // 3. Still the same file, still the same bytes, just before the swap.
     let now = std::fs::symlink_metadata(target).map_err(|_| CHANGED.to_owned())?;
-    if !same_file(&now, &metadata) || !holds(&original, expected).map_err(|e| describe(&e))? {
+    if !same_file(&now, &metadata) || !holds(&original, expected).map_err(|e| io_message(&e))? {
         return Err(CHANGED.to_owned());
     }
     #[cfg(test)]
@@ -83,10 +84,12 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
         Ok(()) => {}
         Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {
             // No exchange here: the check above is the last one.
-            temporary.persist(target).map_err(|e| describe(&e.error))?;
+            temporary
+                .persist(target)
+                .map_err(|e| io_message(&e.error))?;
             return Ok(());
         }
-        Err(error) => return Err(describe(&error.into())),
+        Err(error) => return Err(io_message(&error.into())),
     }
     // 4. The temporary name now holds what was replaced.
     if !replaced_is_original(&temporary_path, &original, &metadata, expected) {
@@ -98,7 +101,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
                 let kept = temporary.into_temp_path().keep().unwrap_or(temporary_path);
                 Err(format!(
                     "the file changed on disk while fixes were written, and could not be put back ({}); the other version is in `{}`",
-                    describe(&error.into()),
+                    io_message(&error.into()),
                     kept.display()
                 ))
             }
