@@ -9,7 +9,7 @@ use super::progress::Progress;
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
 use crate::workspace::Workspace;
-use presslint::engine::fix_until_stable_from;
+use presslint::engine::{fix_until_stable_from, FixOutcome};
 use presslint::error::{Error, Result};
 use presslint::fix::Applicability;
 use presslint::inputs::Input;
@@ -298,61 +298,64 @@ fn fix_input(
     };
     let first = std::mem::take(&mut read.result.diagnostics);
     let base = read.result;
-    match fix_until_stable_from(&engine, &source, first, threshold) {
-        Ok(outcome) if outcome.settled => {
-            let fixed = outcome.fixed.len();
-            let result = FileResult {
-                source: Some(presslint::SourceFile::new(
-                    source.name.clone(),
-                    outcome.text,
-                    source.kind,
-                )),
-                diagnostics: outcome.remaining,
-                ..base
-            };
-            Fixed {
-                checked: Checked {
-                    result,
-                    engine: Some(engine),
-                },
-                original: Some(source.into_text()),
-                fixed,
-            }
-        }
-        Ok(outcome) => {
-            let error = format!(
-                "fixes do not settle: they keep changing the text (rules: {}); nothing written",
-                outcome.unsettled_rules.join(", ")
-            );
-            let result = FileResult {
-                source: Some(source.clone()),
-                diagnostics: outcome.remaining,
-                error: Some(error),
-                ..base
-            };
-            Fixed {
-                checked: Checked {
-                    result,
-                    engine: Some(engine),
-                },
-                original: Some(source.into_text()),
-                fixed: 0,
-            }
-        }
+    let (result, original, fixed) = match fix_until_stable_from(&engine, &source, first, threshold)
+    {
+        Ok(outcome) if outcome.settled => settled(base, source, outcome),
+        Ok(outcome) => unsettled(base, source, outcome),
         Err(error) => {
             let result = FileResult {
                 source: Some(source),
                 error: Some(error.message),
                 ..base
             };
-            Fixed {
-                checked: Checked {
-                    result,
-                    engine: Some(engine),
-                },
-                original: None,
-                fixed: 0,
-            }
+            (result, None, 0)
         }
+    };
+    Fixed {
+        checked: Checked {
+            result,
+            engine: Some(engine),
+        },
+        original,
+        fixed,
     }
+}
+
+/// Fixes that settled: the result is the fixed text's, and the original is kept to write
+/// against (the file must still hold it).
+fn settled(
+    base: FileResult,
+    source: presslint::SourceFile,
+    outcome: FixOutcome,
+) -> (FileResult, Option<String>, usize) {
+    let fixed = outcome.fixed.len();
+    let result = FileResult {
+        source: Some(presslint::SourceFile::new(
+            source.name.clone(),
+            outcome.text,
+            source.kind,
+        )),
+        diagnostics: outcome.remaining,
+        ..base
+    };
+    (result, Some(source.into_text()), fixed)
+}
+
+/// Fixes that keep changing the text: nothing is written, and the file says which rules.
+fn unsettled(
+    base: FileResult,
+    source: presslint::SourceFile,
+    outcome: FixOutcome,
+) -> (FileResult, Option<String>, usize) {
+    let error = format!(
+        "fixes do not settle: they keep changing the text (rules: {}); nothing written",
+        outcome.unsettled_rules.join(", ")
+    );
+    let result = FileResult {
+        source: Some(source.clone()),
+        diagnostics: outcome.remaining,
+        error: Some(error),
+        ..base
+    };
+    (result, Some(source.into_text()), 0)
 }

@@ -34,16 +34,7 @@ use crate::error::io_message;
 /// reason, without the file name.
 pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), String> {
     let (original, metadata) = crate::open::open_regular(target).map_err(|e| e.to_string())?;
-    let mode = metadata.mode();
-    if mode & 0o6000 != 0 {
-        return Err(
-            "the file is setuid or setgid; presslint does not rewrite such files".to_owned(),
-        );
-    }
-    if mode & 0o222 == 0 {
-        // Judged by the permission bits, so that root (as in CI) is refused too.
-        return Err("the file is read-only".to_owned());
-    }
+    refuse_by_mode(metadata.mode())?;
     if !holds(&original, expected).map_err(|e| io_message(&e))? {
         return Err(CHANGED.to_owned());
     }
@@ -52,25 +43,10 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
     if metadata.nlink() > 1 {
         return in_place::rewrite(target, &original, &metadata, expected, new_text);
     }
-    let mut temporary = super::temporary_in(directory)?;
-    let owner = rustix::fs::fchown(
-        temporary.as_file(),
-        Some(rustix::fs::Uid::from_raw(metadata.uid())),
-        Some(rustix::fs::Gid::from_raw(metadata.gid())),
-    );
-    if owner.is_err() {
+    let Some(temporary) = written_temporary(directory, &metadata, new_text)? else {
         // Another user's file that we may write to: rewriting it in place keeps its owner.
-        drop(temporary);
         return in_place::rewrite(target, &original, &metadata, expected, new_text);
-    }
-    temporary
-        .write_all(new_text.as_bytes())
-        .and_then(|()| {
-            let permissions = rustix::fs::Mode::from_raw_mode(mode & 0o777);
-            rustix::fs::fchmod(temporary.as_file(), permissions).map_err(Into::into)
-        })
-        .and_then(|()| temporary.as_file().sync_all())
-        .map_err(|e| io_message(&e))?;
+    };
 
     // 3. Still the same file, still the same bytes, just before the swap.
     let now = std::fs::symlink_metadata(target).map_err(|_| CHANGED.to_owned())?;
@@ -79,6 +55,59 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
     }
     #[cfg(test)]
     tests::between_check_and_swap(target);
+    swap(temporary, target, &original, &metadata, expected)
+}
+
+/// Files presslint does not rewrite: setuid or setgid ones, and read-only ones (judged by
+/// the permission bits, so that root, as in CI, is refused too).
+fn refuse_by_mode(mode: u32) -> Result<(), String> {
+    if mode & 0o6000 != 0 {
+        return Err(
+            "the file is setuid or setgid; presslint does not rewrite such files".to_owned(),
+        );
+    }
+    if mode & 0o222 == 0 {
+        return Err("the file is read-only".to_owned());
+    }
+    Ok(())
+}
+
+/// A temporary file beside the target holding `new_text`, with the target's owner, group
+/// and permissions, flushed to disk; `None` when the owner cannot be given to it.
+fn written_temporary(
+    directory: &Path,
+    metadata: &Metadata,
+    new_text: &str,
+) -> Result<Option<tempfile::NamedTempFile>, String> {
+    let mut temporary = super::temporary_in(directory)?;
+    let owner = rustix::fs::fchown(
+        temporary.as_file(),
+        Some(rustix::fs::Uid::from_raw(metadata.uid())),
+        Some(rustix::fs::Gid::from_raw(metadata.gid())),
+    );
+    if owner.is_err() {
+        return Ok(None);
+    }
+    temporary
+        .write_all(new_text.as_bytes())
+        .and_then(|()| {
+            let permissions = rustix::fs::Mode::from_raw_mode(metadata.mode() & 0o777);
+            rustix::fs::fchmod(temporary.as_file(), permissions).map_err(Into::into)
+        })
+        .and_then(|()| temporary.as_file().sync_all())
+        .map_err(|e| io_message(&e))?;
+    Ok(Some(temporary))
+}
+
+/// Exchanges the temporary file with the target, then checks that what it replaced is the
+/// original (else exchanges back, or keeps the other version and says where).
+fn swap(
+    temporary: tempfile::NamedTempFile,
+    target: &Path,
+    original: &File,
+    metadata: &Metadata,
+    expected: &[u8],
+) -> Result<(), String> {
     let temporary_path = temporary.path().to_owned();
     match renameat_with(CWD, &temporary_path, CWD, target, RenameFlags::EXCHANGE) {
         Ok(()) => {}
@@ -92,7 +121,7 @@ pub fn replace(target: &Path, expected: &[u8], new_text: &str) -> Result<(), Str
         Err(error) => return Err(io_message(&error.into())),
     }
     // 4. The temporary name now holds what was replaced.
-    if !replaced_is_original(&temporary_path, &original, &metadata, expected) {
+    if !replaced_is_original(&temporary_path, original, metadata, expected) {
         return match renameat_with(CWD, &temporary_path, CWD, target, RenameFlags::EXCHANGE) {
             // The temporary name holds the new text again; dropping it removes it.
             Ok(()) => Err(CHANGED_WHILE_WRITING.to_owned()),
