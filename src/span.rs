@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+mod utf16;
+pub use utf16::Utf16Position;
+
 /// A half-open byte range `[start, end)` into the original bytes of a file.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
