@@ -33,6 +33,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Write a commented starter `presslint.toml`.
     Init(InitArgs),
+    /// Run the language server (LSP) on stdin and stdout, for editors.
+    Server(ServerArgs),
 }
 
 #[derive(Debug, Args)]
@@ -138,6 +140,16 @@ pub struct RulesArgs {
 pub struct ExplainArgs {
     /// A rule id, `group/name`.
     pub rule: String,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ServerArgs {
+    /// Talk over stdin and stdout: the only transport, and the default; accepted because
+    /// LSP clients pass it.
+    #[arg(long)]
+    pub stdio: bool,
     #[command(flatten)]
     pub settings: SettingsArgs,
 }

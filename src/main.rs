@@ -4,6 +4,7 @@ use clap::Parser;
 
 mod cli;
 mod commands;
+mod server;
 mod workspace;
 
 fn main() -> std::process::ExitCode {

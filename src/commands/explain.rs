@@ -15,15 +15,21 @@ use presslint::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let engine = args.settings.workspace()?.engine_here()?;
-    let page = match args.rule.strip_prefix("schema/") {
-        Some(keyword) if is_kebab(keyword) => schema_page(keyword),
-        _ => explain(&engine, find(engine.pack(), &args.rule)?),
-    };
+    let page = page(&engine, &args.rule)?;
     std::io::stdout()
         .lock()
         .write_all(page.as_bytes())
         .map_err(output_error)?;
     Ok(Outcome::Clean)
+}
+
+/// The page of the rule `id` (a `schema/<keyword>` id has one too), or an error suggesting
+/// the closest id.
+pub fn page(engine: &Engine, id: &str) -> Result<String> {
+    Ok(match id.strip_prefix("schema/") {
+        Some(keyword) if is_kebab(keyword) => schema_page(keyword),
+        _ => explain(engine, find(engine.pack(), id)?),
+    })
 }
 
 fn is_kebab(word: &str) -> bool {

@@ -9,6 +9,7 @@ pub mod parse;
 pub mod progress;
 pub mod rules;
 pub mod schema;
+pub mod server;
 
 use crate::cli::{Cli, Command};
 use presslint::error::{Error, ErrorKind};
@@ -44,6 +45,7 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Explain(args) => explain::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Init(args) => init::run(args),
+        Command::Server(args) => server::run(args),
     };
     match result {
         Ok(outcome) => outcome,

@@ -1,0 +1,25 @@
+//! `presslint server`: the language server for editors (see `crate::server`).
+
+use super::Outcome;
+use crate::cli::ServerArgs;
+use crate::server::{self, Exit, Settings};
+use crate::workspace::ConfigSource;
+use presslint::error::Result;
+
+/// Serves until the editor says `exit`. A configuration that cannot be read does not stop
+/// the server: the documents it governs show the error instead.
+pub fn run(args: &ServerArgs) -> Result<Outcome> {
+    let settings = &args.settings;
+    let source = match (&settings.config, settings.no_config) {
+        (Some(path), _) => ConfigSource::File(path.clone()),
+        (None, true) => ConfigSource::None,
+        (None, false) => ConfigSource::Discover,
+    };
+    // The protocol's exit codes: 0 after `shutdown`, 1 without; `Outcome` has both.
+    Ok(
+        match server::serve(Settings::new(source, settings.pack.clone())) {
+            Exit::AfterShutdown => Outcome::Clean,
+            Exit::WithoutShutdown => Outcome::Findings,
+        },
+    )
+}
