@@ -150,6 +150,9 @@ pub struct ServerArgs {
     /// LSP clients pass it.
     #[arg(long)]
     pub stdio: bool,
+    /// Threads that lint documents (default: one per core, at most 4).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
     #[command(flatten)]
     pub settings: SettingsArgs,
 }

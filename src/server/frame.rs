@@ -80,8 +80,9 @@ pub fn read(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
 #[derive(Debug)]
 pub struct Decoded {
     pub message: Message,
-    /// Why the message's text is not what the editor holds (invalid UTF-8, a lone
-    /// surrogate): the strings in it have replacement characters where that was.
+    /// Why the message's text is not what the editor holds, said of its text (`is not valid
+    /// UTF-8 ...`, `holds a lone UTF-16 surrogate`): its strings have replacement characters
+    /// where that was.
     pub damage: Option<String>,
 }
 
@@ -104,7 +105,9 @@ pub fn decode(body: Vec<u8>) -> Result<Decoded, Rejection> {
             let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
             (
                 text,
-                Some(format!("not valid UTF-8 (byte {offset} of the message)")),
+                Some(format!(
+                    "is not valid UTF-8 (at byte {offset} of the message)"
+                )),
             )
         }
     };
@@ -115,7 +118,7 @@ pub fn decode(body: Vec<u8>) -> Result<Decoded, Rejection> {
                 .and_then(|repaired| serde_json::from_str(&repaired).ok());
             match repaired {
                 Some(value) => {
-                    damage.get_or_insert_with(|| "a lone UTF-16 surrogate".to_owned());
+                    damage.get_or_insert_with(|| "holds a lone UTF-16 surrogate".to_owned());
                     value
                 }
                 None => {
@@ -241,7 +244,7 @@ mod tests {
         let decoded = decode(body).unwrap();
         assert_eq!(
             decoded.damage.as_deref(),
-            Some("not valid UTF-8 (byte 49 of the message)")
+            Some("is not valid UTF-8 (at byte 49 of the message)")
         );
         let lsp_server::Message::Notification(n) = decoded.message else {
             panic!("not a notification")
@@ -250,7 +253,10 @@ mod tests {
 
         let body = br#"{"method":"m","params":{"t":"\ud800 \\ud800 \ud835\udc00 \udc00"}}"#;
         let decoded = decode(body.to_vec()).unwrap();
-        assert_eq!(decoded.damage.as_deref(), Some("a lone UTF-16 surrogate"));
+        assert_eq!(
+            decoded.damage.as_deref(),
+            Some("holds a lone UTF-16 surrogate")
+        );
         let lsp_server::Message::Notification(n) = decoded.message else {
             panic!("not a notification")
         };

@@ -65,8 +65,8 @@ impl LintJob {
     fn lint(&self) -> Linted {
         if let Some(damage) = &self.damage {
             let message = format!(
-                "the editor sent this text with bytes that are {damage}; presslint checks it \
-                 once the text is valid Unicode"
+                "the editor sent text that {damage}; presslint checks it again once it is \
+                 valid Unicode"
             );
             return self.problem(0, message);
         }
