@@ -2,14 +2,13 @@
 //! stdin, `--stdin-filename` naming where it lives (its configuration is found from there,
 //! its extension picks text or JSON), and the versioned JSON report on stdout.
 
-use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::{json, Value};
 
 const RELEASE: &str = include_str!("fixtures/neovim/release.txt");
 
 fn check_buffer(dir: &std::path::Path, name: &str, extra: &[&str]) -> (i32, Value) {
-    let output = Command::cargo_bin("presslint")
-        .unwrap()
+    let output = cargo_bin_cmd!("presslint")
         .current_dir(dir)
         .args(["check", "-", "--stdin-filename", name, "--format", "json"])
         .args(extra)
