@@ -42,11 +42,12 @@ pub fn document_name(uri: &Uri) -> String {
     }
 }
 
-/// Whether the URI names a configuration file (`presslint.toml`, `.presslint.toml`): it is
-/// read as configuration, never checked as a release.
+/// Whether the URI names a TOML file: a configuration (`presslint.toml`), a pack's rule or
+/// data file. It is never checked as a release, and saving one reloads the configuration.
 pub fn is_configuration(uri: &Uri) -> bool {
     let name = uri.path().as_str().rsplit('/').next().unwrap_or("");
-    CONFIG_NAMES.contains(&name)
+    let extension = name.rsplit_once('.').map_or("", |(_, extension)| extension);
+    CONFIG_NAMES.contains(&name) || extension.eq_ignore_ascii_case("toml")
 }
 
 #[cfg(test)]
@@ -82,6 +83,7 @@ mod tests {
     fn configuration_files_are_known_by_name() {
         assert!(is_configuration(&uri("file:///w/presslint.toml")));
         assert!(is_configuration(&uri("file:///w/.presslint.toml")));
+        assert!(is_configuration(&uri("file:///w/packs/acme/spelling/x.TOML")));
         assert!(!is_configuration(&uri("file:///w/presslint.toml.txt")));
         assert!(!is_configuration(&uri("file:///w/release.txt")));
     }
