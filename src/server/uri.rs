@@ -83,7 +83,9 @@ mod tests {
     fn configuration_files_are_known_by_name() {
         assert!(is_configuration(&uri("file:///w/presslint.toml")));
         assert!(is_configuration(&uri("file:///w/.presslint.toml")));
-        assert!(is_configuration(&uri("file:///w/packs/acme/spelling/x.TOML")));
+        assert!(is_configuration(&uri(
+            "file:///w/packs/acme/spelling/x.TOML"
+        )));
         assert!(!is_configuration(&uri("file:///w/presslint.toml.txt")));
         assert!(!is_configuration(&uri("file:///w/release.txt")));
     }
