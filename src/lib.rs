@@ -19,6 +19,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod fingerprint;
 pub mod fix;
 pub mod inputs;
 pub mod layout;
