@@ -3,6 +3,8 @@
 
 mod data;
 pub mod detect;
+pub mod explain;
+pub mod help;
 pub(crate) mod load;
 pub(crate) mod rule_file;
 
@@ -20,6 +22,7 @@ use crate::trust::Trust;
 pub const DEFAULT_PACK: &str = "un-en";
 
 pub use crate::checks::rule::{Example, FixSpec, PackData, Rule};
+pub use help::help_uri;
 
 /// How a pack recognises releases in its language, and what it stops checking when a
 /// release is in another one (`[detect]` in `pack.toml`).
