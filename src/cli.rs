@@ -169,8 +169,12 @@ pub enum FormatArg {
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions workflow commands (annotations), at most as many as GitHub shows.
     Github,
+    /// Reviewdog Diagnostic Format JSON, with the fixes as suggestions.
+    Rdjson,
+    /// GitLab Code Quality report.
+    Gitlab,
 }
 
 impl From<FormatArg> for OutputFormat {
@@ -181,6 +185,8 @@ impl From<FormatArg> for OutputFormat {
             FormatArg::Json => OutputFormat::Json,
             FormatArg::Sarif => OutputFormat::Sarif,
             FormatArg::Github => OutputFormat::Github,
+            FormatArg::Rdjson => OutputFormat::Rdjson,
+            FormatArg::Gitlab => OutputFormat::Gitlab,
         }
     }
 }

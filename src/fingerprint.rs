@@ -96,7 +96,12 @@ mod tests {
         let diagnostics: Vec<Diagnostic> = text
             .match_indices(flagged)
             .map(|(at, found)| {
-                Diagnostic::new(rule, Severity::Warning, "m", Span::new(at, at + found.len()))
+                Diagnostic::new(
+                    rule,
+                    Severity::Warning,
+                    "m",
+                    Span::new(at, at + found.len()),
+                )
             })
             .collect();
         of_file("releases/a.txt", text, &diagnostics)
@@ -106,7 +111,9 @@ mod tests {
     fn a_fingerprint_is_128_bits_of_hex_and_depends_on_each_part() {
         let base = fingerprint("x/y", "a.txt", "text", 0);
         assert_eq!(base.len(), FINGERPRINT_LEN);
-        assert!(base.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+        assert!(base
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
         assert_eq!(base, fingerprint("x/y", "a.txt", "text", 0));
         for other in [
             fingerprint("x/z", "a.txt", "text", 0),
@@ -141,7 +148,11 @@ mod tests {
     fn changing_the_flagged_text_changes_the_fingerprint() {
         let rule = "wording/secretary-general";
         let before = fingerprints_of("The Secretary General spoke.\n", rule, "Secretary General");
-        let after = fingerprints_of("The Secretary  General spoke.\n", rule, "Secretary  General");
+        let after = fingerprints_of(
+            "The Secretary  General spoke.\n",
+            rule,
+            "Secretary  General",
+        );
         assert_eq!((before.len(), after.len()), (1, 1));
         assert_ne!(before, after);
     }
@@ -171,7 +182,12 @@ mod tests {
 
     #[test]
     fn spans_out_of_bounds_or_inside_a_character_are_clamped() {
-        let diagnostics = vec![Diagnostic::new("x/y", Severity::Info, "m", Span::new(1, 99))];
+        let diagnostics = vec![Diagnostic::new(
+            "x/y",
+            Severity::Info,
+            "m",
+            Span::new(1, 99),
+        )];
         assert_eq!(
             of_file("a.txt", "é!", &diagnostics),
             vec![fingerprint("x/y", "a.txt", "é!", 0)]

@@ -39,7 +39,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out).map_err(output_error)?;
+    let lint_example = |text: &str| engine.lint_example(text);
+    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out)
+        .map_err(output_error)?
+        .linting_examples_with(&lint_example);
     let mut status = Status::default();
     let stdin_name = args.stdin_filename.as_str();
     for_each_in_order(

@@ -7,8 +7,7 @@ use crate::cli::ExplainArgs;
 use presslint::error::{Error, ErrorKind, Result};
 use presslint::rules::explain::Page;
 use presslint::rules::{Pack, Rule};
-use presslint::source::{SourceFile, SourceKind};
-use presslint::{Diagnostic, Engine};
+use presslint::Engine;
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
     let engine = args.settings.workspace()?.engine_here()?;
@@ -66,14 +65,7 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
 /// The rule's page as `presslint explain` prints it (see [`Page`]): its examples linted by
 /// `engine`.
 pub fn explain(engine: &Engine, rule: &Rule) -> String {
-    Page::of(rule, &|text| lint_example(engine, text)).text()
-}
-
-/// The diagnostics of an example release of a rule's documentation (none when it cannot be
-/// linted): what a page needs to show where the rule fires and how its fix reads.
-pub fn lint_example(engine: &Engine, text: &str) -> Vec<Diagnostic> {
-    let source = SourceFile::new("example.txt", text, SourceKind::Text);
-    engine.lint(&source).unwrap_or_default()
+    Page::of(rule, &|text| engine.lint_example(text)).text()
 }
 
 #[cfg(test)]

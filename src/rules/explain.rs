@@ -370,6 +370,7 @@ mod tests {
         ));
         let markdown = page.markdown();
         assert!(markdown.contains("\n**Fix**\n\nNone: only the author knows the intended value.\n"));
-        assert!(markdown.contains("\nbad (schema/type):\n\n```text\n{\"headlines\": [{\"text\": 42}]}\n```\n"));
+        assert!(markdown
+            .contains("\nbad (schema/type):\n\n```text\n{\"headlines\": [{\"text\": 42}]}\n```\n"));
     }
 }
