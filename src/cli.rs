@@ -69,6 +69,12 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would write, write nothing; exit 1 if it would change a file.
     #[arg(long)]
     pub diff: bool,
+    /// Report (and fail on) only the findings this baseline file does not record.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "fix", "diff"])]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in a baseline file (exit 0 unless a file could not be checked).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 impl CheckArgs {

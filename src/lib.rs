@@ -13,6 +13,7 @@
 //! [`Engine`] holds everything compiled once per run (schema, rules, regexes) and lints one
 //! [`SourceFile`] at a time; it is `Sync`, so files can be checked in parallel.
 
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod dates;

@@ -12,6 +12,7 @@ use super::{
     concise, github, gitlab, human, json, rdjson, sarif, FileResult, OutputFormat, RenderOptions,
     Summary,
 };
+use crate::baseline::BaselineSummary;
 use crate::diagnostic::Severity;
 use crate::rules::explain::LintExample;
 use crate::rules::Pack;
@@ -97,6 +98,8 @@ pub struct ReportWriter<'p> {
     lint_example: Option<LintExample<'p>>,
     /// GitHub: annotations written so far, and those over the limit.
     limiter: github::Limiter,
+    /// What `--baseline` did, for the human summary and the JSON report.
+    baseline: Option<BaselineSummary>,
 }
 
 impl<'p> ReportWriter<'p> {
@@ -118,6 +121,7 @@ impl<'p> ReportWriter<'p> {
             notifications: Vec::new(),
             lint_example: None,
             limiter: github::Limiter::default(),
+            baseline: None,
         })
     }
 
@@ -126,6 +130,11 @@ impl<'p> ReportWriter<'p> {
     pub fn linting_examples_with(mut self, lint: LintExample<'p>) -> Self {
         self.lint_example = Some(lint);
         self
+    }
+
+    /// What a baseline did over the run: shown by the closing (human, json).
+    pub fn set_baseline(&mut self, baseline: BaselineSummary) {
+        self.baseline = Some(baseline);
     }
 
     /// Writes one file's part (and its error line on `err`, for the formats whose report does
@@ -164,10 +173,17 @@ impl<'p> ReportWriter<'p> {
     /// Writes the closing of the report; the run's counts.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
         match self.options.format {
-            OutputFormat::Human => writeln!(out, "{}", self.summary.line())?,
+            OutputFormat::Human => {
+                writeln!(out, "{}", self.summary.line())?;
+                if let Some(baseline) = &self.baseline {
+                    writeln!(out, "{}", super::escape::one_line(&baseline.line()))?;
+                }
+            }
             OutputFormat::Concise => {}
             OutputFormat::Github => self.limiter.finish(out)?,
-            OutputFormat::Json => json::write_closing(&self.summary, self.wrote_item, out)?,
+            OutputFormat::Json => {
+                json::write_closing(&self.summary, self.baseline.as_ref(), self.wrote_item, out)?
+            }
             OutputFormat::Rdjson => rdjson::write_closing(self.wrote_item, out)?,
             OutputFormat::Gitlab => gitlab::write_closing(self.wrote_item, out)?,
             OutputFormat::Sarif => sarif::write_closing(
