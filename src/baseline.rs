@@ -5,6 +5,8 @@
 //!
 //! The file is JSON, versioned, one finding a line, sorted by path, rule and fingerprint (not
 //! by position, which moves when text is added above), so that it diffs well under review.
+//! Recording keeps one short entry per finding until the run ends, to sort them; the report
+//! itself is still streamed file by file.
 
 use std::fs;
 use std::path::Path;
