@@ -71,6 +71,12 @@ pub struct CheckArgs {
     /// Print a unified diff of what --fix would write, write nothing; exit 1 if it would change a file.
     #[arg(long)]
     pub diff: bool,
+    /// Report (and fail on) only the findings this baseline file does not record.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "fix", "diff"])]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in a baseline file (exit 0 unless a file could not be checked).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub write_baseline: Option<PathBuf>,
 }
 
 impl CheckArgs {
@@ -184,8 +190,12 @@ pub enum FormatArg {
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions workflow commands (annotations), at most as many as GitHub shows.
     Github,
+    /// Reviewdog Diagnostic Format JSON, with the fixes as suggestions.
+    Rdjson,
+    /// GitLab Code Quality report.
+    Gitlab,
 }
 
 impl From<FormatArg> for OutputFormat {
@@ -196,6 +206,8 @@ impl From<FormatArg> for OutputFormat {
             FormatArg::Json => OutputFormat::Json,
             FormatArg::Sarif => OutputFormat::Sarif,
             FormatArg::Github => OutputFormat::Github,
+            FormatArg::Rdjson => OutputFormat::Rdjson,
+            FormatArg::Gitlab => OutputFormat::Gitlab,
         }
     }
 }

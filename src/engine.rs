@@ -95,6 +95,14 @@ impl Engine {
         diagnostic::sort(&mut diagnostics);
         Ok(diagnostics)
     }
+
+    /// The diagnostics of an example release of a rule's documentation (none when it cannot
+    /// be linted): what a rule's page ([`rules::explain::Page::of`]) needs to show where the
+    /// rule fires and how its fix reads.
+    pub fn lint_example(&self, text: &str) -> Vec<Diagnostic> {
+        self.lint(&SourceFile::new("example.txt", text, SourceKind::Text))
+            .unwrap_or_default()
+    }
 }
 
 /// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field

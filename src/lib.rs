@@ -13,12 +13,14 @@
 //! [`Engine`] holds everything compiled once per run (schema, rules, regexes) and lints one
 //! [`SourceFile`] at a time; it is `Sync`, so files can be checked in parallel.
 
+pub mod baseline;
 pub mod checks;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod engine;
 pub mod error;
+pub mod fingerprint;
 pub mod fix;
 pub mod inputs;
 pub mod layout;

@@ -62,19 +62,42 @@ fn json() {
     insta::assert_snapshot!(serde_json::to_string_pretty(&json_report("json")).unwrap());
 }
 
+/// `presslint explain RULE`, run where the reports are.
+fn explain(rule: &str) -> String {
+    let out = cargo_bin_cmd!("presslint")
+        .current_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report"))
+        .args(["explain", rule])
+        .output()
+        .expect("run presslint");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
 /// The SARIF log lists every rule of the pack; the snapshot keeps the rules the results
 /// point to (each `ruleIndex` checked against its `ruleId` first), so that a rule added to
-/// the pack does not change it.
+/// the pack does not change it. Every rule's help is its `explain` page (checked here for
+/// the rules kept, in text; the Markdown is the same page, checked in the library) and its
+/// `helpUri` the rule's anchor in docs/rules.md.
 #[test]
 fn sarif() {
     let mut log = json_report("sarif");
-    let rules = log["runs"][0]["tool"]["driver"]["rules"].take();
+    let mut rules = log["runs"][0]["tool"]["driver"]["rules"].take();
+    for rule in rules.as_array_mut().expect("rules") {
+        let id = rule["id"].as_str().expect("id").to_owned();
+        assert_eq!(rule["helpUri"], presslint::rules::help_uri(&id).as_str());
+        let markdown = rule["help"]["markdown"].as_str().expect("markdown");
+        assert!(markdown.contains("**Why**"), "{id}: {markdown}");
+    }
     let mut kept = Vec::new();
     for result in log["runs"][0]["results"].as_array_mut().expect("results") {
         let index = result["ruleIndex"].as_u64().expect("ruleIndex") as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
         result["ruleIndex"] = Value::from("[checked]");
-        kept.push(rules[index].clone());
+        let mut rule = rules[index].clone();
+        let id = rule["id"].as_str().expect("id").to_owned();
+        assert_eq!(rule["help"]["text"], explain(&id).as_str(), "{id}");
+        rule["help"] = Value::from("[checked: the explain page, as text and Markdown]");
+        kept.push(rule);
     }
     log["runs"][0]["tool"]["driver"]["rules"] = Value::Array(kept);
     insta::assert_snapshot!(serde_json::to_string_pretty(&log).unwrap());
@@ -83,4 +106,14 @@ fn sarif() {
 #[test]
 fn github() {
     insta::assert_snapshot!(report("github"));
+}
+
+#[test]
+fn rdjson() {
+    insta::assert_snapshot!(report("rdjson"));
+}
+
+#[test]
+fn gitlab() {
+    insta::assert_snapshot!(report("gitlab"));
 }

@@ -8,6 +8,7 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 
+use super::baseline::Baselines;
 use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
 use super::{fixing, output_error, Outcome};
@@ -33,36 +34,44 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     }
     // The report names the rules of the pack that governs the working directory (SARIF).
     let engine = workspace.engine_here()?;
+    let baselines = Baselines::from_args(args)?;
+    let mut tracker = baselines.tracker();
     let options = render_options(args, ReportTo::Stdout);
     let renderer = FileRenderer::new(options, engine.pack());
     let progress = Progress::new(inputs.len(), args.format);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut err = io::stderr();
-    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out).map_err(output_error)?;
+    let lint_example = |text: &str| engine.lint_example(text);
+    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out)
+        .map_err(output_error)?
+        .linting_examples_with(&lint_example);
     let mut status = Status::default();
     let stdin_name = args.stdin_filename.as_str();
     for_each_in_order(
         &inputs,
         threads,
         |input| {
-            let checked = lint_input(&workspace, input, stdin_name);
+            let mut checked = lint_input(&workspace, input, stdin_name);
+            let mark = baselines.apply(&mut checked.result);
             let verdict = checked.verdict(args.fail_on);
-            (renderer.render(&checked.result), verdict)
+            (renderer.render(&checked.result), verdict, mark)
         },
-        |(rendered, verdict)| {
+        |(rendered, verdict, mark)| {
             status.add(verdict);
+            tracker.add(mark);
             progress.inc();
             progress.suspend(|| writer.write(rendered, &mut out, &mut err))
         },
     )
     .map_err(output_error)?;
     progress.finish();
+    tracker.before_closing(&mut writer);
     writer
         .finish(&mut out)
         .and_then(|_| out.flush())
         .map_err(output_error)?;
-    Ok(status.outcome())
+    tracker.finish(args.format, status.outcome())
 }
 
 /// One input after linting: its result, and the engine (pack + configuration) that

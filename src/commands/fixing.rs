@@ -66,11 +66,13 @@ pub fn run(
         err: io::stderr(),
         to,
     };
+    let lint_example = |text: &str| engine.lint_example(text);
     let mut writer = renderer
         .as_ref()
         .map(|_| ReportWriter::begin(options, engine.pack(), outputs.report()))
         .transpose()
-        .map_err(output_error)?;
+        .map_err(output_error)?
+        .map(|writer| writer.linting_examples_with(&lint_example));
     let mut totals = Totals::default();
     for_each_in_order(
         inputs,

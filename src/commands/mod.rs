@@ -1,5 +1,6 @@
 //! The subcommands, one file each; [`run`] dispatches and maps failures to [`Outcome::Failed`].
 
+pub mod baseline;
 pub mod check;
 pub mod explain;
 pub mod fixing;

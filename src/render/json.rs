@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::stream::nested;
 use super::{FileResult, Summary};
+use crate::baseline::BaselineSummary;
 use crate::diagnostic::Diagnostic;
 use crate::fix::Fix;
 use crate::source::SourceFile;
@@ -62,6 +63,20 @@ pub struct SummaryEntry {
     pub infos: usize,
     /// Diagnostics with a safe fix.
     pub fixable: usize,
+    /// What `--baseline` did; left out without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<BaselineEntry>,
+}
+
+#[derive(Serialize)]
+pub struct BaselineEntry {
+    pub file: String,
+    /// Findings the baseline file records.
+    pub recorded: usize,
+    /// Findings of this run that the baseline records (not reported).
+    pub known: usize,
+    /// Recorded findings of the checked files that no longer occur.
+    pub gone: usize,
 }
 
 impl SpanEntry {
@@ -139,13 +154,24 @@ pub fn write_file(result: &FileResult, out: &mut Vec<u8>) -> io::Result<()> {
 }
 
 /// `], "summary": {...} }`.
-pub fn write_closing(summary: &Summary, wrote_item: bool, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_closing(
+    summary: &Summary,
+    baseline: Option<&BaselineSummary>,
+    wrote_item: bool,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let summary = SummaryEntry {
         files: summary.files,
         errors: summary.errors,
         warnings: summary.warnings,
         infos: summary.infos,
         fixable: summary.fixable,
+        baseline: baseline.map(|b| BaselineEntry {
+            file: b.file.clone(),
+            recorded: b.recorded,
+            known: b.hidden,
+            gone: b.gone,
+        }),
     };
     let summary = serde_json::to_string_pretty(&summary)?;
     let close = if wrote_item { "\n  ]" } else { "]" };

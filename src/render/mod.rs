@@ -7,8 +7,10 @@ pub mod concise;
 pub mod diff;
 pub mod escape;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod rdjson;
 pub mod sarif;
 pub mod stream;
 
@@ -34,8 +36,12 @@ pub enum OutputFormat {
     Json,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
-    /// GitHub Actions workflow commands (annotations).
+    /// GitHub Actions workflow commands (annotations), at most as many as GitHub shows.
     Github,
+    /// Reviewdog Diagnostic Format (`DiagnosticResult` JSON), with the fixes as suggestions.
+    Rdjson,
+    /// GitLab Code Quality report (a JSON array of issues with fingerprints).
+    Gitlab,
 }
 
 /// What a run found in one file: the unit the check command produces and renderers consume.
@@ -292,7 +298,7 @@ mod tests {
                 diagnostics,
                 error: None,
             }];
-            for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github] {
+            for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github, OutputFormat::Rdjson, OutputFormat::Gitlab] {
                 for color in [false, true] {
                     let options = RenderOptions { format, color };
                     let (mut out, mut err) = (Vec::new(), Vec::new());

@@ -1,5 +1,10 @@
 //! The SARIF 2.1.0 format (code scanning): one run, the pack's rules, one result per
 //! diagnostic with its region, related locations for labels and fixes as replacements.
+//!
+//! What GitHub code scanning reads besides: each rule's `help` (the `presslint explain` page,
+//! as text and Markdown) and `helpUri`, and each result's `partialFingerprints`
+//! ([`FINGERPRINT_KEY`]: the [`crate::fingerprint`] of the finding), which keeps an alert the
+//! same alert across commits that edit other parts of the file.
 
 use std::collections::BTreeSet;
 use std::io::{self, Write};
@@ -9,11 +14,16 @@ use serde_json::{json, Value};
 use super::stream::nested;
 use super::{clamp, positions, FileResult};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Pack;
+use crate::rules::explain::{LintExample, Page};
+use crate::rules::{help_uri, Pack};
 use crate::source::SourceFile;
 use crate::span::Span;
 
 pub const SARIF_SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// Our key in `partialFingerprints`, versioned as SARIF recommends. (`primaryLocationLineHash`
+/// is GitHub's own, computed by its upload action from the line's text; we leave it to it.)
+pub const FINGERPRINT_KEY: &str = "presslint/v1";
 
 /// The rule ids a result points at by index, in the order of the log's descriptors: the
 /// pack's rules, then one `schema/<keyword>` per keyword of the release schema. Fixed before
@@ -50,12 +60,16 @@ pub fn write_results(
         return Ok(());
     };
     let uri = uri(result.name());
-    for (i, diagnostic) in result.diagnostics.iter().enumerate() {
+    let fingerprints =
+        crate::fingerprint::of_file(result.name(), &source.text, &result.diagnostics);
+    for (i, (diagnostic, fingerprint)) in result.diagnostics.iter().zip(&fingerprints).enumerate() {
         let index = ids.iter().position(|id| *id == diagnostic.rule);
         if index.is_none() {
             extra.push((diagnostic.rule.clone(), diagnostic.severity));
         }
-        let item = serde_json::to_string_pretty(&result_of(source, &uri, diagnostic, index))?;
+        let mut item = result_of(source, &uri, diagnostic, index);
+        item["partialFingerprints"] = json!({ FINGERPRINT_KEY: fingerprint });
+        let item = serde_json::to_string_pretty(&item)?;
         if i > 0 {
             out.extend_from_slice(b",\n");
         }
@@ -72,9 +86,11 @@ pub fn write_opening(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
-/// Closes `results`, then the tool with every rule descriptor and the invocation.
+/// Closes `results`, then the tool with every rule descriptor and the invocation. Each
+/// descriptor's help is the rule's page, its examples linted by `lint`.
 pub fn write_closing(
     pack: &Pack,
+    lint: LintExample<'_>,
     extra: &BTreeSet<(String, Severity)>,
     notifications: Vec<Value>,
     wrote_item: bool,
@@ -84,13 +100,15 @@ pub fn write_closing(
         .rules
         .iter()
         .map(|rule| {
-            descriptor(
+            let mut rule_descriptor = descriptor(
                 &rule.id,
                 &rule.summary,
                 &rule.why,
                 rule.severity,
                 Some(rule.group()),
-            )
+            );
+            with_help(&mut rule_descriptor, &Page::of(rule, lint));
+            rule_descriptor
         })
         .collect();
     let mut described: BTreeSet<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
@@ -101,13 +119,27 @@ pub fn write_closing(
         if !described.insert(id.clone()) {
             continue;
         }
-        let summary = match id.strip_prefix("schema/") {
-            Some(keyword) => {
-                format!("the release does not satisfy the release schema (`{keyword}`)")
+        let (summary, page) = match id.strip_prefix("schema/") {
+            Some(keyword) => (
+                format!("the release does not satisfy the release schema (`{keyword}`)"),
+                Page::of_schema_keyword(keyword),
+            ),
+            None => {
+                let summary = format!("diagnostics of `{id}`");
+                let page = Page {
+                    id: id.clone(),
+                    severity,
+                    summary: format!(
+                        "A rule of another pack: `presslint explain {id}` with the configuration that governs the file explains it"
+                    ),
+                    sections: Vec::new(),
+                };
+                (summary, page)
             }
-            None => format!("diagnostics of `{id}`"),
         };
-        rules.push(descriptor(&id, &summary, &summary, severity, None));
+        let mut extra_descriptor = descriptor(&id, &summary, &summary, severity, None);
+        with_help(&mut extra_descriptor, &page);
+        rules.push(extra_descriptor);
     }
     let tool = json!({ "driver": {
         "name": env!("CARGO_PKG_NAME"),
@@ -145,6 +177,12 @@ fn descriptor(
         rule["properties"] = json!({ "tags": [group] });
     }
     rule
+}
+
+/// A descriptor's `help` (the page as text and Markdown) and `helpUri`.
+fn with_help(descriptor: &mut Value, page: &Page) {
+    descriptor["help"] = json!({ "text": page.text(), "markdown": page.markdown() });
+    descriptor["helpUri"] = json!(help_uri(&page.id));
 }
 
 fn result_of(

@@ -9,9 +9,12 @@ use std::io::{self, Write};
 use serde_json::Value;
 
 use super::{
-    concise, github, human, json, sarif, FileResult, OutputFormat, RenderOptions, Summary,
+    concise, github, gitlab, human, json, rdjson, sarif, FileResult, OutputFormat, RenderOptions,
+    Summary,
 };
+use crate::baseline::BaselineSummary;
 use crate::diagnostic::Severity;
+use crate::rules::explain::LintExample;
 use crate::rules::Pack;
 
 /// Renders one file at a time; shared by the threads that lint (it holds no state).
@@ -33,6 +36,8 @@ pub struct RenderedFile {
     /// SARIF: rule ids without a descriptor index, and the notification of an unreadable file.
     extra_rules: Vec<(String, Severity)>,
     notification: Option<Value>,
+    /// GitHub: the annotations, which the writer puts out while GitHub would show them.
+    annotations: Vec<github::Annotation>,
 }
 
 impl FileRenderer {
@@ -52,12 +57,18 @@ impl FileRenderer {
         let mut bytes = Vec::new();
         let mut extra_rules = Vec::new();
         let mut notification = None;
+        let mut annotations = Vec::new();
         // Writing to a Vec cannot fail; a renderer's own error leaves the part empty.
         let _ = match self.options.format {
             OutputFormat::Human => human::write_file(result, self.options.color, &mut bytes),
             OutputFormat::Concise => concise::write_file(result, &mut bytes),
-            OutputFormat::Github => github::write_file(result, &mut bytes),
+            OutputFormat::Github => {
+                annotations = github::annotations(result);
+                Ok(())
+            }
             OutputFormat::Json => json::write_file(result, &mut bytes),
+            OutputFormat::Rdjson => rdjson::write_file(result, &mut bytes),
+            OutputFormat::Gitlab => gitlab::write_file(result, &mut bytes),
             OutputFormat::Sarif => {
                 notification = sarif::notification(result);
                 sarif::write_results(result, &self.sarif_rules, &mut extra_rules, &mut bytes)
@@ -69,6 +80,7 @@ impl FileRenderer {
             error_line: result.error_line(),
             extra_rules,
             notification,
+            annotations,
         }
     }
 }
@@ -82,6 +94,12 @@ pub struct ReportWriter<'p> {
     wrote_item: bool,
     extra_rules: BTreeSet<(String, Severity)>,
     notifications: Vec<Value>,
+    /// SARIF: lints the examples of the rules' help pages (none given: examples shown whole).
+    lint_example: Option<LintExample<'p>>,
+    /// GitHub: annotations written so far, and those over the limit.
+    limiter: github::Limiter,
+    /// What `--baseline` did, for the human summary and the JSON report.
+    baseline: Option<BaselineSummary>,
 }
 
 impl<'p> ReportWriter<'p> {
@@ -90,6 +108,8 @@ impl<'p> ReportWriter<'p> {
         match options.format {
             OutputFormat::Json => json::write_opening(out)?,
             OutputFormat::Sarif => sarif::write_opening(out)?,
+            OutputFormat::Rdjson => rdjson::write_opening(out)?,
+            OutputFormat::Gitlab => gitlab::write_opening(out)?,
             OutputFormat::Human | OutputFormat::Concise | OutputFormat::Github => {}
         }
         Ok(Self {
@@ -99,7 +119,22 @@ impl<'p> ReportWriter<'p> {
             wrote_item: false,
             extra_rules: BTreeSet::new(),
             notifications: Vec::new(),
+            lint_example: None,
+            limiter: github::Limiter::default(),
+            baseline: None,
         })
+    }
+
+    /// Lints the examples of the rules' help pages (SARIF) with `lint`, as `presslint
+    /// explain` does, so that the pages read the same.
+    pub fn linting_examples_with(mut self, lint: LintExample<'p>) -> Self {
+        self.lint_example = Some(lint);
+        self
+    }
+
+    /// What a baseline did over the run: shown by the closing (human, json).
+    pub fn set_baseline(&mut self, baseline: BaselineSummary) {
+        self.baseline = Some(baseline);
     }
 
     /// Writes one file's part (and its error line on `err`, for the formats whose report does
@@ -118,12 +153,15 @@ impl<'p> ReportWriter<'p> {
         }
         self.extra_rules.extend(file.extra_rules);
         self.notifications.extend(file.notification);
+        for annotation in &file.annotations {
+            self.limiter.write(annotation, out)?;
+        }
         if file.bytes.is_empty() {
             return Ok(());
         }
         let array = matches!(
             self.options.format,
-            OutputFormat::Json | OutputFormat::Sarif
+            OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Rdjson | OutputFormat::Gitlab
         );
         if array {
             out.write_all(if self.wrote_item { b",\n" } else { b"\n" })?;
@@ -135,11 +173,22 @@ impl<'p> ReportWriter<'p> {
     /// Writes the closing of the report; the run's counts.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
         match self.options.format {
-            OutputFormat::Human => writeln!(out, "{}", self.summary.line())?,
-            OutputFormat::Concise | OutputFormat::Github => {}
-            OutputFormat::Json => json::write_closing(&self.summary, self.wrote_item, out)?,
+            OutputFormat::Human => {
+                writeln!(out, "{}", self.summary.line())?;
+                if let Some(baseline) = &self.baseline {
+                    writeln!(out, "{}", super::escape::one_line(&baseline.line()))?;
+                }
+            }
+            OutputFormat::Concise => {}
+            OutputFormat::Github => self.limiter.finish(out)?,
+            OutputFormat::Json => {
+                json::write_closing(&self.summary, self.baseline.as_ref(), self.wrote_item, out)?
+            }
+            OutputFormat::Rdjson => rdjson::write_closing(self.wrote_item, out)?,
+            OutputFormat::Gitlab => gitlab::write_closing(self.wrote_item, out)?,
             OutputFormat::Sarif => sarif::write_closing(
                 self.pack,
+                self.lint_example.unwrap_or(&|_: &str| Vec::new()),
                 &self.extra_rules,
                 self.notifications,
                 self.wrote_item,

@@ -1,26 +1,30 @@
-//! Where a rule's explanation lives on the web: one stable address per rule, for the links
-//! that SARIF (`helpUri`) and the language server (`codeDescription.href`) attach to findings.
+//! Where a rule's documentation is on the web: one address per rule, shared by every output
+//! that links to it (SARIF's `helpUri`, rdjson's `code.url`, the language server's
+//! `codeDescription.href`).
 
-/// The page that explains the rules; each rule has an anchor `<group>-<name>` on it.
-const RULES_PAGE: &str = "https://github.com/presslint/presslint/blob/main/docs/rules.md";
+/// `docs/rules.md` in the repository: every rule's `explain` page under a stable anchor.
+pub const RULES_PAGE: &str = "https://github.com/presslint/presslint/blob/main/docs/rules.md";
 
-/// The address of `rule_id`'s explanation (`symbol/malformed` ->
-/// `.../docs/rules.md#symbol-malformed`). Ids are kebab-case `group/name`; anything else a
-/// caller passes is percent-encoded so that the result is always a valid URI.
+/// The address of a rule's documentation: `docs/rules.md#<group>-<name>`
+/// (`symbol/malformed` -> `...#symbol-malformed`).
 pub fn help_uri(rule_id: &str) -> String {
-    let mut uri = String::with_capacity(RULES_PAGE.len() + 1 + rule_id.len());
-    uri.push_str(RULES_PAGE);
-    uri.push('#');
+    format!("{RULES_PAGE}#{}", anchor(rule_id))
+}
+
+/// The anchor of a rule in `docs/rules.md`: its id with `/` written `-`. Rule ids are
+/// kebab-case; anything else a caller passes is percent-encoded, so the address stays valid.
+pub fn anchor(rule_id: &str) -> String {
+    let mut anchor = String::with_capacity(rule_id.len());
     for byte in rule_id.bytes() {
         match byte {
-            b'/' => uri.push('-'),
+            b'/' => anchor.push('-'),
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => {
-                uri.push(char::from(byte))
+                anchor.push(char::from(byte))
             }
-            _ => uri.push_str(&format!("%{byte:02X}")),
+            _ => anchor.push_str(&format!("%{byte:02X}")),
         }
     }
-    uri
+    anchor
 }
 
 #[cfg(test)]
@@ -28,7 +32,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn one_anchor_per_rule_on_the_rules_page() {
+    fn every_rule_has_its_own_anchor() {
         assert_eq!(
             help_uri("symbol/malformed"),
             "https://github.com/presslint/presslint/blob/main/docs/rules.md#symbol-malformed"
@@ -37,6 +41,7 @@ mod tests {
             help_uri("end-marker/missing"),
             "https://github.com/presslint/presslint/blob/main/docs/rules.md#end-marker-missing"
         );
+        assert_eq!(anchor("schema/min-items"), "schema-min-items");
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 mod data;
 pub mod detect;
-mod help;
+pub mod explain;
+pub mod help;
 pub(crate) mod load;
 pub(crate) mod rule_file;
 
