@@ -12,6 +12,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, ErrorKind, Result};
 use crate::rules::load::selects;
 use crate::rules::Pack;
+use crate::selection::RuleSelection;
 use crate::span::LineIndex;
 use crate::trust::Trust;
 
@@ -60,6 +61,9 @@ pub struct Config {
     unchecked_selectors: Vec<(String, std::ops::Range<usize>)>,
     /// How far the files this configuration names are trusted (see [`crate::trust`]).
     trust: Trust,
+    /// The command line's `--select`, `--extend-select` and `--ignore`, layered over this
+    /// file's `select` and `ignore` (see [`crate::selection`]).
+    pub command_line: RuleSelection,
 }
 
 impl Config {
@@ -162,6 +166,7 @@ impl Config {
             raw_text: Some(text.to_owned()),
             unchecked_selectors: unchecked,
             trust: Trust::Given,
+            command_line: RuleSelection::default(),
         })
     }
 
@@ -223,7 +228,7 @@ impl Config {
         };
         let lines = LineIndex::new(text);
         for (selector, span) in &self.unchecked_selectors {
-            if !selects_any(pack, selector) {
+            if !crate::selection::known(pack, selector) {
                 return Err(Error::file(
                     ErrorKind::Config,
                     path,
@@ -286,15 +291,16 @@ pub struct FileRules<'a> {
 }
 
 impl FileRules<'_> {
-    /// Does `rule` run on this file?
+    /// Does `rule` run on this file? The file's `select` and `ignore`, then the command
+    /// line's over them, then per-file ignores.
     pub fn enabled(&self, rule: &str) -> bool {
         let selected = self
             .config
             .select
             .as_ref()
             .is_none_or(|select| select.iter().any(|s| selects(s, rule)));
-        selected
-            && !self.config.ignore.iter().any(|s| selects(s, rule))
+        let configured = selected && !self.config.ignore.iter().any(|s| selects(s, rule));
+        self.config.command_line.decide(rule, configured)
             && !self.ignored.iter().any(|s| selects(s, rule))
     }
 
@@ -312,12 +318,6 @@ impl FileRules<'_> {
             }
         }
     }
-}
-
-fn selects_any(pack: &Pack, selector: &str) -> bool {
-    selector == "schema"
-        || selector.starts_with("schema/")
-        || pack.rules.iter().any(|r| selects(selector, &r.id))
 }
 
 /// The configuration file that governs `file`: the nearest `presslint.toml` or

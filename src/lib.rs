@@ -32,6 +32,7 @@ pub mod pointer;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod selection;
 pub mod source;
 pub mod span;
 pub mod symbols;

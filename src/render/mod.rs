@@ -6,12 +6,14 @@
 pub mod concise;
 pub mod diff;
 pub mod escape;
+pub mod fix_list;
 pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
 pub mod rdjson;
 pub mod sarif;
+pub mod statistics;
 pub mod stream;
 
 use std::io::{self, Write};

@@ -100,6 +100,8 @@ pub struct ReportWriter<'p> {
     limiter: github::Limiter,
     /// What `--baseline` did, for the human summary and the JSON report.
     baseline: Option<BaselineSummary>,
+    /// The human format's closing line (`Found 3 errors...`); `--quiet` leaves it out.
+    summary_line: bool,
 }
 
 impl<'p> ReportWriter<'p> {
@@ -122,6 +124,7 @@ impl<'p> ReportWriter<'p> {
             lint_example: None,
             limiter: github::Limiter::default(),
             baseline: None,
+            summary_line: true,
         })
     }
 
@@ -135,6 +138,12 @@ impl<'p> ReportWriter<'p> {
     /// What a baseline did over the run: shown by the closing (human, json).
     pub fn set_baseline(&mut self, baseline: BaselineSummary) {
         self.baseline = Some(baseline);
+    }
+
+    /// Leaves out the human format's closing line (`--quiet`: the findings only).
+    pub fn without_summary_line(mut self) -> Self {
+        self.summary_line = false;
+        self
     }
 
     /// Writes one file's part (and its error line on `err`, for the formats whose report does
@@ -173,6 +182,7 @@ impl<'p> ReportWriter<'p> {
     /// Writes the closing of the report; the run's counts.
     pub fn finish(self, out: &mut dyn Write) -> io::Result<Summary> {
         match self.options.format {
+            OutputFormat::Human if !self.summary_line => {}
             OutputFormat::Human => {
                 writeln!(out, "{}", self.summary.line())?;
                 if let Some(baseline) = &self.baseline {

@@ -6,10 +6,12 @@
 //! - [`swap`]: the replacement and its checks (a `renameat2` exchange where the kernel and
 //!   filesystem have it, then a check of what was replaced; check-then-rename elsewhere);
 //! - [`in_place`]: files with several hard links, rewritten in place so they stay linked;
-//! - [`temp`]: naming, locking and cleaning up temporary files.
+//! - [`temp`]: naming, locking and cleaning up temporary files;
+//! - [`output`]: `--output-file`, a report renamed into place once complete.
 
 #[cfg(unix)]
 mod in_place;
+pub mod output;
 #[cfg(unix)]
 mod swap;
 pub mod temp;
@@ -51,9 +53,25 @@ pub fn replace_file(path: &Path, expected: &[u8], new_text: &str) -> Result<()> 
 /// The file a path names after following symbolic links (relative targets resolve against
 /// the link's directory); a path that is no link stays as written, for messages.
 fn resolve_links(path: &Path) -> std::io::Result<PathBuf> {
+    follow_links(path, false)
+}
+
+/// The file a path names after following symbolic links, or that a new file at `path` would
+/// be (a path that does not exist, or a link to one, names the file to create).
+fn link_destination(path: &Path) -> std::io::Result<PathBuf> {
+    follow_links(path, true)
+}
+
+/// Follows symbolic links from `path`; `missing_ok`: a name that does not exist ends the walk.
+fn follow_links(path: &Path, missing_ok: bool) -> std::io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..40 {
-        let metadata = std::fs::symlink_metadata(&current)?;
+        let metadata = match std::fs::symlink_metadata(&current) {
+            Err(error) if missing_ok && error.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(current)
+            }
+            other => other?,
+        };
         if !metadata.file_type().is_symlink() {
             return Ok(current);
         }

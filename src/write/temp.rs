@@ -15,11 +15,33 @@ const PREFIX: &str = ".presslint-";
 /// Creates a locked temporary file in `directory`, for a replacement (`tmp`) or a backup
 /// (`bak`).
 pub fn create(directory: &Path, extension: &str) -> std::io::Result<NamedTempFile> {
-    let file = tempfile::Builder::new()
-        .prefix(&format!("{PREFIX}{}-", std::process::id()))
-        .suffix(&format!(".{extension}"))
-        .rand_bytes(8)
-        .tempfile_in(directory)?;
+    create_with_mode(directory, extension, None)
+}
+
+/// [`create`] for a new file that people and other programs read (a report): made with the
+/// mode any new file gets (0666 less the umask) instead of a temporary file's 0600.
+pub fn create_readable(directory: &Path, extension: &str) -> std::io::Result<NamedTempFile> {
+    create_with_mode(directory, extension, Some(0o666))
+}
+
+/// A locked temporary file named for this run, created with `mode` (less the umask), or
+/// tempfile's private 0600.
+fn create_with_mode(
+    directory: &Path,
+    extension: &str,
+    mode: Option<u32>,
+) -> std::io::Result<NamedTempFile> {
+    let prefix = format!("{PREFIX}{}-", std::process::id());
+    let suffix = format!(".{extension}");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(&suffix).rand_bytes(8);
+    #[cfg(unix)]
+    if let Some(mode) = mode {
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    let file = builder.tempfile_in(directory)?;
     #[cfg(unix)]
     rustix::fs::flock(
         file.as_file(),
