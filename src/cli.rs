@@ -1,4 +1,5 @@
-//! The command line (clap derive): check, parse, rules, explain, schema.
+//! The command line (clap derive): check, parse, rules, explain, schema, init, completions,
+//! man.
 
 use std::path::PathBuf;
 
@@ -35,6 +36,10 @@ pub enum Command {
     Init(InitArgs),
     /// Run the language server (LSP) on stdin and stdout, for editors.
     Server(ServerArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) of presslint or of one subcommand, or write them all.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +82,10 @@ pub struct CheckArgs {
     /// Record today's findings in a baseline file (exit 0 unless a file could not be checked).
     #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     pub write_baseline: Option<PathBuf>,
+    #[command(flatten)]
+    pub selection: SelectionArgs,
+    #[command(flatten)]
+    pub reporting: ReportingArgs,
 }
 
 impl CheckArgs {
@@ -255,6 +264,84 @@ impl ColorChoice {
 pub enum RulesFormat {
     Table,
     Json,
+}
+
+/// `--select`, `--extend-select`, `--ignore`: rule selection as ruff spells it, over the
+/// configuration's (see `presslint::selection`).
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Rule selection")]
+pub struct SelectionArgs {
+    /// Run only these rules: ids or groups, comma-separated or repeated. Replaces the
+    /// configuration's `select` and `ignore`.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Also run these rules (ids or groups).
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+    /// Do not run these rules (ids or groups). A rule id wins over its group.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+}
+
+impl SelectionArgs {
+    /// The selectors, trimmed, without empty ones (`--select symbol,` or `--select ""`).
+    pub fn rule_selection(&self) -> presslint::selection::RuleSelection {
+        let clean = |items: &[String]| -> Vec<String> {
+            items
+                .iter()
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        presslint::selection::RuleSelection {
+            select: self.select.as_deref().map(clean),
+            extend_select: clean(&self.extend_select),
+            ignore: clean(&self.ignore),
+        }
+    }
+}
+
+/// How `check` reports and ends: the switches ruff users reach for.
+#[derive(Debug, Clone, Args)]
+#[command(next_help_heading = "Reporting")]
+pub struct ReportingArgs {
+    /// Print how many findings each rule has, most frequent first, instead of the findings
+    /// (as text, or a JSON array with --format json).
+    #[arg(long, conflicts_with_all = ["fix", "diff", "show_fixes"])]
+    pub statistics: bool,
+    /// Write the report to FILE instead of stdout, atomically (a reader sees the old file or
+    /// the new one, never half).
+    #[arg(short, long, value_name = "FILE", conflicts_with = "diff")]
+    pub output_file: Option<PathBuf>,
+    /// Exit 0 even when there are findings; 2 still means the run failed.
+    #[arg(short, long)]
+    pub exit_zero: bool,
+    /// Print the findings only: no summary line, no progress bar, no closing counts.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// List the fixes: those applied (--fix), those --fix would apply (--diff), or else the
+    /// fixes available for the findings.
+    #[arg(long)]
+    pub show_fixes: bool,
+    /// Check again whenever a release or configuration below the paths changes; Ctrl-C stops.
+    #[arg(short, long, conflicts_with_all = ["fix", "diff"])]
+    pub watch: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A subcommand whose page to print (`presslint-check(1)`); default: `presslint(1)`.
+    pub command: Option<String>,
+    /// Write every page (`presslint.1`, `presslint-check.1`...) into DIR instead.
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
 }
 
 #[cfg(test)]

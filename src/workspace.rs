@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use presslint::config::{self, Config};
 use presslint::error::{Error, Result};
+use presslint::selection::RuleSelection;
 use presslint::trust::Trust;
 use presslint::Engine;
 
@@ -34,6 +35,8 @@ pub struct Workspace {
     discovered: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
     /// Compile each new engine's regexes on another core ([`Engine::prewarm`]).
     prewarm: bool,
+    /// The command line's rule selection, layered over every configuration's.
+    selection: RuleSelection,
 }
 
 impl Workspace {
@@ -44,7 +47,15 @@ impl Workspace {
             engines: Mutex::new(HashMap::new()),
             discovered: Mutex::new(HashMap::new()),
             prewarm: false,
+            selection: RuleSelection::default(),
         }
+    }
+
+    /// Layers the command line's `--select`, `--extend-select` and `--ignore` over every
+    /// configuration; they are checked against each engine's pack when it is built.
+    pub fn selecting(mut self, selection: RuleSelection) -> Self {
+        self.selection = selection;
+        self
     }
 
     /// Whether each engine, once built, compiles its regexes on another thread while the
@@ -109,11 +120,13 @@ impl Workspace {
     /// A discovered configuration (and the packs it names) must pass the owner check of
     /// [`presslint::trust`]; one given with `--config` is trusted.
     fn build(&self, config_path: Option<&Path>, trust: Trust) -> Result<Engine> {
-        let config = match config_path {
+        let mut config = match config_path {
             Some(path) => Config::load_with(path, trust)?,
             None => Config::default(),
         };
         let pack = config.load_pack(self.pack.as_deref())?;
+        self.selection.check_against(&pack)?;
+        config.command_line = self.selection.clone();
         Engine::configured(pack, config)
     }
 }

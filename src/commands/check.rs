@@ -5,73 +5,152 @@
 //! findings outlive its part of the report. `--fix`/`--diff` slot in between linting and
 //! rendering ([`super::fixing`]).
 
-use std::io::{self, Write};
+use std::io;
 use std::sync::Arc;
 
 use super::baseline::Baselines;
 use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
-use super::{fixing, output_error, Outcome};
-use crate::cli::{CheckArgs, FailOn};
+use super::report_output::{for_people, ReportOutput};
+use super::{fixing, output_error, statistics, watch, Outcome};
+use crate::cli::{CheckArgs, ColorChoice, FailOn};
 use crate::workspace::Workspace;
 use presslint::diagnostic::Severity;
 use presslint::error::Result;
 use presslint::inputs::{self, Input};
+use presslint::render::fix_list::{FileFixes, FixList, FixListKind};
 use presslint::render::stream::{FileRenderer, ReportWriter};
 use presslint::render::{FileResult, OutputFormat, RenderOptions};
+use presslint::rules::Pack;
 use presslint::Engine;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
+    if args.reporting.watch {
+        return watch::run(args);
+    }
     let threads = ordered::threads(args.threads);
     ordered::configure_pool(threads);
-    let workspace = args.settings.workspace()?.prewarming(threads > 1);
+    let workspace = workspace(args, threads)?;
     let inputs = inputs::collect(&args.paths, &args.stdin_filename);
-    if inputs.is_empty() {
+    if inputs.is_empty() && !args.reporting.quiet {
         eprintln!("warning: no files to check (directories are searched for .txt and .json)");
     }
+    let outcome = check_inputs(args, &workspace, &inputs, threads)?;
+    Ok(exit_outcome(args, outcome))
+}
+
+/// The run's settings: the configuration, `--pack`, and the command line's rule selection.
+pub fn workspace(args: &CheckArgs, threads: usize) -> Result<Workspace> {
+    Ok(args
+        .settings
+        .workspace()?
+        .prewarming(threads > 1)
+        .selecting(args.selection.rule_selection()))
+}
+
+/// `--exit-zero` turns findings into success; a failed run stays failed.
+pub fn exit_outcome(args: &CheckArgs, outcome: Outcome) -> Outcome {
+    match outcome {
+        Outcome::Findings if args.reporting.exit_zero => Outcome::Clean,
+        other => other,
+    }
+}
+
+/// Checks `inputs` and writes their report: the findings, their statistics, or (with
+/// `--fix`/`--diff`) the fixes.
+pub fn check_inputs(
+    args: &CheckArgs,
+    workspace: &Workspace,
+    inputs: &[Input],
+    threads: usize,
+) -> Result<Outcome> {
     if args.fix || args.diff {
-        return fixing::run(args, &workspace, &inputs, threads);
+        return fixing::run(args, workspace, inputs, threads);
+    }
+    if args.reporting.statistics {
+        return statistics::run(args, workspace, inputs, threads);
     }
     // The report names the rules of the pack that governs the working directory (SARIF).
     let engine = workspace.engine_here()?;
     let baselines = Baselines::from_args(args)?;
     let mut tracker = baselines.tracker();
-    let options = render_options(args, ReportTo::Stdout);
+    let options = render_options(args, report_to(args));
     let renderer = FileRenderer::new(options, engine.pack());
-    let progress = Progress::new(inputs.len(), args.format);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
+    let progress = progress(args, inputs.len());
+    let mut out = ReportOutput::open(args.reporting.output_file.as_deref())?;
     let mut err = io::stderr();
     let lint_example = |text: &str| engine.lint_example(text);
-    let mut writer = ReportWriter::begin(options, engine.pack(), &mut out)
-        .map_err(output_error)?
-        .linting_examples_with(&lint_example);
+    let mut writer =
+        report_writer(args, options, engine.pack(), &mut out)?.linting_examples_with(&lint_example);
     let mut status = Status::default();
+    let show_fixes = args.reporting.show_fixes;
+    let mut fixes = FixList::new(FixListKind::Available);
     let stdin_name = args.stdin_filename.as_str();
     for_each_in_order(
-        &inputs,
+        inputs,
         threads,
         |input| {
-            let mut checked = lint_input(&workspace, input, stdin_name);
+            let mut checked = lint_input(workspace, input, stdin_name);
             let mark = baselines.apply(&mut checked.result);
             let verdict = checked.verdict(args.fail_on);
-            (renderer.render(&checked.result), verdict, mark)
+            let file_fixes = show_fixes.then(|| FileFixes::available(&checked.result));
+            (renderer.render(&checked.result), verdict, mark, file_fixes)
         },
-        |(rendered, verdict, mark)| {
+        |(rendered, verdict, mark, file_fixes)| {
             status.add(verdict);
             tracker.add(mark);
+            fixes.add(file_fixes.unwrap_or_default());
             progress.inc();
             progress.suspend(|| writer.write(rendered, &mut out, &mut err))
         },
     )
     .map_err(output_error)?;
     progress.finish();
+    write_closing_note(args, &mut out, |note| fixes.write(note))?;
     tracker.before_closing(&mut writer);
-    writer
-        .finish(&mut out)
-        .and_then(|_| out.flush())
-        .map_err(output_error)?;
+    writer.finish(&mut out).map_err(output_error)?;
+    out.finish()?;
     tracker.finish(args.format, status.outcome())
+}
+
+/// The progress bar, unless `--quiet`.
+pub fn progress(args: &CheckArgs, files: usize) -> Progress {
+    if args.reporting.quiet {
+        Progress::none()
+    } else {
+        Progress::new(files, args.format)
+    }
+}
+
+/// The report's opening; with `--quiet` the human format's closing line is left out.
+pub fn report_writer<'p>(
+    args: &CheckArgs,
+    options: RenderOptions,
+    pack: &'p Pack,
+    out: &mut dyn io::Write,
+) -> Result<ReportWriter<'p>> {
+    let writer = ReportWriter::begin(options, pack, out).map_err(output_error)?;
+    Ok(if args.reporting.quiet {
+        writer.without_summary_line()
+    } else {
+        writer
+    })
+}
+
+/// Writes a note that closes the report (the fix list, the count of fixes): after the report
+/// in the formats people read, on stderr after the others, so that stdout (or the output
+/// file) stays one document.
+pub fn write_closing_note(
+    args: &CheckArgs,
+    report: &mut dyn io::Write,
+    note: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<()> {
+    if for_people(args.format) {
+        note(report)
+    } else {
+        note(&mut io::stderr())
+    }
+    .map_err(output_error)
 }
 
 /// One input after linting: its result, and the engine (pack + configuration) that
@@ -147,18 +226,35 @@ impl Status {
     }
 }
 
-/// Where the report goes: stdout, or stderr when stdout carries fixed text or diffs.
+/// Where the report goes: stdout, stderr when stdout carries fixed text or diffs, or the
+/// file of `--output-file`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReportTo {
     Stdout,
     Stderr,
+    File,
 }
 
-/// The format and colours the arguments ask for, for a report written `to`.
+/// Where the report of a plain check goes.
+pub fn report_to(args: &CheckArgs) -> ReportTo {
+    if args.reporting.output_file.is_some() {
+        ReportTo::File
+    } else {
+        ReportTo::Stdout
+    }
+}
+
+/// The format and colours the arguments ask for, for a report written `to` (a file gets
+/// colours only with `--color always`).
 pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
+    let color = match to {
+        ReportTo::Stdout => args.color.enabled(),
+        ReportTo::File => args.color == ColorChoice::Always,
+        ReportTo::Stderr => false,
+    };
     RenderOptions {
         format: args.format,
-        color: args.format == OutputFormat::Human && to == ReportTo::Stdout && args.color.enabled(),
+        color: args.format == OutputFormat::Human && color,
     }
 }
 

@@ -3,9 +3,12 @@
 
 use std::io::{self, Write};
 
-use super::check::{lint_input, render_options, Checked, ReportTo, Status, Verdict};
+use super::check::{
+    lint_input, progress, render_options, report_writer, write_closing_note, Checked, ReportTo,
+    Status, Verdict,
+};
 use super::ordered::for_each_in_order;
-use super::progress::Progress;
+use super::report_output::{for_people, ReportOutput};
 use super::{output_error, Outcome};
 use crate::cli::CheckArgs;
 use crate::workspace::Workspace;
@@ -14,16 +17,17 @@ use presslint::error::{Error, Result};
 use presslint::fix::Applicability;
 use presslint::inputs::Input;
 use presslint::render::diff::unified_diff;
+use presslint::render::fix_list::{FileFixes, FixList, FixListKind};
 use presslint::render::stream::{FileRenderer, RenderedFile, ReportWriter};
-use presslint::render::{FileResult, OutputFormat, Summary};
+use presslint::render::{FileResult, Summary};
 
 /// One file after fixing: its result (diagnostics of the fixed text) and what changed.
 pub struct Fixed {
     pub checked: Checked,
     /// The text as read (`None` when the file could not be read).
     pub original: Option<String>,
-    /// How many problems the applied fixes solved.
-    pub fixed: usize,
+    /// The rules of the problems the applied fixes solved, one entry per problem.
+    pub fixed: Vec<String>,
 }
 
 impl Fixed {
@@ -47,33 +51,41 @@ pub fn run(
     }
     let threshold = args.fix_threshold();
     let stdin_name = args.stdin_filename.as_str();
-    // Fixing stdin prints the fixed text on stdout, so the report goes to stderr.
+    // Fixing stdin prints the fixed text on stdout, so the report goes to stderr (or to the
+    // output file).
     let stdin_fix = args.fix && inputs.iter().any(|i| i.path().is_none());
-    let to = if stdin_fix {
-        ReportTo::Stderr
-    } else {
-        ReportTo::Stdout
+    let to = match (&args.reporting.output_file, stdin_fix) {
+        (Some(_), _) => ReportTo::File,
+        (None, true) => ReportTo::Stderr,
+        (None, false) => ReportTo::Stdout,
     };
     let engine = workspace.engine_here()?;
     let options = render_options(args, to);
     // `--diff` shows diffs, not a report: only its counts and errors are kept.
     let renderer = (!args.diff).then(|| FileRenderer::new(options, engine.pack()));
-    let progress = Progress::new(inputs.len(), args.format);
-    let stdout = io::stdout();
+    let progress = progress(args, inputs.len());
     let mut outputs = Outputs {
-        out: io::BufWriter::new(stdout.lock()),
-        report_buffer: Vec::new(),
+        out: io::BufWriter::new(io::stdout().lock()),
+        report: match &args.reporting.output_file {
+            Some(path) => Report::File(ReportOutput::open(Some(path))?),
+            None if to == ReportTo::Stderr => Report::Buffer(Vec::new()),
+            None => Report::Stdout,
+        },
         err: io::stderr(),
-        to,
     };
     let lint_example = |text: &str| engine.lint_example(text);
     let mut writer = renderer
         .as_ref()
-        .map(|_| ReportWriter::begin(options, engine.pack(), outputs.report()))
-        .transpose()
-        .map_err(output_error)?
+        .map(|_| report_writer(args, options, engine.pack(), outputs.report()))
+        .transpose()?
         .map(|writer| writer.linting_examples_with(&lint_example));
     let mut totals = Totals::default();
+    let kind = if args.diff {
+        FixListKind::WouldApply
+    } else {
+        FixListKind::Applied
+    };
+    let mut fixes = FixList::new(kind);
     for_each_in_order(
         inputs,
         threads,
@@ -87,37 +99,62 @@ pub fn run(
                 renderer.as_ref(),
             )
         },
-        |file: FileDone| -> io::Result<()> {
+        |mut file: FileDone| -> io::Result<()> {
             progress.inc();
             totals.add(&file, args.diff);
+            fixes.add(file.fix_list.take().unwrap_or_default());
             progress.suspend(|| outputs.write(file, writer.as_mut()))
         },
     )
     .map_err(output_error)?;
     progress.finish();
+    // The closing notes follow the report where people read it, else go to stderr.
+    let beside_report = to != ReportTo::Stderr && !args.diff;
+    if args.reporting.show_fixes {
+        if beside_report {
+            write_closing_note(args, outputs.report(), |note| fixes.write(note))?;
+        } else {
+            fixes.write(&mut io::stderr()).map_err(output_error)?;
+        }
+    }
     if let Some(writer) = writer {
         writer.finish(outputs.report()).map_err(output_error)?;
     }
-    outputs.close().map_err(output_error)?;
-    print_fixed_line(args, to, &totals);
+    if !args.reporting.quiet {
+        let line = fixed_line(args, &totals);
+        if beside_report && for_people(args.format) {
+            writeln!(outputs.report(), "{line}").map_err(output_error)?;
+        } else {
+            eprintln!("{line}");
+        }
+    }
+    outputs.close()?;
     Ok(totals.outcome(args.diff))
 }
 
 /// Where a fixing run writes: stdout (fixed stdin text, diffs, or the report), and the
-/// report buffered for stderr when stdout carries the fixed text.
-struct Outputs<'a> {
-    out: io::BufWriter<io::StdoutLock<'a>>,
-    report_buffer: Vec<u8>,
+/// report: on stdout, buffered for stderr when stdout carries the fixed text, or in the
+/// output file.
+struct Outputs {
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    report: Report,
     err: io::Stderr,
-    to: ReportTo,
 }
 
-impl Outputs<'_> {
+/// Where a fixing run's report goes.
+enum Report {
+    Stdout,
+    Buffer(Vec<u8>),
+    File(ReportOutput),
+}
+
+impl Outputs {
     /// Where the report goes.
     fn report(&mut self) -> &mut dyn Write {
-        match self.to {
-            ReportTo::Stdout => &mut self.out,
-            ReportTo::Stderr => &mut self.report_buffer,
+        match &mut self.report {
+            Report::Stdout => &mut self.out,
+            Report::Buffer(buffer) => buffer,
+            Report::File(file) => file,
         }
     }
 
@@ -127,9 +164,10 @@ impl Outputs<'_> {
         self.out.write_all(&file.stdout)?;
         match (writer, file.report) {
             (Some(writer), Some(report)) => {
-                let out: &mut dyn Write = match self.to {
-                    ReportTo::Stdout => &mut self.out,
-                    ReportTo::Stderr => &mut self.report_buffer,
+                let out: &mut dyn Write = match &mut self.report {
+                    Report::Stdout => &mut self.out,
+                    Report::Buffer(buffer) => buffer,
+                    Report::File(file) => file,
                 };
                 writer.write(report, out, &mut self.err)
             }
@@ -140,17 +178,21 @@ impl Outputs<'_> {
         }
     }
 
-    /// Flushes stdout, then writes the buffered report to stderr.
-    fn close(self) -> io::Result<()> {
+    /// Flushes stdout, then writes the buffered report to stderr, or renames the output
+    /// file into place.
+    fn close(self) -> Result<()> {
         let Self {
             mut out,
-            report_buffer,
+            report,
             mut err,
-            ..
         } = self;
-        out.flush()?;
+        out.flush().map_err(output_error)?;
         drop(out);
-        err.write_all(&report_buffer)
+        match report {
+            Report::Stdout => Ok(()),
+            Report::Buffer(buffer) => err.write_all(&buffer).map_err(output_error),
+            Report::File(file) => file.finish(),
+        }
     }
 }
 
@@ -184,18 +226,11 @@ impl Totals {
 }
 
 /// The closing line that counts what was (or would be) fixed.
-fn print_fixed_line(args: &CheckArgs, to: ReportTo, totals: &Totals) {
+fn fixed_line(args: &CheckArgs, totals: &Totals) -> String {
     if args.diff {
-        eprintln!("{}", totals.summary.would_fix_line(totals.fixed));
-        return;
-    }
-    let line = totals.summary.fixed_line(totals.fixed, args.unsafe_fixes);
-    // People read the line under the report; machine formats keep stdout parseable.
-    let for_people = matches!(args.format, OutputFormat::Human | OutputFormat::Concise);
-    if to == ReportTo::Stdout && for_people {
-        println!("{line}");
+        totals.summary.would_fix_line(totals.fixed)
     } else {
-        eprintln!("{line}");
+        totals.summary.fixed_line(totals.fixed, args.unsafe_fixes)
     }
 }
 
@@ -231,6 +266,8 @@ struct FileDone {
     summary: Summary,
     verdict: Verdict,
     fixed: usize,
+    /// With `--show-fixes`: this file's fixes by rule.
+    fix_list: Option<FileFixes>,
 }
 
 /// Fixes one input, writes it (or its diff, or stdin's text) and renders its report part.
@@ -255,7 +292,7 @@ fn fix_and_render(
                 let mut unfixed = lint_input(workspace, input, stdin_name);
                 unfixed.result.error = Some(error.message);
                 file.checked = unfixed;
-                file.fixed = 0;
+                file.fixed.clear();
             }
         }
     } else {
@@ -274,7 +311,11 @@ fn fix_and_render(
         error_line: result.error_line(),
         summary: Summary::of(std::slice::from_ref(result)),
         verdict: file.checked.verdict(args.fail_on),
-        fixed: file.fixed,
+        fixed: file.fixed.len(),
+        fix_list: args
+            .reporting
+            .show_fixes
+            .then(|| FileFixes::applied(&input.name, file.fixed.iter().map(String::as_str))),
     }
 }
 
@@ -295,7 +336,7 @@ fn fix_input(
         return Fixed {
             checked: read,
             original: None,
-            fixed: 0,
+            fixed: Vec::new(),
         };
     };
     let first = std::mem::take(&mut read.result.diagnostics);
@@ -310,7 +351,7 @@ fn fix_input(
                 error: Some(error.message),
                 ..base
             };
-            (result, None, 0)
+            (result, None, Vec::new())
         }
     };
     Fixed {
@@ -329,8 +370,8 @@ fn settled(
     base: FileResult,
     source: presslint::SourceFile,
     outcome: FixOutcome,
-) -> (FileResult, Option<String>, usize) {
-    let fixed = outcome.fixed.len();
+) -> (FileResult, Option<String>, Vec<String>) {
+    let fixed = outcome.fixed.into_iter().map(|d| d.rule).collect();
     let result = FileResult {
         source: Some(presslint::SourceFile::new(
             source.name.clone(),
@@ -348,7 +389,7 @@ fn unsettled(
     base: FileResult,
     source: presslint::SourceFile,
     outcome: FixOutcome,
-) -> (FileResult, Option<String>, usize) {
+) -> (FileResult, Option<String>, Vec<String>) {
     let error = format!(
         "fixes do not settle: they keep changing the text (rules: {}); nothing written",
         outcome.unsettled_rules.join(", ")
@@ -359,5 +400,5 @@ fn unsettled(
         error: Some(error),
         ..base
     };
-    (result, Some(source.into_text()), 0)
+    (result, Some(source.into_text()), Vec::new())
 }

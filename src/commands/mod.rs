@@ -2,15 +2,20 @@
 
 pub mod baseline;
 pub mod check;
+pub mod completions;
 pub mod explain;
 pub mod fixing;
 pub mod init;
+pub mod man;
 pub mod ordered;
 pub mod parse;
 pub mod progress;
+pub mod report_output;
 pub mod rules;
 pub mod schema;
 pub mod server;
+pub mod statistics;
+pub mod watch;
 
 use crate::cli::{Cli, Command};
 use presslint::error::{Error, ErrorKind};
@@ -47,6 +52,8 @@ pub fn run(cli: &Cli) -> Outcome {
         Command::Schema(args) => schema::run(args),
         Command::Init(args) => init::run(args),
         Command::Server(args) => server::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     };
     match result {
         Ok(outcome) => outcome,

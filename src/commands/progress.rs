@@ -34,6 +34,11 @@ impl Progress {
         Self { bar }
     }
 
+    /// No bar at all (`--quiet`).
+    pub fn none() -> Self {
+        Self { bar: None }
+    }
+
     /// One more file done.
     pub fn inc(&self) {
         if let Some(bar) = &self.bar {
