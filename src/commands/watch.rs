@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use notify_debouncer_full::notify::{EventKind, RecursiveMode};
+use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
 use super::check::{check_inputs, workspace};
@@ -37,14 +37,14 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let (sender, changes) = mpsc::channel();
     let mut debouncer = new_debouncer(DEBOUNCE, None, sender).map_err(watch_error)?;
     for path in &args.paths {
+        let cannot_watch =
+            |why: String| Error::file(ErrorKind::Io, path, format!("cannot watch: {why}"));
+        // A file's directory is what is watched: the file itself must be there.
+        std::fs::metadata(path).map_err(|e| cannot_watch(presslint::error::io_message(&e)))?;
         let (watched, mode) = watched_path(path);
-        debouncer.watch(&watched, mode).map_err(|e| {
-            Error::file(
-                ErrorKind::Io,
-                path,
-                format!("cannot watch: {}", one_line(&e)),
-            )
-        })?;
+        debouncer
+            .watch(&watched, mode)
+            .map_err(|e| cannot_watch(message(&e)))?;
     }
     let mut workspace = workspace(args, threads)?;
     let mut round = inputs::collect(&args.paths, &args.stdin_filename);
@@ -122,7 +122,7 @@ fn next_changes(changes: &mpsc::Receiver<DebounceEventResult>) -> Result<HashSet
             Ok(events) => events,
             Err(errors) => {
                 for error in errors {
-                    eprintln!("warning: --watch: {}", one_line(&error));
+                    eprintln!("warning: --watch: {}", message(&error));
                 }
                 continue;
             }
@@ -162,13 +162,18 @@ fn note(args: &CheckArgs, line: &str) {
     }
 }
 
-fn watch_error(error: notify_debouncer_full::notify::Error) -> Error {
+fn watch_error(error: notify::Error) -> Error {
     Error::of(
         ErrorKind::Io,
-        format!("--watch: cannot watch files: {}", one_line(&error)),
+        format!("--watch: cannot watch files: {}", message(&error)),
     )
 }
 
-fn one_line(error: &impl std::fmt::Display) -> String {
-    presslint::error::one_line(&error.to_string())
+/// A watcher's error in presslint's words (`no such file`, as for any I/O error).
+fn message(error: &notify::Error) -> String {
+    match &error.kind {
+        notify::ErrorKind::PathNotFound => "no such file".to_owned(),
+        notify::ErrorKind::Io(io) => presslint::error::io_message(io),
+        _ => presslint::error::one_line(&error.to_string()),
+    }
 }
