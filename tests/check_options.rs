@@ -322,6 +322,36 @@ Found 7 errors, 4 warnings, 2 infos (11 fixable with --fix).
         stderr,
         "error: --statistics is written as text (--format human or concise) or as JSON (--format json)\n"
     );
+    // With a baseline, only the findings it does not record are counted.
+    let (code, _, _) = run(
+        dir.path(),
+        &["check", "--write-baseline", "base.json", "r.txt", "s.txt"],
+    );
+    assert_eq!(code, 0);
+    let (code, stdout, stderr) = run(
+        dir.path(),
+        &[
+            "check",
+            "--statistics",
+            "--baseline",
+            "base.json",
+            "--format",
+            "concise",
+            "r.txt",
+            "s.txt",
+            "t.txt",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(
+        stdout,
+        "1  symbol/malformed  [*] The document symbol does not follow the symbol grammar\n\
+         Found 1 error (1 fixable with --fix).\n"
+    );
+    assert_eq!(
+        stderr,
+        "Baseline base.json: 12 known findings not shown; 0 recorded findings no longer occur.\n"
+    );
     let (code, _, stderr) = run(dir.path(), &["check", "--statistics", "--fix", "."]);
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot be used with"), "{stderr}");

@@ -6,13 +6,14 @@ use std::process::Command;
 
 use assert_cmd::cargo::cargo_bin_cmd;
 
-const SUBCOMMANDS: [&str; 8] = [
+const SUBCOMMANDS: [&str; 9] = [
     "check",
     "parse",
     "rules",
     "explain",
     "schema",
     "init",
+    "server",
     "completions",
     "man",
 ];
@@ -68,7 +69,7 @@ fn bash_completes_subcommands_flags_and_their_values() {
     );
     assert_eq!(
         bash_completes(&["presslint", "check", "--format", ""]),
-        ["human", "concise", "json", "sarif", "github"]
+        ["human", "concise", "json", "sarif", "github", "rdjson", "gitlab"]
     );
     assert_eq!(bash_completes(&["presslint", "completions", "f"]), ["fish"]);
 }
@@ -172,6 +173,6 @@ fn the_manual_pages_name_the_subcommands_and_the_flags() {
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&output.stderr),
-        "error: no subcommand `chek` (one of: check, parse, rules, explain, schema, init, completions, man)\n"
+        "error: no subcommand `chek` (one of: check, parse, rules, explain, schema, init, server, completions, man)\n"
     );
 }

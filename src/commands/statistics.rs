@@ -1,8 +1,10 @@
 //! `presslint check --statistics`: the findings counted per rule in place of the report
 //! (`presslint::render::statistics`), with the run's closing line in the formats people read.
+//! With `--baseline`, only the findings it does not record are counted.
 
 use std::io::{self, Write};
 
+use super::baseline::Baselines;
 use super::check::{lint_input, progress, Status};
 use super::ordered::for_each_in_order;
 use super::report_output::ReportOutput;
@@ -31,6 +33,8 @@ pub fn run(
         }
     };
     let engine = workspace.engine_here()?;
+    let baselines = Baselines::from_args(args)?;
+    let mut tracker = baselines.tracker();
     let threshold = args.fix_threshold();
     let progress = progress(args, inputs.len());
     let mut out = ReportOutput::open(args.reporting.output_file.as_deref())?;
@@ -43,18 +47,16 @@ pub fn run(
         inputs,
         threads,
         |input| {
-            let checked = lint_input(workspace, input, stdin_name);
+            let mut checked = lint_input(workspace, input, stdin_name);
+            let mark = baselines.apply(&mut checked.result);
             let result = &checked.result;
             let counts = Statistics::of(&result.diagnostics, threshold);
             let file_summary = Summary::of(std::slice::from_ref(result));
-            (
-                counts,
-                file_summary,
-                result.error_line(),
-                checked.verdict(args.fail_on),
-            )
+            let verdict = checked.verdict(args.fail_on);
+            (counts, file_summary, result.error_line(), verdict, mark)
         },
-        |(counts, file_summary, error_line, verdict)| -> io::Result<()> {
+        |(counts, file_summary, error_line, verdict, mark)| -> io::Result<()> {
+            tracker.add(mark);
             statistics.add(counts);
             summary.add(&file_summary);
             status.add(verdict);
@@ -82,5 +84,6 @@ pub fn run(
     };
     written.map_err(output_error)?;
     out.finish()?;
-    Ok(status.outcome())
+    // A baseline's counts go to stderr: the statistics are not the human report.
+    tracker.finish(OutputFormat::Concise, status.outcome())
 }
