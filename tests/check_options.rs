@@ -573,4 +573,27 @@ Fixed 6 problems (1 remaining).
 "
     );
     assert_eq!(fs::read_to_string(dir.path().join("s.txt")).unwrap(), CLEAN);
+
+    // Fixing stdin: the fixed text on stdout; the report, the list and the count on stderr,
+    // in that order.
+    let output = presslint(dir.path())
+        .args([
+            "check",
+            "--fix",
+            "--show-fixes",
+            "--format",
+            "concise",
+            "--stdin-filename",
+            "d.txt",
+            "-",
+        ])
+        .write_stdin(lower_symbol())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8(output.stdout).unwrap(), CLEAN);
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        "Fixed 1 problem:\n- d.txt:\n    1 × symbol/malformed\nFixed 1 problem (0 remaining).\n"
+    );
 }

@@ -4,8 +4,7 @@
 use std::io::{self, Write};
 
 use super::check::{
-    lint_input, progress, render_options, report_writer, write_closing_note, Checked, ReportTo,
-    Status, Verdict,
+    lint_input, progress, render_options, report_writer, Checked, ReportTo, Status, Verdict,
 };
 use super::ordered::for_each_in_order;
 use super::report_output::{for_people, ReportOutput};
@@ -108,25 +107,17 @@ pub fn run(
     )
     .map_err(output_error)?;
     progress.finish();
-    // The closing notes follow the report where people read it, else go to stderr.
-    let beside_report = to != ReportTo::Stderr && !args.diff;
     if args.reporting.show_fixes {
-        if beside_report {
-            write_closing_note(args, outputs.report(), |note| fixes.write(note))?;
-        } else {
-            fixes.write(&mut io::stderr()).map_err(output_error)?;
-        }
+        fixes
+            .write(outputs.closing(args, to))
+            .map_err(output_error)?;
     }
     if let Some(writer) = writer {
         writer.finish(outputs.report()).map_err(output_error)?;
     }
     if !args.reporting.quiet {
         let line = fixed_line(args, &totals);
-        if beside_report && for_people(args.format) {
-            writeln!(outputs.report(), "{line}").map_err(output_error)?;
-        } else {
-            eprintln!("{line}");
-        }
+        writeln!(outputs.closing(args, to), "{line}").map_err(output_error)?;
     }
     outputs.close()?;
     Ok(totals.outcome(args.diff))
@@ -149,6 +140,17 @@ enum Report {
 }
 
 impl Outputs {
+    /// Where a note that closes the run (the fix list, the count of fixes) goes: after the
+    /// report where people read it, or where the report waits for stderr; else straight to
+    /// stderr, so that stdout stays one document (and `--diff` keeps stdout for diffs).
+    fn closing(&mut self, args: &CheckArgs, to: ReportTo) -> &mut dyn Write {
+        if !args.diff && (to == ReportTo::Stderr || for_people(args.format)) {
+            self.report()
+        } else {
+            &mut self.err
+        }
+    }
+
     /// Where the report goes.
     fn report(&mut self) -> &mut dyn Write {
         match &mut self.report {
