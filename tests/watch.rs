@@ -225,6 +225,12 @@ fn watching_stdin_or_while_fixing_is_refused() {
     let output = run(&["check", "--watch", "--fix", "."]);
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("cannot be used with"));
+    let output = run(&["check", "--watch", ".", "-o", "missing/report.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "error: missing/report.json: cannot write the report: cannot create a temporary file in `missing`: no such file\n"
+    );
     let output = run(&["check", "--watch", "missing"]);
     assert_eq!(output.status.code(), Some(2));
     assert_eq!(

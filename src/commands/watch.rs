@@ -16,11 +16,12 @@ use std::time::Duration;
 use notify_debouncer_full::notify::{self, EventKind, RecursiveMode};
 use notify_debouncer_full::{new_debouncer, DebounceEventResult};
 
-use super::check::{check_inputs, workspace};
+use super::check;
 use super::{ordered, Outcome};
 use crate::cli::CheckArgs;
 use presslint::error::{Error, ErrorKind, Result};
 use presslint::inputs::{self, Input};
+use presslint::write::output::OutputFile;
 
 /// How long the files must be quiet before a change is checked: an editor's save is over.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -31,6 +32,10 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             ErrorKind::Usage,
             "--watch watches files and directories, not stdin (`-`)",
         ));
+    }
+    // A report that can never be written is a mistake to fix now, not at every round.
+    if let Some(path) = &args.reporting.output_file {
+        drop(OutputFile::create(path)?);
     }
     let threads = ordered::threads(args.threads);
     ordered::configure_pool(threads);
@@ -46,18 +51,28 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
             .watch(&watched, mode)
             .map_err(|e| cannot_watch(message(&e)))?;
     }
-    let mut workspace = workspace(args, threads)?;
-    let mut round = inputs::collect(&args.paths, &args.stdin_filename);
+    let mut workspace = check::workspace(args, threads)?;
+    let mut round: Vec<Input> = inputs_to_check(args).collect();
     loop {
-        if let Err(error) = check_inputs(args, &workspace, &round, threads) {
+        if let Err(error) = check::check_inputs(args, &workspace, &round, threads) {
             eprintln!("error: {error}");
         }
         note(args, "Watching for changes (Ctrl-C stops).");
-        let (reload, next) = next_round(args, &changes)?;
-        if reload {
-            workspace = super::check::workspace(args, threads)?;
-        }
-        round = next;
+        let reload = loop {
+            let (reload, next) = next_round(args, &changes)?;
+            if reload {
+                // `--config FILE` that no longer loads: say so, and wait for the next change.
+                match check::workspace(args, threads) {
+                    Ok(reloaded) => workspace = reloaded,
+                    Err(error) => {
+                        eprintln!("error: {error}");
+                        continue;
+                    }
+                }
+            }
+            round = next;
+            break reload;
+        };
         clear_screen(args);
         if reload {
             note(
@@ -71,20 +86,24 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     }
 }
 
+/// The inputs of a round: what `check` would check, less the report of the previous round.
+fn inputs_to_check(args: &CheckArgs) -> impl Iterator<Item = Input> {
+    let output_file = args.reporting.output_file.as_deref().map(absolute);
+    inputs::collect(&args.paths, &args.stdin_filename)
+        .into_iter()
+        .filter(move |input| input.path().map(absolute) != output_file)
+}
+
 /// Waits until something the check reads changes: whether the configuration must be read
 /// again (then every input is checked), and the inputs to check.
 fn next_round(
     args: &CheckArgs,
     changes: &mpsc::Receiver<DebounceEventResult>,
 ) -> Result<(bool, Vec<Input>)> {
-    let output_file = args.reporting.output_file.as_deref().map(absolute);
     loop {
         let changed = next_changes(changes)?;
         let reload = changed.iter().any(|p| is_configuration(p));
-        // The report written by the previous round is no release to check.
-        let all = inputs::collect(&args.paths, &args.stdin_filename)
-            .into_iter()
-            .filter(|input| input.path().map(absolute) != output_file);
+        let all = inputs_to_check(args);
         if reload {
             return Ok((true, all.collect()));
         }
