@@ -1,5 +1,5 @@
-//! The command line (clap derive): check, parse, rules, explain, schema, init, completions,
-//! man.
+//! The command line (clap derive): check, parse, rules, explain, schema, init, server,
+//! completions, man.
 
 use std::path::PathBuf;
 
@@ -324,7 +324,7 @@ pub struct ReportingArgs {
     #[arg(long)]
     pub show_fixes: bool,
     /// Check again whenever a release or configuration below the paths changes; Ctrl-C stops.
-    #[arg(short, long, conflicts_with_all = ["fix", "diff"])]
+    #[arg(short, long, conflicts_with_all = ["fix", "diff", "write_baseline"])]
     pub watch: bool,
 }
 
