@@ -68,8 +68,8 @@ mod tests {
             Some(PathBuf::from("/home/ana/Press releases/résumé.txt"))
         );
         assert_eq!(
-            file_path(&uri("file://localhost/tmp/a.txt")),
-            Some(PathBuf::from("/tmp/a.txt"))
+            file_path(&uri("file://localhost/press/a.txt")),
+            Some(PathBuf::from("/press/a.txt"))
         );
         assert_eq!(file_path(&uri("file://server/share/a.txt")), None);
         assert_eq!(file_path(&uri("untitled:Untitled-1")), None);
