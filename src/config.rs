@@ -10,6 +10,7 @@ use toml::Spanned;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::error::{Error, ErrorKind, Result};
+use crate::rules::choice::PackChoice;
 use crate::rules::load::selects;
 use crate::rules::Pack;
 use crate::selection::RuleSelection;
@@ -170,11 +171,46 @@ impl Config {
         })
     }
 
-    /// The pack this configuration selects, with its `extend-rules` directories added, and
-    /// the file's rule selectors checked against it. `pack` is an embedded pack's name or a
-    /// pack directory relative to the configuration file; `cli_pack` (`--pack`) wins over
+    /// The packs this configuration checks with: the pack named by `cli_pack` (`--pack`) or
+    /// by the file's `pack`, pinned for every release; with neither, the embedded pack of
+    /// each release's language (`un-en` first, the others loaded when a release needs them).
+    /// Each has the `extend-rules` directories added, and the file's rule selectors must name
+    /// a rule or group of one of them.
+    pub fn pack_choice(&self, cli_pack: Option<&str>) -> Result<PackChoice> {
+        let choice = if cli_pack.is_some() || self.pack.is_some() {
+            PackChoice::Pinned(self.load_named_pack(cli_pack)?)
+        } else {
+            let default = self.load_named_pack(None)?;
+            let extend_rules = self.extend_rules.clone();
+            let rules_trust = self.trust;
+            PackChoice::by_language(
+                default,
+                Box::new(move |name| {
+                    Pack::load_extended_with(
+                        name,
+                        Path::new(""),
+                        &extend_rules,
+                        Trust::Given,
+                        rules_trust,
+                    )
+                }),
+            )
+        };
+        self.check_against(&choice)?;
+        Ok(choice)
+    }
+
+    /// The one pack this configuration selects, with its `extend-rules` directories added,
+    /// and the file's rule selectors checked against it. `pack` is an embedded pack's name or
+    /// a pack directory relative to the configuration file; `cli_pack` (`--pack`) wins over
     /// it and resolves against the working directory. No `pack` anywhere: `un-en`.
     pub fn load_pack(&self, cli_pack: Option<&str>) -> Result<Pack> {
+        let choice = PackChoice::Pinned(self.load_named_pack(cli_pack)?);
+        self.check_against(&choice)?;
+        Ok(choice.into_first())
+    }
+
+    fn load_named_pack(&self, cli_pack: Option<&str>) -> Result<Pack> {
         let config_dir = self
             .path
             .as_deref()
@@ -206,8 +242,8 @@ impl Config {
         } else {
             self.trust
         };
-        let pack = Pack::load_extended_with(name, base, &self.extend_rules, pack_trust, self.trust)
-            .map_err(|e| {
+        Pack::load_extended_with(name, base, &self.extend_rules, pack_trust, self.trust).map_err(
+            |e| {
                 // A pack that cannot be found is the configuration's error, at its `pack` line.
                 match (&self.path, self.pack_line, cli_pack, &e.path) {
                     (Some(path), Some(line), None, None) => {
@@ -215,26 +251,25 @@ impl Config {
                     }
                     _ => e,
                 }
-            })?;
-        self.check_against(&pack)?;
-        Ok(pack)
+            },
+        )
     }
 
-    /// Checks every rule id and group named in the file against `pack`: an unknown one is
-    /// an error naming the file and line.
-    pub fn check_against(&self, pack: &Pack) -> Result<()> {
+    /// Checks every rule id and group named in the file against the packs of `choice`: one
+    /// that no pack knows is an error naming the file and line.
+    pub fn check_against(&self, choice: &PackChoice) -> Result<()> {
         let (Some(path), Some(text)) = (&self.path, &self.raw_text) else {
             return Ok(());
         };
         let lines = LineIndex::new(text);
         for (selector, span) in &self.unchecked_selectors {
-            if !crate::selection::known(pack, selector) {
+            if !choice.any(|pack| crate::selection::known(pack, selector)) {
                 return Err(Error::file(
                     ErrorKind::Config,
                     path,
                     format!(
-                        "unknown rule or group `{selector}` for pack `{}`",
-                        pack.name
+                        "unknown rule or group `{selector}` for pack {}",
+                        choice.names()
                     ),
                 )
                 .at_line(lines.line_of(span.start) + 1));

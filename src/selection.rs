@@ -8,6 +8,7 @@
 //! and the same group, `--ignore` wins. Per-file ignores still apply afterwards.
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::rules::choice::PackChoice;
 use crate::rules::load::selects;
 use crate::rules::Pack;
 
@@ -29,21 +30,24 @@ impl RuleSelection {
         self.select.is_none() && self.extend_select.is_empty() && self.ignore.is_empty()
     }
 
-    /// Every selector must name a rule or a group of `pack` (or the schema's rules): an
-    /// unknown one is a usage error naming its flag.
-    pub fn check_against(&self, pack: &Pack) -> Result<()> {
+    /// Every selector must name a rule or a group of one of the packs of `choice` (or the
+    /// schema's rules): an unknown one is a usage error naming its flag.
+    pub fn check_against(&self, choice: &PackChoice) -> Result<()> {
         let flags = [
             ("--select", self.select.as_deref().unwrap_or_default()),
             ("--extend-select", &self.extend_select),
             ("--ignore", &self.ignore),
         ];
         for (flag, selectors) in flags {
-            if let Some(unknown) = selectors.iter().find(|s| !known(pack, s)) {
+            let unknown = selectors
+                .iter()
+                .find(|s| !choice.any(|pack| known(pack, s)));
+            if let Some(unknown) = unknown {
                 return Err(Error::of(
                     ErrorKind::Usage,
                     format!(
-                        "{flag}: unknown rule or group `{unknown}` for pack `{}` (`presslint rules` lists them)",
-                        pack.name
+                        "{flag}: unknown rule or group `{unknown}` for pack {} (`presslint rules` lists them)",
+                        choice.names()
                     ),
                 ));
             }
@@ -139,7 +143,7 @@ mod tests {
 
     #[test]
     fn unknown_selectors_are_errors_naming_their_flag() {
-        let pack = Pack::embedded("un-en").unwrap();
+        let pack = PackChoice::Pinned(Pack::embedded("un-en").unwrap());
         assert!(selection(
             Some(&["symbol", "schema"]),
             &["date/ordinal"],

@@ -124,10 +124,10 @@ impl Workspace {
             Some(path) => Config::load_with(path, trust)?,
             None => Config::default(),
         };
-        let pack = config.load_pack(self.pack.as_deref())?;
-        self.selection.check_against(&pack)?;
+        let packs = config.pack_choice(self.pack.as_deref())?;
+        self.selection.check_against(&packs)?;
         config.command_line = self.selection.clone();
-        Engine::configured(pack, config)
+        Ok(Engine::choosing(packs, config))
     }
 }
 

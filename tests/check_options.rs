@@ -213,7 +213,7 @@ fn an_unknown_rule_or_group_is_a_one_line_error_and_exit_2() {
         assert_eq!(
             stderr,
             format!(
-                "error: {flag}: unknown rule or group `{name}` for pack `un-en` (`presslint rules` lists them)\n"
+                "error: {flag}: unknown rule or group `{name}` for pack `un-en` or `un-fr` (`presslint rules` lists them)\n"
             )
         );
     }

@@ -171,7 +171,7 @@ fn diagnostics_at_the_failing_severity_exit_1() {
     assert_eq!(diagnostic["fix"]["edits"][0]["start"], end);
     assert_eq!(
         report["summary"],
-        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1})
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1, "packs": {"un-en": 1}})
     );
 
     let out = run(presslint(dir.path()).args(["check", "--format", "concise", "bogus.json"]));

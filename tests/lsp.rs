@@ -424,7 +424,7 @@ fn configuration_is_found_from_the_documents_folder_and_reloaded_when_it_changes
         json!({"textDocument": {"uri": config_uri}}),
     );
     let shown = client.until(|m| m["method"] == "window/showMessage");
-    let error = "configuration error: desk/presslint.toml:1: unknown rule or group `nonsense/rule` for pack `un-en`";
+    let error = "configuration error: desk/presslint.toml:1: unknown rule or group `nonsense/rule` for pack `un-en` or `un-fr`";
     assert_eq!(
         shown["params"],
         json!({"type": 1, "message": format!("presslint: {error}")})

@@ -36,7 +36,9 @@ fn generated() -> String {
     );
     for rule in &engine.pack().rules {
         doc.push('\n');
-        doc.push_str(&section(&Page::of(rule, &|text| engine.lint_example(text))));
+        doc.push_str(&section(&Page::of(rule, &|text| {
+            engine.lint_example(engine.pack(), text)
+        })));
     }
     doc.push_str("\n# Release schema\n");
     for keyword in presslint::schema::release_keywords() {

@@ -416,7 +416,15 @@ pub fn rules(bytes: &[u8]) -> Option<String> {
         let source = SourceFile::new(name, text, SourceKind::Text);
         let release = presslint::parse::parse_text(&source, &pack.data.layout);
         let mut diagnostics = Vec::new();
-        presslint::engine::run_pack::run(&pack, &source, &release, &|_| true, &mut diagnostics);
+        let verdict = presslint::rules::detect::detect(&pack, &source.text);
+        presslint::engine::run_pack::run(
+            &pack,
+            verdict.as_ref(),
+            &source,
+            &release,
+            &|_| true,
+            &mut diagnostics,
+        );
         check_diagnostics(&source, &diagnostics);
     }
     None
@@ -450,7 +458,7 @@ pub fn config(bytes: &[u8]) -> Option<String> {
             return Some(message);
         }
     };
-    let checked = config.check_against(engine().pack()).err();
+    let checked = config.check_against(engine().packs()).err();
     for name in [
         "fuzz/releases/a.txt",
         "fuzz/archive/2009/b.json",

@@ -21,7 +21,6 @@ use presslint::inputs::{self, Input};
 use presslint::render::fix_list::{FileFixes, FixList, FixListKind};
 use presslint::render::stream::{FileRenderer, ReportWriter};
 use presslint::render::{FileResult, OutputFormat, RenderOptions};
-use presslint::rules::Pack;
 use presslint::Engine;
 
 pub fn run(args: &CheckArgs) -> Result<Outcome> {
@@ -79,9 +78,9 @@ pub fn check_inputs(
     let progress = progress(args, inputs.len());
     let mut out = ReportOutput::open(args.reporting.output_file.as_deref())?;
     let mut err = io::stderr();
-    let lint_example = |text: &str| engine.lint_example(text);
+    let lint_example = |pack: &presslint::rules::Pack, text: &str| engine.lint_example(pack, text);
     let mut writer =
-        report_writer(args, options, engine.pack(), &mut out)?.linting_examples_with(&lint_example);
+        report_writer(args, options, &engine, &mut out)?.linting_examples_with(&lint_example);
     let mut status = Status::default();
     let show_fixes = args.reporting.show_fixes;
     let mut fixes = FixList::new(FixListKind::Available);
@@ -122,14 +121,17 @@ pub fn progress(args: &CheckArgs, files: usize) -> Progress {
     }
 }
 
-/// The report's opening; with `--quiet` the human format's closing line is left out.
+/// The report's opening, for the run whose working directory `engine` governs; with
+/// `--quiet` the human format's closing line is left out.
 pub fn report_writer<'p>(
     args: &CheckArgs,
     options: RenderOptions,
-    pack: &'p Pack,
+    engine: &'p Engine,
     out: &mut dyn io::Write,
 ) -> Result<ReportWriter<'p>> {
-    let writer = ReportWriter::begin(options, pack, out).map_err(output_error)?;
+    let writer = ReportWriter::begin(options, engine.pack(), out)
+        .map_err(output_error)?
+        .with_packs(engine.packs());
     Ok(if args.reporting.quiet {
         writer.without_summary_line()
     } else {
@@ -267,6 +269,7 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
         source,
         diagnostics: Vec::new(),
         error: Some(error),
+        pack: None,
     };
     let engine = match workspace.engine_for(input.path(), stdin_name) {
         Ok(engine) => engine,
@@ -286,12 +289,13 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
             }
         }
     };
-    let result = match engine.lint(&source) {
-        // `Engine::lint` returns them sorted.
-        Ok(diagnostics) => FileResult {
+    let result = match engine.lint_file(&source) {
+        // `Engine::lint_file` returns them sorted.
+        Ok(linted) => FileResult {
             input: input.clone(),
+            pack: Some(linted.pack.name.clone()),
             source: Some(source),
-            diagnostics,
+            diagnostics: linted.diagnostics,
             error: None,
         },
         Err(error) => failed(Some(source), error.message),
@@ -321,6 +325,7 @@ mod tests {
                 .map(|&s| Diagnostic::new("a/b", s, "m", Span::empty(0)))
                 .collect(),
             error: error.map(str::to_owned),
+            pack: None,
         };
         Checked { result, engine }
     }

@@ -24,7 +24,19 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
 pub fn page(engine: &Engine, id: &str) -> Result<String> {
     Ok(match id.strip_prefix("schema/") {
         Some(keyword) if is_kebab(keyword) => Page::of_schema_keyword(keyword).text(),
-        _ => explain(engine, find(engine.pack(), id)?),
+        _ => {
+            // A rule of a pack chosen by language (`un-fr`) is explained without `--pack`.
+            let packs = engine.packs();
+            let in_other = || {
+                let mut others = packs.all().into_iter();
+                others.find_map(|pack| Some((pack, pack.rule(id)?)))
+            };
+            let first = engine.pack();
+            match first.rule(id).map(|rule| (first, rule)).or_else(in_other) {
+                Some((pack, rule)) => explain(engine, pack, rule),
+                None => explain(engine, first, find(first, id)?),
+            }
+        }
     })
 }
 
@@ -70,8 +82,8 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
 
 /// The rule's page as `presslint explain` prints it (see [`Page`]): its examples linted by
 /// `engine`.
-pub fn explain(engine: &Engine, rule: &Rule) -> String {
-    Page::of(rule, &|text| engine.lint_example(text)).text()
+pub fn explain(engine: &Engine, pack: &Pack, rule: &Rule) -> String {
+    Page::of(rule, &|text| engine.lint_example(pack, text)).text()
 }
 
 #[cfg(test)]

@@ -72,10 +72,10 @@ pub fn run(
         },
         err: io::stderr(),
     };
-    let lint_example = |text: &str| engine.lint_example(text);
+    let lint_example = |pack: &presslint::rules::Pack, text: &str| engine.lint_example(pack, text);
     let mut writer = renderer
         .as_ref()
-        .map(|_| report_writer(args, options, engine.pack(), outputs.report()))
+        .map(|_| report_writer(args, options, &engine, outputs.report()))
         .transpose()?
         .map(|writer| writer.linting_examples_with(&lint_example));
     let mut totals = Totals::default();

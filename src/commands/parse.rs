@@ -43,6 +43,7 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
         source: Some(source),
         diagnostics,
         error: None,
+        pack: None,
     };
     let mut report = Vec::new();
     render::concise::write_file(&result, &mut report)

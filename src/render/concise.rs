@@ -45,6 +45,7 @@ mod tests {
                 Span::new(text.find('x').unwrap(), text.find('x').unwrap() + 1),
             )],
             error: None,
+            pack: None,
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {

@@ -182,6 +182,7 @@ mod tests {
                 )),
             ],
             error: None,
+            pack: None,
         };
         let mut list = FixList::new(FixListKind::Available);
         list.add(FileFixes::available(&result));

@@ -165,6 +165,7 @@ mod tests {
                 .map(|(i, s)| Diagnostic::new("a/b", s, "m", Span::new(2 * i, 2 * i + 1)))
                 .collect(),
             error: None,
+            pack: None,
         }
     }
 
@@ -232,12 +233,14 @@ mod tests {
                     Diagnostic::new("x/z", Severity::Warning, "w", Span::new(0, 1)),
                 ],
                 error: None,
+                pack: None,
             },
             FileResult {
                 input: Input::stdin("bad.txt"),
                 source: None,
                 diagnostics: vec![],
                 error: Some("file is empty".into()),
+                pack: None,
             },
         ];
         assert_eq!(

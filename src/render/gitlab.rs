@@ -98,6 +98,7 @@ mod tests {
                 ),
             ],
             error: None,
+            pack: None,
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {

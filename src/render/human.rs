@@ -144,6 +144,7 @@ mod tests {
             source: Some(SourceFile::new("r.txt", text, SourceKind::Text)),
             diagnostics,
             error: None,
+            pack: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! The json format: the versioned report described by `schemas/report.schema.json`.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -24,6 +25,8 @@ pub struct Tool {
 #[derive(Serialize)]
 pub struct FileEntry<'a> {
     pub path: &'a str,
+    /// The pack that checked the file (`null`: it could not be checked).
+    pub pack: Option<&'a str>,
     pub diagnostics: Vec<DiagnosticEntry<'a>>,
     pub error: Option<&'a str>,
 }
@@ -56,13 +59,15 @@ pub struct LabelEntry<'a> {
 }
 
 #[derive(Serialize)]
-pub struct SummaryEntry {
+pub struct SummaryEntry<'a> {
     pub files: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
     /// Diagnostics with a safe fix.
     pub fixable: usize,
+    /// Files checked by each pack.
+    pub packs: &'a BTreeMap<String, usize>,
     /// What `--baseline` did; left out without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineEntry>,
@@ -120,6 +125,7 @@ impl<'a> FileEntry<'a> {
     pub fn new(result: &'a FileResult) -> Self {
         FileEntry {
             path: result.name(),
+            pack: result.pack.as_deref(),
             diagnostics: match &result.source {
                 Some(source) => result
                     .diagnostics
@@ -153,19 +159,31 @@ pub fn write_file(result: &FileResult, out: &mut Vec<u8>) -> io::Result<()> {
     write!(out, "    {}", nested(&entry, 4))
 }
 
+/// What the closing of the report needs from the whole run.
+pub struct Closing<'a> {
+    pub summary: &'a Summary,
+    /// Files checked by each pack.
+    pub packs: &'a BTreeMap<String, usize>,
+    pub baseline: Option<&'a BaselineSummary>,
+    /// Whether a file entry was written (the array needs closing on its own line).
+    pub wrote_item: bool,
+}
+
 /// `], "summary": {...} }`.
-pub fn write_closing(
-    summary: &Summary,
-    baseline: Option<&BaselineSummary>,
-    wrote_item: bool,
-    out: &mut dyn Write,
-) -> io::Result<()> {
+pub fn write_closing(closing: &Closing<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let Closing {
+        summary,
+        packs,
+        baseline,
+        wrote_item,
+    } = *closing;
     let summary = SummaryEntry {
         files: summary.files,
         errors: summary.errors,
         warnings: summary.warnings,
         infos: summary.infos,
         fixable: summary.fixable,
+        packs,
         baseline: baseline.map(|b| BaselineEntry {
             file: b.file.clone(),
             recorded: b.recorded,
@@ -202,12 +220,14 @@ mod tests {
                 source: Some(SourceFile::new("a.txt", text, SourceKind::Text)),
                 diagnostics: vec![d],
                 error: None,
+                pack: Some("un-fr".into()),
             },
             FileResult {
                 input: Input::stdin("b.txt"),
                 source: None,
                 diagnostics: vec![],
                 error: Some("file is empty".into()),
+                pack: None,
             },
         ];
         let mut out = Vec::new();
@@ -228,7 +248,7 @@ mod tests {
             "version": 1,
             "tool": {"name": "presslint", "version": env!("CARGO_PKG_VERSION")},
             "files": [
-                {"path": "a.txt", "diagnostics": [{
+                {"path": "a.txt", "pack": "un-fr", "diagnostics": [{
                     "rule": "disclaimer/missing", "severity": "error", "message": "m",
                     "span": {"start": 12, "end": 12, "line": 2, "column": 4, "end_line": 2, "end_column": 4},
                     "labels": [{"span": {"start": 0, "end": 7, "line": 1, "column": 1, "end_line": 1, "end_column": 8}, "message": "symbol"}],
@@ -236,9 +256,10 @@ mod tests {
                     "fix": {"description": "Append the disclaimer", "applicability": "safe",
                             "edits": [{"start": 12, "end": 12, "replacement": "\n"}]}
                 }], "error": null},
-                {"path": "b.txt", "diagnostics": [], "error": "file is empty"}
+                {"path": "b.txt", "pack": null, "diagnostics": [], "error": "file is empty"}
             ],
-            "summary": {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1}
+            "summary": {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1,
+                        "packs": {"un-fr": 1}}
         });
         assert_eq!(value, expected);
     }

@@ -56,6 +56,8 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Why the file could not be checked: one line, without the file name.
     pub error: Option<String>,
+    /// The name of the pack that checked the file (`None`: it was not checked).
+    pub pack: Option<String>,
 }
 
 impl FileResult {
@@ -299,6 +301,7 @@ mod tests {
                 source: Some(SourceFile::new("p.txt", text, crate::SourceKind::Text)),
                 diagnostics,
                 error: None,
+                pack: None,
             }];
             for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github, OutputFormat::Rdjson, OutputFormat::Gitlab] {
                 for color in [false, true] {

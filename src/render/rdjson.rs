@@ -145,6 +145,7 @@ mod tests {
                 ))),
             ],
             error: None,
+            pack: None,
         }];
         let report = rdjson(&results);
         assert_eq!(report["source"]["name"], "presslint");
@@ -176,6 +177,7 @@ mod tests {
             source: None,
             diagnostics: Vec::new(),
             error: Some("file is empty".into()),
+            pack: None,
         }];
         assert_eq!(rdjson(&results)["diagnostics"], json!([]));
     }

@@ -6,7 +6,7 @@
 //! ([`FINGERPRINT_KEY`]: the [`crate::fingerprint`] of the finding), which keeps an alert the
 //! same alert across commits that edit other parts of the file.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde_json::{json, Value};
@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 use super::stream::nested;
 use super::{clamp, positions, FileResult};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::explain::{LintExample, Page};
+use crate::rules::explain::{LintPackExample, Page};
 use crate::rules::{help_uri, Pack};
 use crate::source::SourceFile;
 use crate::span::Span;
@@ -69,6 +69,9 @@ pub fn write_results(
         }
         let mut item = result_of(source, &uri, diagnostic, index);
         item["partialFingerprints"] = json!({ FINGERPRINT_KEY: fingerprint });
+        if let Some(pack) = &result.pack {
+            item["properties"] = json!({ "pack": pack });
+        }
         let item = serde_json::to_string_pretty(&item)?;
         if i > 0 {
             out.extend_from_slice(b",\n");
@@ -86,32 +89,58 @@ pub fn write_opening(out: &mut dyn Write) -> io::Result<()> {
     )
 }
 
+/// The packs a run checked with: the first (its rules are indexed), the others loaded, and
+/// the files each checked.
+pub struct Packs<'a> {
+    pub first: &'a Pack,
+    pub others: Vec<&'a Pack>,
+    pub used: &'a BTreeMap<String, usize>,
+}
+
 /// Closes `results`, then the tool with every rule descriptor and the invocation. Each
-/// descriptor's help is the rule's page, its examples linted by `lint`.
+/// descriptor's help is the rule's page, its examples linted by `lint`. A rule of another
+/// pack that checked a file is described from that pack.
 pub fn write_closing(
-    pack: &Pack,
-    lint: LintExample<'_>,
+    packs: &Packs<'_>,
+    lint: LintPackExample<'_>,
     extra: &BTreeSet<(String, Severity)>,
     notifications: Vec<Value>,
     wrote_item: bool,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let rule_descriptor = |pack: &Pack, rule: &crate::rules::Rule| {
+        let mut rule_descriptor = descriptor(
+            &rule.id,
+            &rule.summary,
+            &rule.why,
+            rule.severity,
+            Some(rule.group()),
+        );
+        with_help(
+            &mut rule_descriptor,
+            &Page::of(rule, &|text: &str| lint(pack, text)),
+        );
+        rule_descriptor
+    };
+    let pack = packs.first;
     let mut rules: Vec<Value> = pack
         .rules
         .iter()
-        .map(|rule| {
-            let mut rule_descriptor = descriptor(
-                &rule.id,
-                &rule.summary,
-                &rule.why,
-                rule.severity,
-                Some(rule.group()),
-            );
-            with_help(&mut rule_descriptor, &Page::of(rule, lint));
-            rule_descriptor
-        })
+        .map(|rule| rule_descriptor(pack, rule))
         .collect();
     let mut described: BTreeSet<String> = pack.rules.iter().map(|r| r.id.clone()).collect();
+    let others = packs
+        .others
+        .iter()
+        .filter(|other| packs.used.contains_key(&other.name));
+    for other in others {
+        for rule in &other.rules {
+            let reported = extra.iter().any(|(id, _)| *id == rule.id);
+            if reported && described.insert(rule.id.clone()) {
+                rules.push(rule_descriptor(other, rule));
+            }
+        }
+    }
     let schema_ids = indexed_rule_ids(&Pack::default());
     let extra_ids = extra.iter().map(|(id, severity)| (id.clone(), *severity));
     let schema = schema_ids.into_iter().map(|id| (id, Severity::Error));
@@ -141,6 +170,7 @@ pub fn write_closing(
         with_help(&mut extra_descriptor, &page);
         rules.push(extra_descriptor);
     }
+    let run_properties = json!({ "packs": packs.used });
     let tool = json!({ "driver": {
         "name": env!("CARGO_PKG_NAME"),
         "version": env!("CARGO_PKG_VERSION"),
@@ -154,9 +184,10 @@ pub fn write_closing(
     let close = if wrote_item { "\n      ]" } else { "]" };
     writeln!(
         out,
-        "{close},\n      \"tool\": {},\n      \"invocations\": {}\n    }}\n  ]\n}}",
+        "{close},\n      \"tool\": {},\n      \"invocations\": {},\n      \"properties\": {}\n    }}\n  ]\n}}",
         nested(&serde_json::to_string_pretty(&tool)?, 6),
-        nested(&serde_json::to_string_pretty(&invocations)?, 6)
+        nested(&serde_json::to_string_pretty(&invocations)?, 6),
+        nested(&serde_json::to_string_pretty(&run_properties)?, 6)
     )
 }
 
@@ -313,6 +344,7 @@ mod tests {
             source: Some(SourceFile::new("a.txt", text, SourceKind::Text)),
             diagnostics: vec![d],
             error: None,
+            pack: None,
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {

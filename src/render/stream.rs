@@ -3,7 +3,7 @@
 //! only counters kept between files. So a run never holds every file's text or findings at
 //! once, whatever the number of files, and the output is the same whatever the threads.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
 use serde_json::Value;
@@ -14,7 +14,8 @@ use super::{
 };
 use crate::baseline::BaselineSummary;
 use crate::diagnostic::Severity;
-use crate::rules::explain::LintExample;
+use crate::rules::choice::PackChoice;
+use crate::rules::explain::LintPackExample;
 use crate::rules::Pack;
 
 /// Renders one file at a time; shared by the threads that lint (it holds no state).
@@ -38,6 +39,8 @@ pub struct RenderedFile {
     notification: Option<Value>,
     /// GitHub: the annotations, which the writer puts out while GitHub would show them.
     annotations: Vec<github::Annotation>,
+    /// The pack that checked the file, counted for the closing.
+    pack: Option<String>,
 }
 
 impl FileRenderer {
@@ -81,6 +84,7 @@ impl FileRenderer {
             extra_rules,
             notification,
             annotations,
+            pack: result.pack.clone(),
         }
     }
 }
@@ -89,13 +93,17 @@ impl FileRenderer {
 pub struct ReportWriter<'p> {
     options: RenderOptions,
     pack: &'p Pack,
+    /// The packs the run may check with (SARIF describes the rules of those it used).
+    choice: Option<&'p PackChoice>,
+    /// Files checked by each pack: shown by the closing (human, json, sarif).
+    packs: BTreeMap<String, usize>,
     summary: Summary,
     /// An item of a JSON array was written (the next one needs a separator).
     wrote_item: bool,
     extra_rules: BTreeSet<(String, Severity)>,
     notifications: Vec<Value>,
     /// SARIF: lints the examples of the rules' help pages (none given: examples shown whole).
-    lint_example: Option<LintExample<'p>>,
+    lint_example: Option<LintPackExample<'p>>,
     /// GitHub: annotations written so far, and those over the limit.
     limiter: github::Limiter,
     /// What `--baseline` did, for the human summary and the JSON report.
@@ -117,6 +125,8 @@ impl<'p> ReportWriter<'p> {
         Ok(Self {
             options,
             pack,
+            choice: None,
+            packs: BTreeMap::new(),
             summary: Summary::default(),
             wrote_item: false,
             extra_rules: BTreeSet::new(),
@@ -130,8 +140,15 @@ impl<'p> ReportWriter<'p> {
 
     /// Lints the examples of the rules' help pages (SARIF) with `lint`, as `presslint
     /// explain` does, so that the pages read the same.
-    pub fn linting_examples_with(mut self, lint: LintExample<'p>) -> Self {
+    pub fn linting_examples_with(mut self, lint: LintPackExample<'p>) -> Self {
         self.lint_example = Some(lint);
+        self
+    }
+
+    /// The packs the run checks with, when they are chosen by language: SARIF describes the
+    /// rules of every pack that checked a file.
+    pub fn with_packs(mut self, choice: &'p PackChoice) -> Self {
+        self.choice = Some(choice);
         self
     }
 
@@ -155,6 +172,9 @@ impl<'p> ReportWriter<'p> {
         err: &mut dyn Write,
     ) -> io::Result<()> {
         self.summary.add(&file.summary);
+        if let Some(pack) = file.pack {
+            *self.packs.entry(pack).or_default() += 1;
+        }
         if self.options.format != OutputFormat::Json {
             if let Some(line) = &file.error_line {
                 writeln!(err, "error: {line}")?;
@@ -185,20 +205,33 @@ impl<'p> ReportWriter<'p> {
             OutputFormat::Human if !self.summary_line => {}
             OutputFormat::Human => {
                 writeln!(out, "{}", self.summary.line())?;
+                if let Some(line) = packs_line(&self.packs) {
+                    writeln!(out, "{}", super::escape::one_line(&line))?;
+                }
                 if let Some(baseline) = &self.baseline {
                     writeln!(out, "{}", super::escape::one_line(&baseline.line()))?;
                 }
             }
             OutputFormat::Concise => {}
             OutputFormat::Github => self.limiter.finish(out)?,
-            OutputFormat::Json => {
-                json::write_closing(&self.summary, self.baseline.as_ref(), self.wrote_item, out)?
-            }
+            OutputFormat::Json => json::write_closing(
+                &json::Closing {
+                    summary: &self.summary,
+                    packs: &self.packs,
+                    baseline: self.baseline.as_ref(),
+                    wrote_item: self.wrote_item,
+                },
+                out,
+            )?,
             OutputFormat::Rdjson => rdjson::write_closing(self.wrote_item, out)?,
             OutputFormat::Gitlab => gitlab::write_closing(self.wrote_item, out)?,
             OutputFormat::Sarif => sarif::write_closing(
-                self.pack,
-                self.lint_example.unwrap_or(&|_: &str| Vec::new()),
+                &sarif::Packs {
+                    first: self.pack,
+                    others: self.choice.map(PackChoice::loaded).unwrap_or_default(),
+                    used: &self.packs,
+                },
+                self.lint_example.unwrap_or(&|_: &Pack, _: &str| Vec::new()),
                 &self.extra_rules,
                 self.notifications,
                 self.wrote_item,
@@ -207,6 +240,19 @@ impl<'p> ReportWriter<'p> {
         }
         Ok(self.summary)
     }
+}
+
+/// The human closing's line naming the packs that checked the files (`Checked with un-fr
+/// (2 files), un-en (1 file).`); none when every file was checked with the default pack.
+fn packs_line(packs: &BTreeMap<String, usize>) -> Option<String> {
+    if packs.keys().all(|name| name == crate::rules::DEFAULT_PACK) {
+        return None;
+    }
+    let parts: Vec<String> = packs
+        .iter()
+        .map(|(name, &files)| format!("{name} ({})", super::plural(files, "file")))
+        .collect();
+    Some(format!("Checked with {}.", parts.join(", ")))
 }
 
 /// Pretty-printed JSON nested `indent` spaces deep in a streamed document: every line after

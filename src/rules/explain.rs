@@ -17,6 +17,9 @@ use crate::source::{SourceFile, SourceKind};
 /// Lints an example release with the pack the page documents (no diagnostic when it cannot).
 pub type LintExample<'a> = &'a (dyn Fn(&str) -> Vec<Diagnostic> + Sync);
 
+/// Lints an example release of a rule of the given pack (a run may check with several).
+pub type LintPackExample<'a> = &'a (dyn Fn(&super::Pack, &str) -> Vec<Diagnostic> + Sync);
+
 /// A rule's page: a title line, a summary, then sections (why, fix, examples).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {

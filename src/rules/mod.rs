@@ -1,6 +1,7 @@
 //! Rule packs: rule files (one rule per TOML file, id from the path) and pack data,
 //! validated against `schemas/rules.schema.json` and compiled once.
 
+pub mod choice;
 mod data;
 pub mod detect;
 pub mod explain;
