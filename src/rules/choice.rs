@@ -166,7 +166,7 @@ mod tests {
     fn by_language() -> PackChoice {
         PackChoice::by_language(
             Pack::embedded("un-en").unwrap(),
-            Box::new(|name| Pack::embedded(name)),
+            Box::new(Pack::embedded),
         )
     }
 
