@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// Also apply unsafe fixes (with --fix or --diff): they may change meaning; review them.
     #[arg(long)]
     pub unsafe_fixes: bool,
+    /// Report a release whose other-language edition is not among the files checked
+    /// (`pair/missing-edition`); with no pack pinned, editions met together are always compared.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    pub require_pairs: bool,
     /// Print a unified diff of what --fix would write, write nothing; exit 1 if it would change a file.
     #[arg(long)]
     pub diff: bool,

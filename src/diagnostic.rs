@@ -36,6 +36,20 @@ pub struct Label {
     pub message: String,
 }
 
+/// A place in another file that a finding points at too: the other edition of a release,
+/// for a `pair/` finding. Its line and column are kept, since that file is not at hand when
+/// the finding is rendered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The other file as the run names it.
+    pub path: String,
+    pub span: Span,
+    /// 1-based; the column in characters.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// `group/name`, kebab-case.
@@ -45,6 +59,9 @@ pub struct Diagnostic {
     pub message: String,
     pub span: Span,
     pub labels: Vec<Label>,
+    /// Places in other files (none but for `pair/` findings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     pub help: Option<String>,
     pub fix: Option<Fix>,
 }
@@ -62,9 +79,15 @@ impl Diagnostic {
             message: message.into(),
             span,
             labels: Vec::new(),
+            related: Vec::new(),
             help: None,
             fix: None,
         }
+    }
+
+    pub fn with_related(mut self, related: Related) -> Self {
+        self.related.push(related);
+        self
     }
 
     pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {

@@ -1,10 +1,12 @@
 //! The engine: what is compiled once per run, and the steps that lint one file with it.
 
+pub mod editions;
 mod fixing;
 pub mod run_pack;
 
 pub use fixing::{fix_until_stable, fix_until_stable_from, FixOutcome, MAX_PASSES};
 
+use crate::checks::pair::{facts::PairFacts, Pairing};
 use crate::model::{self, Release};
 use crate::rules::choice::{Chosen, PackChoice};
 use crate::source::{SourceFile, SourceKind};
@@ -22,6 +24,8 @@ pub struct Engine {
 pub struct Linted<'a> {
     pub pack: &'a rules::Pack,
     pub diagnostics: Vec<Diagnostic>,
+    /// What the other-language edition of the release must agree with ([`Engine::lint_edition`]).
+    pub facts: Option<PairFacts>,
 }
 
 impl Engine {
@@ -108,15 +112,55 @@ impl Engine {
     /// [`Engine::lint`], naming the pack that checked the file.
     pub fn lint_file(&self, source: &SourceFile) -> error::Result<Linted<'_>> {
         let chosen = self.packs.choose(&source.text)?;
-        self.lint_with(chosen, source)
+        self.lint_with(chosen, source, Editions::Ignored)
     }
 
-    fn lint_with<'a>(&self, chosen: Chosen<'a>, source: &SourceFile) -> error::Result<Linted<'a>> {
+    /// [`Engine::lint_file`] for a run that checks the two editions of a release against
+    /// each other: the `pair/` rules compare it with `pairing` (its other edition, or the
+    /// note that there is none), and the result carries the facts its own other edition
+    /// will be compared with. Editions are paired only when packs are chosen by language.
+    pub fn lint_edition(
+        &self,
+        source: &SourceFile,
+        pairing: Option<&Pairing>,
+    ) -> error::Result<Linted<'_>> {
+        let chosen = self.packs.choose(&source.text)?;
+        let editions = match self.packs.by_language_of_release() {
+            true => Editions::Paired(pairing),
+            false => Editions::Ignored,
+        };
+        self.lint_with(chosen, source, editions)
+    }
+
+    /// The facts of the release in `source` that its other edition is compared with (the
+    /// first pass of `--require-pairs`, an edition read again when its partner comes);
+    /// `None` without a symbol, or with a pinned pack.
+    pub fn edition_facts(&self, source: &SourceFile) -> error::Result<Option<PairFacts>> {
+        if !self.packs.by_language_of_release() {
+            return Ok(None);
+        }
+        let chosen = self.packs.choose(&source.text)?;
+        let (release, _) = Self::parse_with(chosen.pack, source)?;
+        let data = &chosen.pack.data;
+        Ok(PairFacts::of(&release, source, data, &chosen.pack.language))
+    }
+
+    fn lint_with<'a>(
+        &self,
+        chosen: Chosen<'a>,
+        source: &SourceFile,
+        editions: Editions<'_>,
+    ) -> error::Result<Linted<'a>> {
         let (release, mut diagnostics) = Self::parse_with(chosen.pack, source)?;
         let rules = self.config.for_file(std::path::Path::new(&source.name));
+        let pairing = match editions {
+            Editions::Paired(pairing) => pairing,
+            Editions::Ignored => None,
+        };
         run_pack::run(
             chosen.pack,
             chosen.verdict.as_ref(),
+            pairing,
             source,
             &release,
             &|rule| rules.enabled(rule),
@@ -127,9 +171,16 @@ impl Engine {
             withdraw_unsafe_json_fixes(&release, &mut diagnostics);
         }
         diagnostic::sort(&mut diagnostics);
+        let facts = match editions {
+            Editions::Paired(_) => {
+                PairFacts::of(&release, source, &chosen.pack.data, &chosen.pack.language)
+            }
+            Editions::Ignored => None,
+        };
         Ok(Linted {
             pack: chosen.pack,
             diagnostics,
+            facts,
         })
     }
 
@@ -137,17 +188,56 @@ impl Engine {
     /// be linted): what a rule's page ([`rules::explain::Page::of`]) needs to show where the
     /// rule fires and how its fix reads.
     /// The example is linted with the rule's own `pack`, whatever its language: an example
-    /// of `page/wrong-pack` is a release in another language.
-    pub fn lint_example(&self, pack: &rules::Pack, text: &str) -> Vec<Diagnostic> {
+    /// of `page/wrong-pack` is a release in another language. A `pair/` rule's examples are
+    /// editions compared with its `partner` (read with the embedded pack of its language).
+    pub fn lint_example(
+        &self,
+        pack: &rules::Pack,
+        partner: Option<&rules::ExamplePartner>,
+        text: &str,
+    ) -> Vec<Diagnostic> {
         let source = SourceFile::new("example.txt", text, SourceKind::Text);
         let chosen = Chosen {
             pack,
             verdict: rules::detect::detect(pack, text),
         };
-        self.lint_with(chosen, &source)
+        let pairing = match partner {
+            Some(rules::ExamplePartner::Edition(partner)) => Self::example_partner(pack, partner),
+            Some(rules::ExamplePartner::Missing) => Some(Pairing::Missing),
+            None => None,
+        };
+        let editions = match &pairing {
+            Some(pairing) => Editions::Paired(Some(pairing)),
+            None => Editions::Ignored,
+        };
+        self.lint_with(chosen, &source, editions)
             .map(|linted| linted.diagnostics)
             .unwrap_or_default()
     }
+
+    /// A rule example's other edition, as a run would have met it (`partner.txt`).
+    fn example_partner(pack: &rules::Pack, partner: &str) -> Option<Pairing> {
+        let source = SourceFile::new("partner.txt", partner, SourceKind::Text);
+        let language = rules::detect::detect(pack, partner).map(|verdict| verdict.pack);
+        let own = language
+            .as_deref()
+            .and_then(|name| rules::Pack::embedded(name).ok());
+        let pack = own.as_ref().unwrap_or(pack);
+        let (release, _) = Self::parse_with(pack, &source).ok()?;
+        let facts = PairFacts::of(&release, &source, &pack.data, &pack.language)?;
+        Some(Pairing::Found {
+            facts: Box::new(facts),
+            name: source.name,
+        })
+    }
+}
+
+/// Whether a lint takes part in comparing the editions of a release.
+#[derive(Clone, Copy)]
+enum Editions<'p> {
+    Ignored,
+    /// Compared with the other edition, when there is one; the facts are wanted.
+    Paired(Option<&'p Pairing>),
 }
 
 /// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field

@@ -5,13 +5,17 @@ use presslint::fix::apply;
 use presslint::rules::{Example, Pack};
 use presslint::{Engine, SourceFile, SourceKind};
 
-/// The diagnostics of rule `id` on `text`.
+/// The diagnostics of rule `id` on `text` (checked against the rule's `partner` edition,
+/// as `presslint explain` shows them).
 fn lint(engine: &Engine, id: &str, text: &str) -> Vec<presslint::Diagnostic> {
     let source = SourceFile::new("example.txt", text, SourceKind::Text);
-    match engine.lint(&source) {
-        Ok(found) => found.into_iter().filter(|d| d.rule == id).collect(),
-        Err(e) => panic!("{id}: example does not lint: {e}"),
+    if let Err(e) = engine.lint(&source) {
+        panic!("{id}: example does not lint: {e}");
     }
+    let rule = engine.pack().rule(id).expect("a rule of the pack");
+    let partner = rule.partner.as_ref();
+    let found = engine.lint_example(engine.pack(), partner, text);
+    found.into_iter().filter(|d| d.rule == id).collect()
 }
 
 #[test]
@@ -148,6 +152,11 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("names/country-renamed", "warning", "dated-name"),
             ("page/site-noise", "info", "forbid"),
             ("page/wrong-pack", "info", "language"),
+            ("pair/date-line", "warning", "pair"),
+            ("pair/headline-numbers", "warning", "pair"),
+            ("pair/intro-dates", "warning", "pair"),
+            ("pair/missing-edition", "warning", "pair"),
+            ("pair/symbols", "warning", "pair"),
             ("spelling/double-l", "warning", "substitute"),
             ("spelling/oxford-ize", "warning", "forbid"),
             ("spelling/oxford-yse", "warning", "substitute"),
@@ -170,7 +179,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 156);
+    assert_eq!(examples, 166);
 }
 
 mod properties {

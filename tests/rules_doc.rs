@@ -37,7 +37,7 @@ fn generated() -> String {
     for rule in &engine.pack().rules {
         doc.push('\n');
         doc.push_str(&section(&Page::of(rule, &|text| {
-            engine.lint_example(engine.pack(), text)
+            engine.lint_example(engine.pack(), rule.partner.as_ref(), text)
         })));
     }
     doc.push_str("\n# Release schema\n");

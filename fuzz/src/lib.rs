@@ -420,6 +420,7 @@ pub fn rules(bytes: &[u8]) -> Option<String> {
         presslint::engine::run_pack::run(
             &pack,
             verdict.as_ref(),
+            None,
             &source,
             &release,
             &|_| true,

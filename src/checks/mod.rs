@@ -8,6 +8,7 @@ pub mod filter;
 pub mod forbid;
 pub mod format;
 pub mod language;
+pub mod pair;
 pub mod params;
 pub mod position;
 pub mod prefilter;
@@ -167,6 +168,12 @@ pub static KINDS: &[Kind] = &[
         params: &[CHECK, QUOTES],
         compile: |scope, params| boxed(running_date::RunningDate::compile(scope, params)),
     },
+    Kind {
+        name: "pair",
+        placeholders: &["found", "expected", "other"],
+        params: &[field_names::<pair::PairParams>],
+        compile: |scope, params| boxed(pair::Pair::compile(scope, params)),
+    },
 ];
 
 impl Kind {
@@ -209,6 +216,8 @@ pub struct Context<'a> {
     pub data: &'a PackData,
     /// Set when the release reads as another pack's language (`rules::detect`).
     pub verdict: Option<&'a language::Verdict>,
+    /// The release's other edition, when the run checks editions against each other.
+    pub pairing: Option<&'a pair::Pairing>,
 }
 
 impl Context<'_> {

@@ -29,6 +29,16 @@ pub enum Example {
     Ok { ok: String },
 }
 
+/// The other edition a `pair/` rule's examples are checked against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExamplePartner {
+    /// A whole release in the other language (`partner = '''...'''`).
+    Edition(String),
+    /// None among the files checked, in a run that asks for one (`partner = false`:
+    /// `--require-pairs`).
+    Missing,
+}
+
 /// A rule: its documentation and its compiled check.
 #[derive(Debug)]
 pub struct Rule {
@@ -43,6 +53,9 @@ pub struct Rule {
     pub why: String,
     pub fix: Option<FixSpec>,
     pub examples: Vec<Example>,
+    /// The other edition of a release that the examples are checked against (`pair/`
+    /// rules).
+    pub partner: Option<ExamplePartner>,
     /// The kind's name as written in the rule file (`format`, `require`...).
     pub kind: String,
     pub check: Box<dyn super::Check>,
@@ -61,6 +74,10 @@ impl Rule {
 pub struct PackData {
     /// Known document-symbol series (`SG/SM`, `GA`...), from `data/series.toml`.
     pub series: BTreeSet<String>,
+    /// This pack's series that the other language's edition of a release writes otherwise
+    /// (`CS` -> `SC`), from `[editions]` in `data/series.toml`: editions are paired by their
+    /// symbols in those common series.
+    pub edition_series: BTreeMap<String, String>,
     /// Month and weekday names and the long date form, from `data/dates.toml` (English
     /// when the pack has none).
     pub dates: super::date::DateNames,

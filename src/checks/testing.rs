@@ -161,6 +161,7 @@ impl Builder {
 pub fn run_rule(id: &str, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
     let rule = PACK.rule(id).unwrap_or_else(|| panic!("no rule {id}"));
     let cx = super::Context {
+        pairing: None,
         rule,
         release: &built.1,
         source: &built.0,
@@ -213,6 +214,7 @@ pub fn rule_from_toml(text: &str) -> crate::rules::Rule {
 /// The diagnostics of a rule loaded with [`rule_from_toml`].
 pub fn run_loaded(rule: &crate::rules::Rule, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
     let cx = super::Context {
+        pairing: None,
         rule,
         release: &built.1,
         source: &built.0,

@@ -9,12 +9,14 @@ use std::io;
 use std::sync::Arc;
 
 use super::baseline::Baselines;
+use super::editions::Editions;
 use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
 use super::report_output::{for_people, ReportOutput};
 use super::{fixing, output_error, statistics, watch, Outcome};
 use crate::cli::{CheckArgs, ColorChoice, FailOn};
 use crate::workspace::Workspace;
+use presslint::checks::pair::{facts::PairFacts, Pairing};
 use presslint::diagnostic::Severity;
 use presslint::error::Result;
 use presslint::inputs::{self, Input};
@@ -78,24 +80,42 @@ pub fn check_inputs(
     let progress = progress(args, inputs.len());
     let mut out = ReportOutput::open(args.reporting.output_file.as_deref())?;
     let mut err = io::stderr();
-    let lint_example = |pack: &presslint::rules::Pack, text: &str| engine.lint_example(pack, text);
+    let lint_example =
+        |pack: &presslint::rules::Pack,
+         partner: Option<&presslint::rules::ExamplePartner>,
+         text: &str| { engine.lint_example(pack, partner, text) };
     let mut writer =
         report_writer(args, options, &engine, &mut out)?.linting_examples_with(&lint_example);
     let mut status = Status::default();
     let show_fixes = args.reporting.show_fixes;
     let mut fixes = FixList::new(FixListKind::Available);
     let stdin_name = args.stdin_filename.as_str();
+    let editions = Editions::new(workspace, inputs, stdin_name, threads, args.require_pairs);
+    // One file linted (against its other edition, when the run met it) and rendered.
+    let lint_and_render = |input: &Input, pairing: Option<&Pairing>| {
+        let (mut checked, facts) = lint_edition_input(workspace, input, stdin_name, pairing);
+        let mark = baselines.apply(&mut checked.result);
+        let verdict = checked.verdict(args.fail_on);
+        let file_fixes = show_fixes.then(|| FileFixes::available(&checked.result));
+        let rendered = renderer.render(&checked.result);
+        ((rendered, verdict, mark, file_fixes), facts)
+    };
+    let order: Vec<usize> = (0..inputs.len()).collect();
     for_each_in_order(
-        inputs,
+        &order,
         threads,
-        |input| {
-            let mut checked = lint_input(workspace, input, stdin_name);
-            let mark = baselines.apply(&mut checked.result);
-            let verdict = checked.verdict(args.fail_on);
-            let file_fixes = show_fixes.then(|| FileFixes::available(&checked.result));
-            (renderer.render(&checked.result), verdict, mark, file_fixes)
+        |&i| {
+            let (part, facts) = lint_and_render(&inputs[i], None);
+            let relint = |pairing: Option<&Pairing>| lint_and_render(&inputs[i], pairing).0;
+            editions.after_lint(i, facts, part, relint)
         },
-        |(rendered, verdict, mark, file_fixes)| {
+        |(mut file_part, met)| {
+            if let Some(met) = met {
+                let relint =
+                    |input: &Input, pairing: Option<&Pairing>| lint_and_render(input, pairing).0;
+                file_part = editions.meet(met, file_part, relint);
+            }
+            let (rendered, verdict, mark, file_fixes) = file_part;
             status.add(verdict);
             tracker.add(mark);
             fixes.add(file_fixes.unwrap_or_default());
@@ -264,6 +284,27 @@ pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
 /// that cannot be read, decoded or parsed (JSON that is not JSON), or whose configuration is
 /// broken, keeps its entry with an error and no diagnostics.
 pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Checked {
+    lint_checked(workspace, input, stdin_name, None).0
+}
+
+/// [`lint_input`] as one edition of a release ([`Engine::lint_edition`]): compared with
+/// `pairing`, and with the facts its other edition will be compared with.
+pub fn lint_edition_input(
+    workspace: &Workspace,
+    input: &Input,
+    stdin_name: &str,
+    pairing: Option<&Pairing>,
+) -> (Checked, Option<PairFacts>) {
+    lint_checked(workspace, input, stdin_name, Some(pairing))
+}
+
+/// `editions`: `None` when the editions of a release are not compared in this run.
+fn lint_checked(
+    workspace: &Workspace,
+    input: &Input,
+    stdin_name: &str,
+    editions: Option<Option<&Pairing>>,
+) -> (Checked, Option<PairFacts>) {
     let failed = |source, error: String| FileResult {
         input: input.clone(),
         source,
@@ -274,36 +315,44 @@ pub fn lint_input(workspace: &Workspace, input: &Input, stdin_name: &str) -> Che
     let engine = match workspace.engine_for(input.path(), stdin_name) {
         Ok(engine) => engine,
         Err(error) => {
-            return Checked {
-                result: failed(None, error.to_string()),
-                engine: None,
-            }
+            let result = failed(None, error.to_string());
+            return (
+                Checked {
+                    result,
+                    engine: None,
+                },
+                None,
+            );
         }
     };
     let source = match input.read() {
         Ok(source) => source,
         Err(error) => {
-            return Checked {
-                result: failed(None, error.message),
-                engine: Some(engine),
-            }
+            let result = failed(None, error.message);
+            let engine = Some(engine);
+            return (Checked { result, engine }, None);
         }
     };
-    let result = match engine.lint_file(&source) {
-        // `Engine::lint_file` returns them sorted.
-        Ok(linted) => FileResult {
-            input: input.clone(),
-            pack: Some(linted.pack.name.clone()),
-            source: Some(source),
-            diagnostics: linted.diagnostics,
-            error: None,
-        },
-        Err(error) => failed(Some(source), error.message),
+    let linted = match editions {
+        Some(pairing) => engine.lint_edition(&source, pairing),
+        None => engine.lint_file(&source),
     };
-    Checked {
-        result,
-        engine: Some(engine),
-    }
+    let (result, facts) = match linted {
+        // The engine returns them sorted.
+        Ok(linted) => (
+            FileResult {
+                input: input.clone(),
+                pack: Some(linted.pack.name.clone()),
+                source: Some(source),
+                diagnostics: linted.diagnostics,
+                error: None,
+            },
+            linted.facts,
+        ),
+        Err(error) => (failed(Some(source), error.message), None),
+    };
+    let engine = Some(engine);
+    (Checked { result, engine }, facts)
 }
 
 #[cfg(test)]

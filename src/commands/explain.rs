@@ -83,7 +83,8 @@ pub fn closest<'a>(query: &str, candidates: impl Iterator<Item = &'a str>) -> Op
 /// The rule's page as `presslint explain` prints it (see [`Page`]): its examples linted by
 /// `engine`.
 pub fn explain(engine: &Engine, pack: &Pack, rule: &Rule) -> String {
-    Page::of(rule, &|text| engine.lint_example(pack, text)).text()
+    let partner = rule.partner.as_ref();
+    Page::of(rule, &|text| engine.lint_example(pack, partner, text)).text()
 }
 
 #[cfg(test)]

@@ -72,7 +72,10 @@ pub fn run(
         },
         err: io::stderr(),
     };
-    let lint_example = |pack: &presslint::rules::Pack, text: &str| engine.lint_example(pack, text);
+    let lint_example =
+        |pack: &presslint::rules::Pack,
+         partner: Option<&presslint::rules::ExamplePartner>,
+         text: &str| { engine.lint_example(pack, partner, text) };
     let mut writer = renderer
         .as_ref()
         .map(|_| report_writer(args, options, &engine, outputs.report()))

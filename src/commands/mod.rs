@@ -3,6 +3,7 @@
 pub mod baseline;
 pub mod check;
 pub mod completions;
+pub mod editions;
 pub mod explain;
 pub mod fixing;
 pub mod init;

@@ -2,6 +2,7 @@
 //! suppresses on a release in another pack's language.
 
 use crate::checks::language::Verdict;
+use crate::checks::pair::Pairing;
 use crate::checks::{self, Context};
 use crate::diagnostic::Diagnostic;
 use crate::model::Release;
@@ -14,6 +15,7 @@ use crate::source::SourceFile;
 pub fn run(
     pack: &Pack,
     verdict: Option<&Verdict>,
+    pairing: Option<&Pairing>,
     source: &SourceFile,
     release: &Release,
     enabled: &dyn Fn(&str) -> bool,
@@ -31,6 +33,7 @@ pub fn run(
             source,
             data: &pack.data,
             verdict,
+            pairing,
         };
         let first = out.len();
         rule.check.run(&cx, out);

@@ -51,7 +51,17 @@ fn to_codespan(source: &SourceFile, diagnostic: &Diagnostic) -> cs::Diagnostic<(
         cs::Label::secondary((), range(source, label.span))
             .with_message(super::escape::one_line(&label.message))
     }));
-    let mut notes = Vec::new();
+    let mut notes: Vec<String> = diagnostic
+        .related
+        .iter()
+        .map(|related| {
+            let place = format!(
+                "{}:{}:{}: {}",
+                related.path, related.line, related.column, related.message
+            );
+            format!("note: {}", super::escape::one_line(&place))
+        })
+        .collect();
     if let Some(help) = &diagnostic.help {
         notes.push(format!("help: {help}"));
     }

@@ -38,6 +38,9 @@ pub struct DiagnosticEntry<'a> {
     pub message: &'a str,
     pub span: SpanEntry,
     pub labels: Vec<LabelEntry<'a>>,
+    /// Places in other files (the other edition of a release); left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<RelatedEntry<'a>>,
     pub help: Option<&'a str>,
     pub fix: Option<&'a Fix>,
 }
@@ -50,6 +53,18 @@ pub struct SpanEntry {
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
+}
+
+/// A place in another file: its path and where (byte offsets into that file, 1-based line
+/// and column).
+#[derive(Serialize)]
+pub struct RelatedEntry<'a> {
+    pub path: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub message: &'a str,
 }
 
 #[derive(Serialize)]
@@ -113,6 +128,18 @@ impl<'a> DiagnosticEntry<'a> {
                 .map(|label| LabelEntry {
                     span: SpanEntry::new(source, label.span),
                     message: &label.message,
+                })
+                .collect(),
+            related: diagnostic
+                .related
+                .iter()
+                .map(|related| RelatedEntry {
+                    path: &related.path,
+                    start: related.span.start,
+                    end: related.span.end,
+                    line: related.line,
+                    column: related.column,
+                    message: &related.message,
                 })
                 .collect(),
             help: diagnostic.help.as_deref(),

@@ -118,7 +118,7 @@ pub fn write_closing(
         );
         with_help(
             &mut rule_descriptor,
-            &Page::of(rule, &|text: &str| lint(pack, text)),
+            &Page::of(rule, &|text: &str| lint(pack, rule.partner.as_ref(), text)),
         );
         rule_descriptor
     };
@@ -234,20 +234,37 @@ fn result_of(
     if let Some(index) = index {
         result["ruleIndex"] = json!(index);
     }
-    if !diagnostic.labels.is_empty() {
-        result["relatedLocations"] = diagnostic
-            .labels
-            .iter()
-            .enumerate()
-            .map(|(i, label)| {
-                json!({
-                    "id": i,
-                    "message": { "text": label.message },
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri },
-                        "region": region(source, label.span),
+    if !diagnostic.labels.is_empty() || !diagnostic.related.is_empty() {
+        let here = diagnostic.labels.iter().map(|label| {
+            json!({
+                "message": { "text": label.message },
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri },
+                    "region": region(source, label.span),
+                },
+            })
+        });
+        // A place in another file: its region as that file's line, column and bytes.
+        let elsewhere = diagnostic.related.iter().map(|related| {
+            json!({
+                "message": { "text": related.message },
+                "physicalLocation": {
+                    "artifactLocation": { "uri": super::sarif::uri(&related.path) },
+                    "region": {
+                        "startLine": related.line,
+                        "startColumn": related.column,
+                        "byteOffset": related.span.start,
+                        "byteLength": related.span.len(),
                     },
-                })
+                },
+            })
+        });
+        result["relatedLocations"] = here
+            .chain(elsewhere)
+            .enumerate()
+            .map(|(i, mut location)| {
+                location["id"] = json!(i);
+                location
             })
             .collect();
     }

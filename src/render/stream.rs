@@ -16,7 +16,7 @@ use crate::baseline::BaselineSummary;
 use crate::diagnostic::Severity;
 use crate::rules::choice::PackChoice;
 use crate::rules::explain::LintPackExample;
-use crate::rules::Pack;
+use crate::rules::{ExamplePartner, Pack};
 
 /// Renders one file at a time; shared by the threads that lint (it holds no state).
 pub struct FileRenderer {
@@ -231,7 +231,8 @@ impl<'p> ReportWriter<'p> {
                     others: self.choice.map(PackChoice::loaded).unwrap_or_default(),
                     used: &self.packs,
                 },
-                self.lint_example.unwrap_or(&|_: &Pack, _: &str| Vec::new()),
+                self.lint_example
+                    .unwrap_or(&|_: &Pack, _: Option<&ExamplePartner>, _: &str| Vec::new()),
                 &self.extra_rules,
                 self.notifications,
                 self.wrote_item,

@@ -164,10 +164,7 @@ mod tests {
     use super::*;
 
     fn by_language() -> PackChoice {
-        PackChoice::by_language(
-            Pack::embedded("un-en").unwrap(),
-            Box::new(Pack::embedded),
-        )
+        PackChoice::by_language(Pack::embedded("un-en").unwrap(), Box::new(Pack::embedded))
     }
 
     const FRENCH: &str =

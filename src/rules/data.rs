@@ -1,6 +1,7 @@
 //! A pack's metadata and data files: `pack.toml`, `data/series.toml`, `data/dates.toml`,
 //! `data/house.toml` (named lists), `data/layout.toml` and the other data tables.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -56,6 +57,9 @@ pub(crate) struct DatesToml {
 #[serde(deny_unknown_fields)]
 struct SeriesToml {
     series: Vec<String>,
+    /// The series of the other-language edition, by this pack's series.
+    #[serde(default)]
+    editions: BTreeMap<String, String>,
 }
 
 /// A pack file read as `T`, its TOML errors at their line.
@@ -80,6 +84,7 @@ pub(super) fn read_data(files: &[PackFile]) -> Result<PackData> {
     if let Some(file) = find(files, "data/series.toml") {
         let series: SeriesToml = read_toml(file)?;
         data.series = series.series.into_iter().collect();
+        data.edition_series = series.editions;
     }
     if let Some(file) = find(files, "data/dates.toml") {
         data.dates = read_dates(file)?;

@@ -17,8 +17,10 @@ use crate::source::{SourceFile, SourceKind};
 /// Lints an example release with the pack the page documents (no diagnostic when it cannot).
 pub type LintExample<'a> = &'a (dyn Fn(&str) -> Vec<Diagnostic> + Sync);
 
-/// Lints an example release of a rule of the given pack (a run may check with several).
-pub type LintPackExample<'a> = &'a (dyn Fn(&super::Pack, &str) -> Vec<Diagnostic> + Sync);
+/// Lints an example release of a rule of the given pack (a run may check with several),
+/// against the rule's `partner` edition when it has one.
+pub type LintPackExample<'a> =
+    &'a (dyn Fn(&super::Pack, Option<&super::ExamplePartner>, &str) -> Vec<Diagnostic> + Sync);
 
 /// A rule's page: a title line, a summary, then sections (why, fix, examples).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +59,9 @@ impl Page {
         }
         if let Some(fix) = &rule.fix {
             sections.push(fix_section(rule, fix, lint));
+        }
+        if let Some(partner) = &rule.partner {
+            sections.push(partner_section(partner));
         }
         if !rule.examples.is_empty() {
             let first_bad = rule.examples.iter().find_map(|e| match e {
@@ -183,6 +188,32 @@ impl Section {
             paragraphs,
             examples: Vec::new(),
         }
+    }
+}
+
+/// The other edition the examples are compared with, shown whole (it is short).
+fn partner_section(partner: &super::ExamplePartner) -> Section {
+    match partner {
+        super::ExamplePartner::Edition(text) => Section {
+            heading: "Other edition".to_owned(),
+            paragraphs: vec![
+                "The examples are checked together with this edition of the release in the other language, as `presslint check en/ fr/` checks both:".to_owned(),
+            ],
+            examples: vec![ExampleLines {
+                label: "other edition".to_owned(),
+                lines: text
+                    .trim_end()
+                    .lines()
+                    .enumerate()
+                    .map(|(i, line)| format!("{}: {line}", i + 1))
+                    .collect(),
+                diff: false,
+            }],
+        },
+        super::ExamplePartner::Missing => Section::prose(
+            "Other edition",
+            vec!["The examples are checked with `--require-pairs` and no edition in the other language among the files.".to_owned()],
+        ),
     }
 }
 

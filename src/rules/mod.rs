@@ -22,7 +22,7 @@ use crate::trust::Trust;
 /// The pack used when nothing else is configured.
 pub const DEFAULT_PACK: &str = "un-en";
 
-pub use crate::checks::rule::{Example, FixSpec, PackData, Rule};
+pub use crate::checks::rule::{Example, ExamplePartner, FixSpec, PackData, Rule};
 pub use help::help_uri;
 
 /// How a pack recognises releases in its language, and what it stops checking when a
@@ -426,7 +426,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date, pair)",
         );
     }
 

@@ -14,7 +14,7 @@ use crate::fix::Applicability;
 use crate::toml_file::{field_names, non_empty, non_empty_option, Document};
 
 use super::load::PackFile;
-use super::{Example, FixSpec, PackData, Rule};
+use super::{Example, ExamplePartner, FixSpec, PackData, Rule};
 
 /// The keys every rule file has; the kind reads its own parameters.
 #[derive(Deserialize)]
@@ -33,6 +33,16 @@ pub(crate) struct RuleHead {
     fix: Option<FixFile>,
     #[serde(default)]
     examples: Vec<ExampleFile>,
+    #[serde(default)]
+    partner: Option<PartnerFile>,
+}
+
+/// `partner = '''...'''` (the other edition) or `partner = false` (none).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum PartnerFile {
+    Edition(#[serde(deserialize_with = "non_empty")] String),
+    Absent(bool),
 }
 
 #[derive(Deserialize)]
@@ -124,6 +134,14 @@ pub(crate) fn load_rule(file: &PackFile, data: &PackData) -> Result<Rule> {
             safety: f.safety,
         }),
         examples,
+        partner: match head.partner {
+            Some(PartnerFile::Edition(text)) => Some(ExamplePartner::Edition(text)),
+            Some(PartnerFile::Absent(false)) => Some(ExamplePartner::Missing),
+            Some(PartnerFile::Absent(true)) => {
+                return Err(doc.error("partner", "`partner` is a release, or false for none"))
+            }
+            None => None,
+        },
         kind: head.kind,
         check,
     })

@@ -1,0 +1,149 @@
+//! `check`'s side of comparing the two editions of a release: the thread that lints a file
+//! compares it at once with a partner already met (so that the work stays parallel); the
+//! ordered side then meets files in input order, which decides the pairs (so that the report
+//! does not depend on the threads) and redoes the rare comparison a thread could not know.
+
+use crate::workspace::Workspace;
+use presslint::checks::pair::compare::disagreements;
+use presslint::checks::pair::{facts::PairFacts, Pairing};
+use presslint::engine::editions::{EditionIndex, PairedKeys};
+use presslint::inputs::Input;
+
+use super::ordered::for_each_in_order;
+
+pub struct Editions<'a> {
+    workspace: &'a Workspace,
+    inputs: &'a [Input],
+    stdin_name: &'a str,
+    index: EditionIndex,
+    /// `--require-pairs`: the keys with editions in two languages.
+    required: Option<PairedKeys>,
+}
+
+/// What the ordered side needs to meet one edition.
+pub struct Met {
+    index: usize,
+    facts: PairFacts,
+    /// The partner the linting thread compared it with.
+    compared_with: Option<usize>,
+    /// Whether the file's part was linted against that partner.
+    relinted: bool,
+}
+
+impl<'a> Editions<'a> {
+    /// With `require`, first reads every input for the key of its release.
+    pub fn new(
+        workspace: &'a Workspace,
+        inputs: &'a [Input],
+        stdin_name: &'a str,
+        threads: usize,
+        require: bool,
+    ) -> Self {
+        let mut editions = Self {
+            workspace,
+            inputs,
+            stdin_name,
+            index: EditionIndex::default(),
+            required: None,
+        };
+        if require {
+            editions.required = Some(editions.paired_keys(threads));
+        }
+        editions
+    }
+
+    /// On the linting thread, after input `index` was linted (giving `part` and `facts`):
+    /// the part, linted again by `relint` against a partner it disagrees with (or with the
+    /// note that it has none, under `--require-pairs`), and what the ordered side needs.
+    pub fn after_lint<P>(
+        &self,
+        index: usize,
+        facts: Option<PairFacts>,
+        part: P,
+        relint: impl Fn(Option<&Pairing>) -> P,
+    ) -> (P, Option<Met>) {
+        // Stdin cannot be read again when its partner comes.
+        let Some(facts) = facts.filter(|_| self.inputs[index].path().is_some()) else {
+            return (part, None);
+        };
+        if let Some(keys) = &self.required {
+            if !keys.has_partner(&facts) {
+                return (relint(Some(&Pairing::Missing)), None);
+            }
+        }
+        let compared_with = self.index.peek(&facts);
+        let pairing = compared_with.and_then(|partner| self.partner(partner, &facts));
+        let (part, relinted) = match pairing {
+            Some(pairing) if disagree(&facts, &pairing) => (relint(Some(&pairing)), true),
+            _ => (part, false),
+        };
+        let met = Met {
+            index,
+            facts,
+            compared_with,
+            relinted,
+        };
+        (part, Some(met))
+    }
+
+    /// In input order: meets the edition, and lints it again when its partner is not the
+    /// one its thread compared it with.
+    pub fn meet<P>(&self, met: Met, part: P, relint: impl Fn(&Input, Option<&Pairing>) -> P) -> P {
+        let partner = self.index.meet(met.index, &met.facts);
+        if partner == met.compared_with {
+            return part;
+        }
+        let input = &self.inputs[met.index];
+        match partner.and_then(|partner| self.partner(partner, &met.facts)) {
+            Some(pairing) if disagree(&met.facts, &pairing) => relint(input, Some(&pairing)),
+            _ if met.relinted => relint(input, None),
+            _ => part,
+        }
+    }
+
+    /// The edition of input `index`, read again, when it is the partner of `facts` (the
+    /// index compares keys by hash).
+    fn partner(&self, index: usize, facts: &PairFacts) -> Option<Pairing> {
+        let input = &self.inputs[index];
+        let found = self.facts_of(input)?;
+        (found.key == facts.key).then(|| Pairing::Found {
+            facts: Box::new(found),
+            name: input.name.clone(),
+        })
+    }
+
+    fn facts_of(&self, input: &Input) -> Option<PairFacts> {
+        let engine = self
+            .workspace
+            .engine_for(input.path(), self.stdin_name)
+            .ok()?;
+        let source = input.path().and_then(|_| input.read().ok())?;
+        engine.edition_facts(&source).ok().flatten()
+    }
+
+    /// The first pass of `--require-pairs`: every input read and parsed (in parallel) for
+    /// the key of its release.
+    fn paired_keys(&self, threads: usize) -> PairedKeys {
+        let mut keys = PairedKeys::default();
+        let _ = for_each_in_order(
+            self.inputs,
+            threads,
+            |input| self.facts_of(input),
+            |found| {
+                if let Some(found) = found {
+                    keys.add(&found);
+                }
+                Ok::<(), std::convert::Infallible>(())
+            },
+        );
+        keys
+    }
+}
+
+/// Whether an edition disagrees with its partner in anything a `pair/` rule compares.
+fn disagree(facts: &PairFacts, pairing: &Pairing) -> bool {
+    match pairing {
+        Pairing::Found { facts: other, .. } => !disagreements(facts, other).is_empty(),
+        Pairing::Missing => false,
+    }
+}
