@@ -93,7 +93,10 @@ pub fn check_inputs(
     let editions = Editions::new(workspace, inputs, stdin_name, threads, args.require_pairs);
     // One file linted (against its other edition, when the run met it) and rendered.
     let lint_and_render = |input: &Input, pairing: Option<&Pairing>| {
-        let (mut checked, facts) = lint_edition_input(workspace, input, stdin_name, pairing);
+        let (mut checked, facts) = match editions.compared() {
+            true => lint_edition_input(workspace, input, stdin_name, pairing),
+            false => (lint_input(workspace, input, stdin_name), None),
+        };
         let mark = baselines.apply(&mut checked.result);
         let verdict = checked.verdict(args.fail_on);
         let file_fixes = show_fixes.then(|| FileFixes::available(&checked.result));

@@ -52,6 +52,11 @@ impl<'a> Editions<'a> {
         editions
     }
 
+    /// Whether the run may hold two editions of a release (more than one file).
+    pub fn compared(&self) -> bool {
+        self.inputs.len() > 1
+    }
+
     /// On the linting thread, after input `index` was linted (giving `part` and `facts`):
     /// the part, linted again by `relint` against a partner it disagrees with (or with the
     /// note that it has none, under `--require-pairs`), and what the ordered side needs.

@@ -151,6 +151,7 @@ mod tests {
             tally: None,
             intro_days: Vec::new(),
             opening_days: Vec::new(),
+            reissued: false,
         }
     }
 

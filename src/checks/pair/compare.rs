@@ -46,7 +46,9 @@ pub fn disagreements(this: &PairFacts, other: &PairFacts) -> Vec<Disagreement> {
         &erase(&other.symbols),
         this.symbols.value == other.symbols.value,
     );
-    if let (Some(a), Some(b)) = (&this.date, &other.date) {
+    // A reissued copy carries its own date line and dateline.
+    let reissue = this.reissued || other.reissued;
+    if let (Some(a), Some(b), false) = (&this.date, &other.date, reissue) {
         differ(Compared::DateLine, &erase(a), &erase(b), a.value == b.value);
     }
     if let (Some(a), Some(b)) = (&this.resolutions, &other.resolutions) {
@@ -64,7 +66,7 @@ pub fn disagreements(this: &PairFacts, other: &PairFacts) -> Vec<Disagreement> {
         });
         differ(Compared::HeadlineNumbers, &erase(a), &erase(b), same);
     }
-    for day in &this.intro_days {
+    for day in this.intro_days.iter().filter(|_| !reissue) {
         if let Some(conflict) = conflicting_day(day, other) {
             out.push(Disagreement {
                 compared: Compared::IntroDates,
@@ -153,6 +155,7 @@ mod tests {
             tally: None,
             intro_days: Vec::new(),
             opening_days: Vec::new(),
+            reissued: false,
         }
     }
 
@@ -164,6 +167,12 @@ mod tests {
         english.resolutions = Some(at(vec![(1935, 2010)], "1935 (2010)", 4));
         assert!(disagreements(&french, &english).is_empty());
         french.date = Some(at((2010, 7, 20), "20 juillet 2010", 2));
+        english.reissued = true;
+        assert!(
+            disagreements(&french, &english).is_empty(),
+            "a reissue's own date"
+        );
+        english.reissued = false;
         french.resolutions = Some(at(vec![(1953, 2010)], "1953 (2010)", 4));
         french.symbols = at(
             vec!["OBV/1".into(), "SC/15746".into()],

@@ -60,6 +60,9 @@ pub struct PairFacts {
     /// Days named in the first two paragraphs (a date the other edition moved to its second
     /// paragraph is not missing).
     pub opening_days: Vec<Day>,
+    /// A copy reissued by an information service (`NEW YORK, 24 October (UN Headquarters)
+    /// --`): issued a day or two later, so its date line and dateline are its own.
+    pub reissued: bool,
 }
 
 impl PairFacts {
@@ -152,7 +155,9 @@ impl PairFacts {
             .flat_map(|field| days(field, names))
             .map(|(value, _, _)| value)
             .collect();
+        let reissued = first_two.first().is_some_and(|first| reissue(&first.text));
         Some(PairFacts {
+            reissued,
             key,
             language: language.to_owned(),
             symbols,
@@ -190,12 +195,31 @@ fn common_series(symbol: &str, data: &PackData) -> String {
     }
 }
 
+/// The dateline of a copy an information service reissued from Headquarters, at the start of
+/// its first paragraph: `NEW YORK, 24 October (UN Headquarters) --`.
+static REISSUE: LazyLock<LazyRegex> = LazyLock::new(|| {
+    LazyRegex::eager(
+        r"^\s*[^\n]{1,60}\((?:UN |United Nations )?Headquarters\) ?(?:--|–|—)|^\s*[^\n]{1,60}\(Siège (?:de l[’']ONU|des Nations Unies)\) ?(?:--|–|—)",
+    )
+    .expect("reissue")
+});
+
+/// Whether a first paragraph opens with a reissue's dateline (the regex is compiled only for
+/// a paragraph that names Headquarters).
+fn reissue(first: &str) -> bool {
+    let names_headquarters = first.contains("Headquarters)") || first.contains("(Siège");
+    names_headquarters && REISSUE.get().is_match(first)
+}
+
 /// `2231 (2015)`: a resolution number and its year, in any language.
 static RESOLUTION: LazyLock<LazyRegex> = LazyLock::new(|| {
     LazyRegex::eager(r"(?-u:\b)([0-9]{3,4}) ?\(((?:19|20)[0-9]{2})\)").expect("resolution")
 });
 
 fn resolutions(text: &str) -> Vec<(u32, u32)> {
+    if !text.contains('(') {
+        return Vec::new();
+    }
     let mut found: Vec<(u32, u32)> = RESOLUTION
         .get()
         .captures_iter(text)
@@ -210,12 +234,17 @@ fn resolutions(text: &str) -> Vec<(u32, u32)> {
 /// (`13 voix pour, 2 voix contre et 1 abstention`).
 static TALLY: LazyLock<LazyRegex> = LazyLock::new(|| {
     LazyRegex::eager(
-        r"(?i)(?-u:\b)([0-9]{1,3}) (?:(?:votes? )?in favou?r|voix pour)|(?-u:\b)([0-9]{1,3}) (?:votes? |voix )?(?:against|contre)|(?-u:\b)([0-9]{1,3}) abstentions?",
+        r"(?i-u)\b([0-9]{1,3}) (?:(?:votes? )?in favou?r|voix pour)|\b([0-9]{1,3}) (?:votes? |voix )?(?:against|contre)|\b([0-9]{1,3}) abstentions?",
     )
     .expect("tally")
 });
 
 fn tally(text: &str) -> Option<Tally> {
+    let lower = text.to_ascii_lowercase();
+    let words = ["favo", "voix", "against", "contre", "abstention"];
+    if !words.iter().any(|word| lower.contains(word)) {
+        return None;
+    }
     let mut found: Tally = [None; 3];
     for captures in TALLY.get().captures_iter(text) {
         for (slot, group) in found.iter_mut().zip(1..=3) {
@@ -434,6 +463,22 @@ mod tests {
             ["SG/SM/17246", "OBV/1537"]
         );
         assert_eq!(components("sc/13291 – PKO/724"), ["SC/13291", "PKO/724"]);
+    }
+
+    #[test]
+    fn an_information_service_reissue_is_known_by_its_dateline() {
+        assert!(reissue(
+            "NEW YORK, 24 October (UN Headquarters) -- Following are the remarks"
+        ));
+        assert!(reissue(
+            "NEW YORK, 18 October (UN Headquarters) – The message"
+        ));
+        assert!(!reissue(
+            "GENEVA, 27 July -- The Economic and Social Council today"
+        ));
+        assert!(!reissue(
+            "The Security Council this morning (at Headquarters) -- decided"
+        ));
     }
 
     #[test]
