@@ -38,6 +38,32 @@ fn generated() -> String {
         doc.push('\n');
         doc.push_str(&section(&Page::of(rule, &|text| engine.lint_example(text))));
     }
+    // The rules of the other embedded packs that the default pack does not have, under
+    // their pack's name, with their own examples.
+    for name in Pack::embedded_names() {
+        if name == DEFAULT_PACK {
+            continue;
+        }
+        let pack = Pack::embedded(&name).expect("embedded pack");
+        let own: Vec<String> = pack
+            .rules
+            .iter()
+            .filter(|r| engine.pack().rule(&r.id).is_none())
+            .map(|r| r.id.clone())
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let other = Engine::new(pack).expect("the pack loads");
+        doc.push_str(&format!(
+            "\n# Rules of the `{name}` pack only\n\n\
+             Rules that the default pack does not have (`presslint explain --pack {name} RULE`).\n"
+        ));
+        for rule in other.pack().rules.iter().filter(|r| own.contains(&r.id)) {
+            doc.push('\n');
+            doc.push_str(&section(&Page::of(rule, &|text| other.lint_example(text))));
+        }
+    }
     doc.push_str("\n# Release schema\n");
     for keyword in presslint::schema::release_keywords() {
         doc.push('\n');
