@@ -57,7 +57,11 @@ fn lint(text: &str) -> Vec<Diagnostic> {
 /// The clean release with `from` replaced by `to` (which must occur once).
 #[track_caller]
 fn planted(from: &str, to: &str) -> String {
-    assert_eq!(CLEAN.matches(from).count(), 1, "`{from}` once in the release");
+    assert_eq!(
+        CLEAN.matches(from).count(),
+        1,
+        "`{from}` once in the release"
+    );
     CLEAN.replacen(from, to, 1)
 }
 
@@ -111,9 +115,15 @@ fn english_courtesy_titles_and_mme_with_a_stop() {
 #[test]
 fn the_secretary_general_member_states_and_organs_as_the_house_writes_them() {
     use Applicability::{Safe, Unsafe};
-    let text = planted("rapport du Secrétaire général,", "rapport du Secrétaire Général,");
+    let text = planted(
+        "rapport du Secrétaire général,",
+        "rapport du Secrétaire Général,",
+    );
     assert_planted(&text, "wording/secretary-general", (8, 26), Safe);
-    let text = planted("le Secrétaire général adjoint", "le Secrétaire Général Adjoint");
+    let text = planted(
+        "le Secrétaire général adjoint",
+        "le Secrétaire Général Adjoint",
+    );
     assert_planted(&text, "wording/secretary-general", (10, 154), Safe);
     let text = planted("tous les États Membres", "tous les États membres");
     assert_planted(&text, "wording/member-states", (10, 64), Unsafe);
@@ -155,7 +165,10 @@ For information media. Not an official record.\n";
         .filter(|d| RULES.contains(&d.rule.as_str()))
         .collect();
     assert!(ours.is_empty(), "{ours:#?}");
-    assert!(found.iter().any(|d| d.rule == "page/wrong-pack"), "{found:#?}");
+    assert!(
+        found.iter().any(|d| d.rule == "page/wrong-pack"),
+        "{found:#?}"
+    );
 }
 
 #[test]

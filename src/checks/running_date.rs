@@ -280,7 +280,9 @@ impl RunningDate {
                 }
                 let out = if year.is_empty() {
                     // The long form without its year: `19 juillet`, `1er juillet`.
-                    let long = self.names.long_form(2000, u8::try_from(number + 1).ok()?, d)?;
+                    let long = self
+                        .names
+                        .long_form(2000, u8::try_from(number + 1).ok()?, d)?;
                     long.strip_suffix(" 2000")?.to_owned()
                 } else {
                     self.names
@@ -541,5 +543,4 @@ mod tests {
             triples(&[])
         );
     }
-
 }
