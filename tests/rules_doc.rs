@@ -40,6 +40,34 @@ fn generated() -> String {
             engine.lint_example(engine.pack(), rule.partner.as_ref(), text)
         })));
     }
+    // The rules of the other embedded packs that the default pack does not have, under
+    // their pack's name, with their own examples.
+    for name in Pack::embedded_names() {
+        if name == DEFAULT_PACK {
+            continue;
+        }
+        let pack = Pack::embedded(&name).expect("embedded pack");
+        let own: Vec<String> = pack
+            .rules
+            .iter()
+            .filter(|r| engine.pack().rule(&r.id).is_none())
+            .map(|r| r.id.clone())
+            .collect();
+        if own.is_empty() {
+            continue;
+        }
+        let other = Engine::new(pack).expect("the pack loads");
+        doc.push_str(&format!(
+            "\n# Rules of the `{name}` pack only\n\n\
+             Rules that the default pack does not have (`presslint explain RULE` shows them too).\n"
+        ));
+        for rule in other.pack().rules.iter().filter(|r| own.contains(&r.id)) {
+            doc.push('\n');
+            let partner = rule.partner.as_ref();
+            let page = Page::of(rule, &|text| other.lint_example(other.pack(), partner, text));
+            doc.push_str(&section(&page));
+        }
+    }
     doc.push_str("\n# Release schema\n");
     for keyword in presslint::schema::release_keywords() {
         doc.push('\n');

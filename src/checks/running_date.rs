@@ -2,6 +2,9 @@
 //! `16-17 July`. `check = "us-order"` (`July 19, 2010`), `"ordinal"` (`19th July`),
 //! `"year-comma"` (`19 July, 2010`) and `"range"` (`1—19 October`, `5 - 30 July`,
 //! `from 26-27 March`); `16-17 July`, `16 and 17 July`, `from 5 to 30 July` are genuine.
+//! Two checks read the pack's own month names (`data/dates.toml`, English without it) and
+//! write the pack's long form: `"month-first"` (`juillet 19, 2010` -> `19 juillet 2010`,
+//! `juillet 1` -> `1er juillet`) and `"numeric"` (`19/07/2010` -> `19 juillet 2010`).
 
 use std::sync::LazyLock;
 
@@ -20,6 +23,8 @@ enum Which {
     Ordinal,
     YearComma,
     Range,
+    MonthFirst,
+    Numeric,
 }
 
 #[derive(Debug)]
@@ -27,6 +32,42 @@ pub struct RunningDate {
     scope: Scope,
     which: Which,
     filter: super::filter::Filter,
+    /// `month-first` and `numeric`: the pattern built from the pack's month names.
+    own: Option<LazyRegex>,
+    /// The pack's month names and first-day form, for the long form the fix writes.
+    names: super::date::DateNames,
+}
+
+/// The day of the month in figures, and a year of four figures.
+const YEAR: &str = "(?:1[89]|20)[0-9]{2}";
+
+/// `juillet 19, 2010`, `juillet 19 2010`, `juillet 1er`; without a year only before a
+/// punctuation mark or the end of the text (`en mars 15 pays` is a count, not a date).
+fn month_first_pattern(names: &super::date::DateNames) -> String {
+    let months = names
+        .months
+        .iter()
+        .map(|m| regex::escape(m))
+        .collect::<Vec<_>>()
+        .join("|");
+    let suffix = names
+        .first_day
+        .as_deref()
+        .and_then(|f| f.strip_prefix('1'))
+        .filter(|s| !s.is_empty())
+        .map(|s| format!("(?:{})?", regex::escape(s)))
+        .unwrap_or_default();
+    format!(
+        r"(?:^|[^\p{{L}}\p{{N}}])(?P<target>(?P<m>{months}) (?P<d>{DAY}){suffix}(?:,? (?P<y>{YEAR}))?)(?P<after>[^\p{{L}}\p{{N}}/:.\-–]|[.](?:[^0-9]|$)|$)"
+    )
+}
+
+/// `19/07/2010`, `1/7/2010`: day, month and a four-figure year joined by slashes, not part
+/// of a document symbol (`A/64/10/2010`) or a longer run of figures.
+fn numeric_pattern() -> String {
+    format!(
+        r"(?:^|[^\p{{L}}\p{{N}}/.])(?P<target>(?P<d>[0-9]{{1,2}})/(?P<mo>[0-9]{{1,2}})/(?P<y>{YEAR}))(?:[^\p{{L}}\p{{N}}/]|$)"
+    )
 }
 
 const MONTHS: &str =
@@ -77,17 +118,27 @@ impl RunningDate {
             "ordinal" => Which::Ordinal,
             "year-comma" => Which::YearComma,
             "range" => Which::Range,
+            "month-first" => Which::MonthFirst,
+            "numeric" => Which::Numeric,
             other => {
                 return Err(params.error(
                     "check",
-                    format!("unknown running-date check `{other}` (expected one of: us-order, ordinal, year-comma, range)"),
+                    format!("unknown running-date check `{other}` (expected one of: us-order, ordinal, year-comma, range, month-first, numeric)"),
                 ))
             }
+        };
+        let names = params.data.dates.clone();
+        let own = match which {
+            Which::MonthFirst => Some(params.regex("check", &month_first_pattern(&names))?),
+            Which::Numeric => Some(params.regex("check", &numeric_pattern())?),
+            _ => None,
         };
         Ok(Self {
             scope,
             which,
             filter: super::filter::Filter::compile(params)?,
+            own,
+            names,
         })
     }
 
@@ -119,6 +170,11 @@ impl RunningDate {
                 COMMA_YEAR.is_match(text)
             }
             Which::Range => Self::may_be_range(text),
+            // Both need a figure; `numeric` also a slash.
+            Which::MonthFirst => crate::text::ascii_digits(text.as_bytes()).next().is_some(),
+            Which::Numeric => {
+                text.contains('/') && crate::text::ascii_digits(text.as_bytes()).next().is_some()
+            }
         }
     }
 
@@ -210,13 +266,55 @@ impl RunningDate {
                 let suspicious = sep.contains('—') || sep.contains(' ');
                 suspicious.then(|| (format!("{d1}-{d2} {month}"), None))
             }
+            Which::MonthFirst => {
+                let d: u8 = get("d").parse().ok()?;
+                let month = get("m");
+                let number = self.names.months.iter().position(|m| m == month)?;
+                let year = get("y");
+                // Without a year, only a punctuation mark or the end may follow.
+                let after = get("after");
+                if !(1..=31).contains(&d)
+                    || (year.is_empty() && !matches!(after, "" | "," | ";" | "." | ")"))
+                {
+                    return None;
+                }
+                let out = if year.is_empty() {
+                    // The long form without its year: `19 juillet`, `1er juillet`.
+                    let long = self
+                        .names
+                        .long_form(2000, u8::try_from(number + 1).ok()?, d)?;
+                    long.strip_suffix(" 2000")?.to_owned()
+                } else {
+                    self.names
+                        .long_form(year.parse().ok()?, u8::try_from(number + 1).ok()?, d)?
+                };
+                // Without a year, `mars 2.` may be a list or a count: review it.
+                Some((out, year.is_empty().then_some(Applicability::Unsafe)))
+            }
+            Which::Numeric => {
+                let (d, mo): (u8, u8) = (get("d").parse().ok()?, get("mo").parse().ok()?);
+                let y: i32 = get("y").parse().ok()?;
+                // Day first is the house order; a first number above 12 settles it, a
+                // second one above 12 means the date was written month first.
+                let (day, month, applicability) = match (d, mo) {
+                    (13..=31, 1..=12) => (d, mo, None),
+                    (1..=12, 13..=31) => (mo, d, Some(Applicability::Unsafe)),
+                    (1..=12, 1..=12) if d == mo => (d, mo, None),
+                    (1..=12, 1..=12) => (d, mo, Some(Applicability::Unsafe)),
+                    _ => return None,
+                };
+                crate::dates::calendar_date(y, month, day)?;
+                Some((self.names.long_form(y, month, day)?, applicability))
+            }
         }
     }
 }
 
 impl super::Check for RunningDate {
     fn regexes(&self) -> Vec<&crate::lazy_regex::LazyRegex> {
-        self.filter.regexes()
+        let mut out: Vec<&LazyRegex> = self.own.iter().collect();
+        out.extend(self.filter.regexes());
+        out
     }
 
     fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -225,11 +323,12 @@ impl super::Check for RunningDate {
                 continue;
             }
             // Chosen here, not before the loop: a pattern no field gets to is never compiled.
-            let pattern: &Regex = match self.which {
-                Which::UsOrder => &US_ORDER,
-                Which::Ordinal => &ORDINAL,
-                Which::YearComma => &YEAR_COMMA,
-                Which::Range => &RANGE,
+            let pattern: &Regex = match (self.which, &self.own) {
+                (_, Some(own)) => own,
+                (Which::UsOrder, _) => &US_ORDER,
+                (Which::Ordinal, _) => &ORDINAL,
+                (Which::YearComma, _) => &YEAR_COMMA,
+                (Which::Range | Which::MonthFirst | Which::Numeric, _) => &RANGE,
             };
             let m = field.match_text();
             let mut skips = self.filter.skips(m.text);
@@ -358,6 +457,90 @@ mod tests {
             &built,
             &run_rule("date/year-comma", &built),
             &[("date/year-comma", 1, 9)],
+        );
+    }
+
+    /// The findings of rule `id` of the embedded French pack on a body paragraph, with
+    /// the text each fix writes and whether it is safe.
+    fn found_fr(id: &str, body: &str) -> Vec<(String, String, bool)> {
+        use std::sync::LazyLock;
+        static FR: LazyLock<crate::rules::Pack> = LazyLock::new(|| {
+            crate::rules::Pack::embedded("un-fr").unwrap_or_else(|e| panic!("{e}"))
+        });
+        let text = format!("{body}\n");
+        let built = Builder::new(&text).body(body).build();
+        let rule = FR.rule(id).unwrap_or_else(|| panic!("no rule {id}"));
+        let cx = crate::checks::Context {
+            rule,
+            release: &built.1,
+            source: &built.0,
+            data: &FR.data,
+            verdict: None,
+        };
+        let mut out = Vec::new();
+        rule.check.run(&cx, &mut out);
+        out.into_iter()
+            .map(|d| {
+                let fix = d.fix.expect("a fix");
+                (
+                    built.0.slice(d.span).to_owned(),
+                    fix.edits[0].replacement.clone(),
+                    fix.applicability == crate::fix::Applicability::Safe,
+                )
+            })
+            .collect()
+    }
+
+    fn triples(list: &[(&str, &str, bool)]) -> Vec<(String, String, bool)> {
+        list.iter()
+            .map(|(a, b, safe)| ((*a).to_owned(), (*b).to_owned(), *safe))
+            .collect()
+    }
+
+    #[test]
+    fn french_dates_written_month_first_are_turned_round_with_the_packs_names() {
+        assert_eq!(
+            found_fr(
+                "date/month-first",
+                "Réunis le juillet 19, 2010 puis le août 1er 2011, et encore le 3 mars: voir mars 12."
+            ),
+            triples(&[
+                ("juillet 19, 2010", "19 juillet 2010", true),
+                ("août 1er 2011", "1er août 2011", true),
+                ("mars 12", "12 mars", false),
+            ])
+        );
+        // A count after a month, a year after a month, the house form: not dates to turn.
+        assert_eq!(
+            found_fr(
+                "date/month-first",
+                "En mars 15 pays ont signé; en juillet 2010, le 19 juillet 2010 et du 9 au 12 mars 2011, à 10 h 30."
+            ),
+            triples(&[])
+        );
+    }
+
+    #[test]
+    fn numeric_dates_in_french_running_text_get_the_long_form() {
+        assert_eq!(
+            found_fr(
+                "date/numeric",
+                "Adopté le 19/07/2010, prorogé le 01/02/2011 puis le 07/19/2012 et le 1/7/2013."
+            ),
+            triples(&[
+                ("19/07/2010", "19 juillet 2010", true),
+                ("01/02/2011", "1er février 2011", false),
+                ("07/19/2012", "19 juillet 2012", false),
+                ("1/7/2013", "1er juillet 2013", false),
+            ])
+        );
+        // Document symbols, fractions and impossible dates are not dates of the calendar.
+        assert_eq!(
+            found_fr(
+                "date/numeric",
+                "Voir A/64/10/2010, la résolution 64/10, le ratio 3/4 et le 31/02/2010 ou 2010/07/19."
+            ),
+            triples(&[])
         );
     }
 }
