@@ -64,7 +64,9 @@ fn generated() -> String {
         for rule in other.pack().rules.iter().filter(|r| own.contains(&r.id)) {
             doc.push('\n');
             let partner = rule.partner.as_ref();
-            let page = Page::of(rule, &|text| other.lint_example(other.pack(), partner, text));
+            let page = Page::of(rule, &|text| {
+                other.lint_example(other.pack(), partner, text)
+            });
             doc.push_str(&section(&page));
         }
     }
