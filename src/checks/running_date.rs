@@ -476,6 +476,7 @@ mod tests {
             source: &built.0,
             data: &FR.data,
             verdict: None,
+            pairing: None,
         };
         let mut out = Vec::new();
         rule.check.run(&cx, &mut out);
