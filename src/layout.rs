@@ -356,9 +356,9 @@ fn meeting_and_session_lines(m: &MeetingToml, eager: bool) -> Result<(Gated, Gat
     };
     let number = format!(r"[0-9]{{1,5}}{suffixes}");
     // `61st Meeting`, `15th & 16th Meetings`; after a session, `Organizational Meeting`
-    // may have no number.
+    // may have no number. Scraped pages lose the space (`13eséance`).
     let meeting = format!(
-        r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s+{})",
+        r"(?P<meeting>{number}(?:\s*(?:&|and|et|,)\s*{number})*\s*{})",
         alternation(&m.meetings)
     );
     let session_meeting = format!(

@@ -541,6 +541,66 @@ const PAGES: &[Page] = &[
         kind: None,
         findings: &[],
     },
+    Page {
+        file: "fr-2009-debat-thematique.txt",
+        pack: "un-fr",
+        // The event's name and the time of day on lines of their own belong to the meeting
+        // header (2009 pages), not to the headline copy below it.
+        outline: &[
+            ("symbol", 1, 1, "AG/10999"),
+            ("headline", 3, 1, "L’Assemblée générale débat de l’accès à "),
+            ("date line", 5, 1, "18/03/2009"),
+            ("category", 6, 1, "Assemblée générale"),
+            ("symbol", 6, 19, "AG/10999"),
+            ("masthead", 7, 1, "Département de l’information • Service d"),
+            ("meeting-body", 9, 1, "Assemblée générale"),
+            ("session", 11, 1, "Soixante-troisième session"),
+            (
+                "headline",
+                18,
+                1,
+                "L’ASSEMBLÉE GÉNÉRALE DÉBAT DE L’ACCÈS À ",
+            ),
+            (
+                "paragraph",
+                21,
+                1,
+                "L’Assemblée générale a tenu aujourd’hui ",
+            ),
+        ],
+        kind: None,
+        findings: &[("dateline/numeric", 5, 1)],
+    },
+    Page {
+        file: "fr-2009-seance-collee.txt",
+        pack: "un-fr",
+        // The scrape glued the meeting number to `séance`.
+        outline: &[
+            ("symbol", 1, 1, "CPSD/999"),
+            ("headline", 3, 1, "La Quatrième Commission examine les ques"),
+            ("date line", 5, 1, "21/10/2009"),
+            ("category", 6, 1, "Assemblée générale"),
+            ("symbol", 6, 19, "CPSD/999"),
+            ("masthead", 7, 1, "Département de l’information • Service d"),
+            ("session", 9, 1, "Quatrième Commission"),
+            ("meeting", 13, 1, "13eséance"),
+            ("time", 13, 13, "après-midi"),
+            (
+                "headline",
+                16,
+                1,
+                "LA QUATRIÈME COMMISSION EXAMINE LES QUES",
+            ),
+            (
+                "paragraph",
+                19,
+                1,
+                "La Quatrième Commission a entamé cet apr",
+            ),
+        ],
+        kind: None,
+        findings: &[("dateline/numeric", 5, 1)],
+    },
 ];
 
 #[test]
