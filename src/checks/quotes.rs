@@ -226,7 +226,8 @@ mod tests {
 
     #[test]
     fn french_guillemets_are_quotations_with_what_they_nest() {
-        let text = "Le Conseil « réaffirme qu’il “appuie” la Mission » et l’Union\u{a0}; puis «\u{a0}Fin";
+        let text =
+            "Le Conseil « réaffirme qu’il “appuie” la Mission » et l’Union\u{a0}; puis «\u{a0}Fin";
         let got: Vec<&str> = quoted_ranges(text)
             .into_iter()
             .map(|(s, e)| &text[s..e])
