@@ -342,6 +342,13 @@ safety = "Marks only."
             &found,
             "Dr. Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n",
         );
+        let french = "Dr Tedros a cité « Dr Who » et «\u{a0}Dr No\u{a0}».\n";
+        let built_fr = Builder::new(french).body(french.trim_end()).build();
+        assert_at(
+            &built_fr,
+            &run_loaded(&rule, &built_fr),
+            &[("test/rule", 1, 1)],
+        );
         let quoted =
             rule_from_toml(&TARGETED.replace("except-words", "in-quotes = true\nexcept-words"));
         assert_at(
