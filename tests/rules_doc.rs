@@ -23,16 +23,18 @@ fn section(page: &Page) -> String {
     )
 }
 
-/// The document: the default pack's rules, then the schema's keywords.
+/// The document: the default pack's rules, then the rules of the other embedded packs that
+/// the default pack does not have, then the schema's keywords.
 fn generated() -> String {
     let engine = Engine::with_default_pack().expect("the default pack loads");
     let mut doc = format!(
         "# presslint rules\n\n\
          <!-- Generated from the rule packs by `PRESSLINT_WRITE_DOCS=1 cargo test --test rules_doc`: do not edit. -->\n\n\
          Every rule of the default pack `{DEFAULT_PACK}`, as `presslint explain RULE` shows it. The \
-         French pack `un-fr` uses the same ids for its rules, with French examples \
-         (`presslint explain --pack un-fr RULE`). Diagnostics `schema/<keyword>` come from the \
-         release schema and are listed last.\n"
+         French pack `un-fr` uses the same ids for the rules it shares, with French examples \
+         (`presslint explain --pack un-fr RULE`); the rules it alone has follow, with its \
+         examples. Diagnostics `schema/<keyword>` come from the release schema and are listed \
+         last.\n"
     );
     for rule in &engine.pack().rules {
         doc.push('\n');

@@ -88,10 +88,13 @@ impl super::Check for Forbid {
                 }
                 let span = m.span(whole.start(), whole.end());
                 let found = super::one_line(whole.as_str());
-                let mut expected = String::new();
-                if let Some(replacement) = &self.replacement {
-                    caps.expand(replacement, &mut expected);
-                }
+                let expected = self
+                    .replacement
+                    .as_ref()
+                    .map(|replacement| {
+                        expand_original(replacement, &caps, m.text, field.text.as_str())
+                    })
+                    .unwrap_or_default();
                 let vars = [("found", found.as_str()), ("expected", expected.as_str())];
                 let edits = if self.scope == Scope::Noise {
                     if cx.release.format != InputFormat::Text {
@@ -109,6 +112,70 @@ impl super::Check for Forbid {
             }
         }
     }
+}
+
+/// `template` (`$1`, `$name`, `${name}`, `$$`, as `regex` expands them) with each group
+/// taken from the field's own text: rules match a copy whose no-break spaces read as spaces
+/// (see [`crate::text::MatchText`]), but a fix must give back the characters it copies.
+fn expand_original(
+    template: &str,
+    caps: &regex::Captures<'_>,
+    matched: &str,
+    original: &str,
+) -> String {
+    let group = |name: &str| {
+        let found = match name.parse::<usize>() {
+            Ok(index) => caps.get(index),
+            Err(_) => caps.name(name),
+        };
+        found.map_or("", |g| {
+            let start = original_offset(matched, original, g.start());
+            let end = original_offset(matched, original, g.end());
+            original.get(start..end).unwrap_or_else(|| g.as_str())
+        })
+    };
+    let mut out = String::with_capacity(template.len());
+    let mut rest = template;
+    while let Some(at) = rest.find('$') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(after) = rest.strip_prefix('$') {
+            out.push('$');
+            rest = after;
+        } else if let Some((name, after)) = rest
+            .strip_prefix('{')
+            .and_then(|braced| braced.split_once('}'))
+        {
+            out.push_str(group(name));
+            rest = after;
+        } else {
+            let len = rest
+                .find(|c: char| c != '_' && !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            if len == 0 {
+                out.push('$');
+            } else {
+                out.push_str(group(&rest[..len]));
+                rest = &rest[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The offset in `original` of byte `offset` of `matched`, its normalised copy: the
+/// normalisation replaces characters one for one, so the n-th characters correspond.
+fn original_offset(matched: &str, original: &str, offset: usize) -> usize {
+    if matched.len() == original.len() {
+        // Normalising always shortens a text (NBSP and U+2011 become one byte): same text.
+        return offset;
+    }
+    let nth = matched[..offset].chars().count();
+    original
+        .char_indices()
+        .nth(nth)
+        .map_or(original.len(), |(i, _)| i)
 }
 
 /// A noise finding in a JSON input: deleting lines there would break the JSON.
@@ -234,6 +301,35 @@ safety = "A full stop only."
 "#;
 
     #[test]
+    fn a_replacement_copies_no_break_spaces_from_the_text_not_from_its_matching_copy() {
+        let rule = rule_from_toml(
+            r#"kind = "forbid"
+scope = "body"
+severity = "warning"
+summary = "Straight quotes"
+message = "`{found}` should be `{expected}`"
+why = "House style."
+in-quotes = true
+pattern = '"(?P<q>[^"]+)"'
+replacement = "«\u00A0${q}\u00A0» $$1"
+[fix]
+title = "Write `{expected}`"
+applicability = "safe"
+safety = "Marks only."
+"#,
+        );
+        let text = "Il a cité \"10\u{a0}000 Casques\u{2011}bleus\" hier.\n";
+        let built = Builder::new(text).body(text.trim_end()).build();
+        let found = run_loaded(&rule, &built);
+        assert_at(&built, &found, &[("test/rule", 1, 11)]);
+        assert_fixed(
+            &built,
+            &found,
+            "Il a cité «\u{a0}10\u{a0}000 Casques\u{2011}bleus\u{a0}» $1 hier.\n",
+        );
+    }
+
+    #[test]
     fn the_target_group_narrows_the_finding_and_exceptions_and_quotes_are_skipped() {
         let rule = rule_from_toml(TARGETED);
         let text = "Dr Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n";
@@ -245,6 +341,13 @@ safety = "A full stop only."
             &built,
             &found,
             "Dr. Tedros met Dr Congo and Mr Ban; “Dr Who,” he said.\n",
+        );
+        let french = "Dr Tedros a cité « Dr Who » et «\u{a0}Dr No\u{a0}».\n";
+        let built_fr = Builder::new(french).body(french.trim_end()).build();
+        assert_at(
+            &built_fr,
+            &run_loaded(&rule, &built_fr),
+            &[("test/rule", 1, 1)],
         );
         let quoted =
             rule_from_toml(&TARGETED.replace("except-words", "in-quotes = true\nexcept-words"));

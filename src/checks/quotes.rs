@@ -140,16 +140,18 @@ fn toward_curly(
 }
 
 /// The byte ranges of `text` inside direct quotations and quoted titles, marks included:
-/// `“…”` (an unclosed `“` runs to the end: a quotation that goes on to the next paragraph),
-/// `"…"` pairs, and `‘…’` or `'…'` opened after a space and closed before a non-letter
-/// (so that apostrophes do not count).
+/// `“…”` and French `«…»` (an unclosed `“` or `«` runs to the end: a quotation that goes on
+/// to the next paragraph), `"…"` pairs, and `‘…’` or `'…'` opened after a space and closed
+/// before a non-letter (so that apostrophes do not count). A quotation nested in a French one
+/// (`« … “…” … »`) lies inside the outer range.
 pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    if !text.contains(['"', '“', '‘', '\'']) {
+    const OPENERS: [char; 5] = ['"', '“', '«', '‘', '\''];
+    if !text.contains(OPENERS) {
         return out;
     }
     let mut k = 0;
-    while let Some(offset) = text[k..].find(['"', '“', '‘', '\'']) {
+    while let Some(offset) = text[k..].find(OPENERS) {
         let start = k + offset;
         let Some(ch) = text[start..].chars().next() else {
             break;
@@ -158,6 +160,7 @@ pub fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
         let before = text[..start].chars().next_back();
         let closer = match ch {
             '“' => Some('”'),
+            '«' => Some('»'),
             '"' => Some('"'),
             _ => {
                 let opens = before.is_none_or(|c| c.is_whitespace() || "([—–-".contains(c))
@@ -218,6 +221,20 @@ mod tests {
                     |&(s, e)| &"the States' rights and 'peace dividend' here"[s..e]
                         == "'peace dividend'"
                 )
+        );
+    }
+
+    #[test]
+    fn french_guillemets_are_quotations_with_what_they_nest() {
+        let text =
+            "Le Conseil « réaffirme qu’il “appuie” la Mission » et l’Union\u{a0}; puis «\u{a0}Fin";
+        let got: Vec<&str> = quoted_ranges(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            got,
+            vec!["« réaffirme qu’il “appuie” la Mission »", "«\u{a0}Fin"]
         );
     }
 
