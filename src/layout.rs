@@ -676,6 +676,32 @@ labels = ["Note No. {n}", "Spokesman's Noon Briefing"]
     }
 
     #[test]
+    fn french_meeting_lines_as_scraped_pages_print_them() {
+        let pack = crate::rules::Pack::embedded("un-fr").expect("un-fr");
+        let l = &pack.data.layout;
+        let parts = |line: &str| {
+            let p = l.meeting_line(line)?;
+            let slice = |r: Option<std::ops::Range<usize>>| r.map(|r| line[r].to_owned());
+            Some((slice(p.meeting), slice(p.time)))
+        };
+        assert_eq!(
+            parts("4811e séance – soir"),
+            Some((Some("4811e séance".into()), Some("soir".into())))
+        );
+        assert_eq!(
+            parts("13eséance – après-midi"),
+            Some((Some("13eséance".into()), Some("après-midi".into())))
+        );
+        assert_eq!(
+            parts("8e séance – après midi"),
+            Some((Some("8e séance".into()), Some("après midi".into())))
+        );
+        assert!(l.is_plain_meeting_line("Matin et après-midi"));
+        assert!(l.is_plain_meeting_line("Débat thématique"));
+        assert_eq!(parts("Le Conseil a tenu sa séance"), None);
+    }
+
+    #[test]
     fn an_empty_layout_matches_nothing_but_english_months() {
         let l = Layout::default();
         assert!(!l.is_banner("In progress at UNHQ"));
