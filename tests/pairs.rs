@@ -68,7 +68,7 @@ fn a_disagreement_sits_on_the_edition_met_second_with_a_place_in_the_other() {
         concise(dir.path(), &["en", "fr"]),
         "fr/cs16021.txt:1:1: warning[pair/symbols]: the symbols `AFR/3127, SC/16021` differ from the other edition's `SC/16021` (en/sc16021.txt:1:1)\n\
          fr/cs16021.txt:2:1: warning[pair/date-line]: the date line `20 juillet 2024` is not the other edition's `19 July 2024` (en/sc16021.txt:2:1)\n\
-         fr/cs16021.txt:7:1: warning[pair/headline-numbers]: the headline's `2714 (2024)` is not the other edition's `2741 (2024)` (en/sc16021.txt:7:1)\n"
+         fr/cs16021.txt:7:82: warning[pair/headline-numbers]: the headline's `2714 (2024)` is not the other edition's `2741 (2024)` (en/sc16021.txt:7:76)\n"
     );
     // The other order: the English edition is met second and carries the findings.
     let reversed = concise(dir.path(), &["fr", "en"]);

@@ -147,7 +147,7 @@ mod tests {
                 },
             },
             date: None,
-            resolutions: None,
+            resolutions: Vec::new(),
             tally: None,
             intro_days: Vec::new(),
             opening_days: Vec::new(),

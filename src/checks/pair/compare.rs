@@ -51,12 +51,31 @@ pub fn disagreements(this: &PairFacts, other: &PairFacts) -> Vec<Disagreement> {
     if let (Some(a), Some(b), false) = (&this.date, &other.date, reissue) {
         differ(Compared::DateLine, &erase(a), &erase(b), a.value == b.value);
     }
-    if let (Some(a), Some(b)) = (&this.resolutions, &other.resolutions) {
+    if let (Some(first), Some(theirs_first)) = (this.resolutions.first(), other.resolutions.first())
+    {
+        let values = |facts: &PairFacts| -> Vec<(u32, u32)> {
+            facts.resolutions.iter().map(|r| r.value).collect()
+        };
+        let (ours, theirs) = (values(this), values(other));
+        let same =
+            ours.iter().all(|r| theirs.contains(r)) && theirs.iter().all(|r| ours.contains(r));
+        // At the first number the other edition does not cite.
+        let odd = this.resolutions.iter().find(|r| !theirs.contains(&r.value));
+        let expected = At {
+            value: (),
+            shown: other
+                .resolutions
+                .iter()
+                .map(|r| r.shown.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            place: theirs_first.place,
+        };
         differ(
             Compared::HeadlineNumbers,
-            &erase(a),
-            &erase(b),
-            a.value == b.value,
+            &erase(odd.unwrap_or(first)),
+            &expected,
+            same,
         );
     }
     if let (Some(a), Some(b)) = (&this.tally, &other.tally) {
@@ -151,7 +170,7 @@ mod tests {
             language: "en".into(),
             symbols: at(symbols.clone(), &symbols.join(", "), 1),
             date: None,
-            resolutions: None,
+            resolutions: Vec::new(),
             tally: None,
             intro_days: Vec::new(),
             opening_days: Vec::new(),
@@ -164,7 +183,7 @@ mod tests {
         let mut english = facts(&["SC/15746"]);
         let mut french = facts(&["SC/15746"]);
         english.date = Some(at((2010, 7, 19), "19 July 2010", 2));
-        english.resolutions = Some(at(vec![(1935, 2010)], "1935 (2010)", 4));
+        english.resolutions = vec![at((1935, 2010), "1935 (2010)", 4)];
         assert!(disagreements(&french, &english).is_empty());
         french.date = Some(at((2010, 7, 20), "20 juillet 2010", 2));
         english.reissued = true;
@@ -173,7 +192,7 @@ mod tests {
             "a reissue's own date"
         );
         english.reissued = false;
-        french.resolutions = Some(at(vec![(1953, 2010)], "1953 (2010)", 4));
+        french.resolutions = vec![at((1953, 2010), "1953 (2010)", 4)];
         french.symbols = at(
             vec!["OBV/1".into(), "SC/15746".into()],
             "OBV/1, SC/15746",

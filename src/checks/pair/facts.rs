@@ -52,8 +52,10 @@ pub struct PairFacts {
     pub symbols: At<Vec<String>>,
     /// `(year, month, day)` of a complete date line.
     pub date: Option<At<(i32, u8, u8)>>,
-    /// `(number, year)` of every resolution the headline and decks cite (`2231 (2015)`).
-    pub resolutions: Option<At<Vec<(u32, u32)>>>,
+    /// `(number, year)` of every resolution the headline and decks cite (`2231 (2015)`),
+    /// each where it is written.
+    pub resolutions: Vec<At<(u32, u32)>>,
+    /// The vote tally of the headline and decks, at its first count.
     pub tally: Option<At<Tally>>,
     /// Days named in the first paragraph, each where it is written.
     pub intro_days: Vec<At<Day>>,
@@ -110,31 +112,36 @@ impl PairFacts {
             .map(|h| &h.field)
             .chain(&release.decks)
             .collect();
-        let headline_span = titles.first().map(|f| f.span);
         let title_text = titles
             .iter()
             .map(|f| f.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let resolutions = headline_span.and_then(|span| {
-            let found = resolutions(&title_text);
-            (!found.is_empty()).then(|| At {
-                shown: found
-                    .iter()
-                    .map(|(n, y)| format!("{n} ({y})"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                value: found,
-                place: place(span),
+        // A range of the joined titles, as a span of the field it falls in.
+        let title_span = |range: std::ops::Range<usize>| {
+            let mut start = 0;
+            for field in &titles {
+                let end = start + field.text.len();
+                if range.start <= end {
+                    let local = range.start - start..range.end.min(end) - start;
+                    return field.subspan(local.start, local.end);
+                }
+                start = end + 1;
+            }
+            titles.last().map_or(Span::empty(0), |f| f.span)
+        };
+        let resolutions = resolutions(&title_text)
+            .into_iter()
+            .map(|(value, range)| At {
+                shown: format!("{} ({})", value.0, value.1),
+                value,
+                place: place(title_span(range)),
             })
-        });
-        let tally = headline_span.and_then(|span| {
-            let found = tally(&title_text)?;
-            Some(At {
-                shown: show_tally(&found),
-                value: found,
-                place: place(span),
-            })
+            .collect();
+        let tally = tally(&title_text).map(|(found, range)| At {
+            shown: show_tally(&found),
+            value: found,
+            place: place(title_span(range)),
         });
         let names = &data.dates.months;
         // The first paragraph: the intro (`Following is...`), else the first of the body.
@@ -216,17 +223,20 @@ static RESOLUTION: LazyLock<LazyRegex> = LazyLock::new(|| {
     LazyRegex::eager(r"(?-u:\b)([0-9]{3,4}) ?\(((?:19|20)[0-9]{2})\)").expect("resolution")
 });
 
-fn resolutions(text: &str) -> Vec<(u32, u32)> {
+/// Every `(number, year)` cited, once, with where it is first written.
+fn resolutions(text: &str) -> Vec<((u32, u32), std::ops::Range<usize>)> {
     if !text.contains('(') {
         return Vec::new();
     }
-    let mut found: Vec<(u32, u32)> = RESOLUTION
-        .get()
-        .captures_iter(text)
-        .filter_map(|c| Some((c[1].parse().ok()?, c[2].parse().ok()?)))
-        .collect();
-    found.sort_unstable();
-    found.dedup();
+    let mut found: Vec<((u32, u32), std::ops::Range<usize>)> = Vec::new();
+    for c in RESOLUTION.get().captures_iter(text) {
+        let (Ok(number), Ok(year)) = (c[1].parse(), c[2].parse()) else {
+            continue;
+        };
+        if !found.iter().any(|(v, _)| *v == (number, year)) {
+            found.push(((number, year), c.get(0).map_or(0..0, |m| m.range())));
+        }
+    }
     found
 }
 
@@ -239,21 +249,24 @@ static TALLY: LazyLock<LazyRegex> = LazyLock::new(|| {
     .expect("tally")
 });
 
-fn tally(text: &str) -> Option<Tally> {
+/// The counts written, and where the first is.
+fn tally(text: &str) -> Option<(Tally, std::ops::Range<usize>)> {
     let lower = text.to_ascii_lowercase();
     let words = ["favo", "voix", "against", "contre", "abstention"];
     if !words.iter().any(|word| lower.contains(word)) {
         return None;
     }
     let mut found: Tally = [None; 3];
+    let mut first = None;
     for captures in TALLY.get().captures_iter(text) {
+        first.get_or_insert(captures.get(0)?.range());
         for (slot, group) in found.iter_mut().zip(1..=3) {
             if let Some(number) = captures.get(group) {
                 slot.get_or_insert(number.as_str().parse().ok()?);
             }
         }
     }
-    found.iter().any(Option::is_some).then_some(found)
+    Some((found, first?))
 }
 
 fn show_tally(tally: &Tally) -> String {
@@ -485,22 +498,23 @@ mod tests {
     fn headline_numbers_are_resolutions_and_tallies() {
         assert_eq!(
             resolutions(
-                "Adopting Resolution 2231 (2015), Council Endorses Deal; 1540(2004) Recalled"
+                "Adopting Resolution 2231 (2015), Council Endorses Deal; 1540(2004), 2231 (2015)"
             ),
-            [(1540, 2004), (2231, 2015)]
+            [((2231, 2015), 20..31), ((1540, 2004), 56..66)]
         );
+        let counts = |text: &str| tally(text).map(|(found, _)| found);
         assert_eq!(
             tally("Resolution adopted by 13 votes in favour to 2 against, with 0 abstentions"),
-            Some([Some(13), Some(2), Some(0)])
+            Some(([Some(13), Some(2), Some(0)], 22..40))
         );
         assert_eq!(
-            tally("adoptée par 12 voix pour, 2 voix contre et 1 abstention"),
+            counts("adoptée par 12 voix pour, 2 voix contre et 1 abstention"),
             Some([Some(12), Some(2), Some(1)])
         );
         assert_eq!(
-            tally("par 14 voix pour et l’abstention de la Chine"),
+            counts("par 14 voix pour et l’abstention de la Chine"),
             Some([Some(14), None, None])
         );
-        assert_eq!(tally("Council Extends Mandate for 12 Months"), None);
+        assert_eq!(counts("Council Extends Mandate for 12 Months"), None);
     }
 }
