@@ -1,4 +1,5 @@
-//! Fixing is provably safe: a property test over generated releases with planted defects.
+//! Fixing is provably safe: a property test over generated releases with planted defects,
+//! in English (`un-en`) and in French (`un-fr`).
 //!
 //! For every generated release, `--fix` (safe fixes, to a fixpoint) must: settle; be
 //! idempotent; leave no diagnostic with a safe fix; add no new error; change no byte outside
@@ -11,8 +12,78 @@ use presslint::{Applicability, Engine, Severity, SourceFile, SourceKind};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
-static ENGINE: LazyLock<Engine> =
+static ENGLISH_ENGINE: LazyLock<Engine> =
     LazyLock::new(|| Engine::with_default_pack().expect("default pack"));
+static FRENCH_ENGINE: LazyLock<Engine> = LazyLock::new(|| {
+    Engine::new(presslint::rules::Pack::embedded("un-fr").expect("un-fr")).expect("engine")
+});
+
+/// The texts a language's releases are generated from: the first of each list is the house
+/// form, the second a defect whose safe fix gives the first.
+struct Style {
+    engine: &'static LazyLock<Engine>,
+    symbols: &'static [&'static str],
+    dates: &'static [&'static str],
+    end_markers: &'static [&'static str],
+    disclaimers: &'static [&'static str],
+    names: &'static [&'static str],
+    banner: &'static str,
+    headline: &'static str,
+    /// The intro; `{name}` is replaced by a name.
+    intro: &'static str,
+    body: &'static str,
+}
+
+static ENGLISH: Style = Style {
+    engine: &ENGLISH_ENGINE,
+    symbols: &SYMBOLS,
+    dates: &DATES,
+    end_markers: &END_MARKERS,
+    disclaimers: &DISCLAIMERS,
+    names: &NAMES,
+    banner: "In progress at UNHQ",
+    headline: "Secretary-General Praises Regional Cooperation in Message to Almaty Meeting",
+    intro: "Following is UN Secretary-General Ban Ki-moon’s message to the meeting held on 16-17 July, delivered by {name}:",
+    body: "I am pleased to convey greetings to this meeting.\u{a0} Our organizations have worked closely together.",
+};
+
+static FRENCH: Style = Style {
+    engine: &FRENCH_ENGINE,
+    symbols: &[
+        "CS/15746",
+        "cs/15746",
+        "CS/15746–AFR/851",
+        "CS/15746 -AFR/851",
+        "SG/SM/17246-OBV/1537",
+    ],
+    dates: &[
+        "19 juillet 2010",
+        "19 Juillet 2010",
+        "juillet 19, 2010",
+        "19 juillet, 2010",
+        "19 JUILLET 2010",
+        "1 juillet 2010",
+    ],
+    end_markers: &["*   ***   *", "***", "* * *", "*  ***  *", "*** *"],
+    disclaimers: &[
+        "À l’intention des organes d’information. Document non officiel.",
+        "A l'intention des organes d'information. Document non officiel.",
+        "À l’intention des organes d’information. Document non officiel",
+        "À l’Intention Des Organes D’information. Document Non Officiel.",
+        "À l’intention des organes d’information • Document non officiel",
+        "",
+    ],
+    names: &[
+        "Rosa Otunbaïeva",
+        "Ban Ki\u{2011}moon",
+        "Recep Tayyip Erdoğan",
+        "Zhang Jun (张军)",
+    ],
+    banner: "En cours au Siège de l'ONU",
+    headline: "Le Secrétaire général salue la coopération régionale dans un message à la réunion d’Almaty",
+    intro: "On trouvera ci-après le message du Secrétaire général de l’ONU, M. Ban Ki-moon, à la réunion tenue les 16 et 17 juillet, transmis par {name}:",
+    body: "Je suis heureux de saluer cette réunion.\u{a0} Nos organisations ont travaillé en étroite collaboration.",
+};
 
 const SYMBOLS: [&str; 6] = [
     "SG/SM/13017",
@@ -86,33 +157,31 @@ fn planted() -> impl Strategy<Value = Planted> {
         )
 }
 
-fn release(p: &Planted) -> String {
+fn release(style: &Style, p: &Planted) -> String {
     let mut lines: Vec<String> = Vec::new();
     if p.noise {
-        lines.extend(["In progress at UNHQ".to_owned(), String::new()]);
+        lines.extend([style.banner.to_owned(), String::new()]);
     }
     lines.extend([
-        SYMBOLS[p.symbol].to_owned(),
-        DATES[p.date].to_owned(),
+        style.symbols[p.symbol % style.symbols.len()].to_owned(),
+        style.dates[p.date % style.dates.len()].to_owned(),
         String::new(),
     ]);
-    lines.push(
-        "Secretary-General Praises Regional Cooperation in Message to Almaty Meeting".to_owned(),
-    );
+    lines.push(style.headline.to_owned());
     lines.push(String::new());
     if p.nbsp_spacer {
         lines.extend(["\u{a0}".to_owned(), String::new()]);
     }
-    lines.push(format!(
-        "Following is UN Secretary-General Ban Ki-moon’s message to the meeting held on 16-17 July, delivered by {}:",
-        NAMES[p.name]
-    ));
+    let name = style.names[p.name % style.names.len()];
+    lines.push(style.intro.replace("{name}", name));
     lines.push(String::new());
-    lines.push("I am pleased to convey greetings to this meeting.\u{a0} Our organizations have worked closely together.".to_owned());
+    lines.push(style.body.to_owned());
     lines.push(String::new());
-    lines.extend([END_MARKERS[p.end_marker].to_owned(), String::new()]);
-    if !DISCLAIMERS[p.disclaimer].is_empty() {
-        lines.push(DISCLAIMERS[p.disclaimer].to_owned());
+    let end_marker = style.end_markers[p.end_marker % style.end_markers.len()];
+    lines.extend([end_marker.to_owned(), String::new()]);
+    let disclaimer = style.disclaimers[p.disclaimer % style.disclaimers.len()];
+    if !disclaimer.is_empty() {
+        lines.push(disclaimer.to_owned());
     }
     let newline = if p.crlf { "\r\n" } else { "\n" };
     let mut text = lines.join(newline).trim_end().to_owned();
@@ -130,8 +199,8 @@ fn source(text: &str) -> SourceFile {
 }
 
 /// One pass by hand, asserting that no byte outside the applied edits changes.
-fn check_pass_keeps_bytes_outside_edits(text: &str) {
-    let diagnostics = ENGINE.lint(&source(text)).expect("lints");
+fn check_pass_keeps_bytes_outside_edits(engine: &Engine, text: &str) {
+    let diagnostics = engine.lint(&source(text)).expect("lints");
     let fixes: Vec<&Fix> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
@@ -163,8 +232,8 @@ fn check_pass_keeps_bytes_outside_edits(text: &str) {
     );
 }
 
-fn errors(text: &str) -> Vec<String> {
-    let mut rules: Vec<String> = ENGINE
+fn errors(engine: &Engine, text: &str) -> Vec<String> {
+    let mut rules: Vec<String> = engine
         .lint(&source(text))
         .expect("lints")
         .into_iter()
@@ -181,41 +250,79 @@ proptest! {
 
     #[test]
     fn fixing_planted_defects_is_safe(p in planted()) {
-        let original = release(&p);
-        check_pass_keeps_bytes_outside_edits(&original);
-        let outcome = fix_until_stable(&ENGINE, &source(&original), Applicability::Safe).expect("fixes");
-        prop_assert!(outcome.settled, "did not settle: {:?}", outcome.unsettled_rules);
-        let fixed = outcome.text.clone();
-
-        // Idempotent: a second run changes nothing.
-        let again = fix_until_stable(&ENGINE, &source(&fixed), Applicability::Safe).expect("fixes");
-        prop_assert_eq!(&again.text, &fixed);
-
-        // No safe fix left, no new error.
-        let remaining_safe: Vec<_> = outcome.remaining.iter()
-            .filter(|d| d.fix.as_ref().is_some_and(|f| f.applicability == Applicability::Safe))
-            .map(|d| d.rule.clone()).collect();
-        prop_assert!(remaining_safe.is_empty(), "safe fixes left: {:?}", remaining_safe);
-        let before = errors(&original);
-        for rule in errors(&fixed) {
-            prop_assert!(before.contains(&rule), "fixing introduced {rule}");
-        }
-
-        // The file's conventions survive.
-        prop_assert_eq!(fixed.starts_with('\u{feff}'), p.bom);
-        prop_assert_eq!(fixed.ends_with('\n'), p.final_newline);
-        if p.crlf {
-            prop_assert!(!fixed.replace("\r\n", "").contains('\n'), "a bare LF in a CRLF file: {fixed:?}");
-        } else {
-            prop_assert!(!fixed.contains('\r'));
-        }
-        prop_assert!(SourceFile::decode("fixed.txt", fixed.clone().into_bytes(), SourceKind::Text).is_ok());
-        check_pass_keeps_bytes_outside_edits(&fixed);
+        fixing_is_safe(&ENGLISH, &p)?;
     }
+
+    #[test]
+    fn fixing_planted_defects_in_french_is_safe(p in planted()) {
+        fixing_is_safe(&FRENCH, &p)?;
+    }
+}
+
+/// The properties of the module's doc for one generated release.
+fn fixing_is_safe(style: &Style, p: &Planted) -> Result<(), TestCaseError> {
+    let engine: &Engine = style.engine;
+    let original = release(style, p);
+    check_pass_keeps_bytes_outside_edits(engine, &original);
+    let outcome = fix_until_stable(engine, &source(&original), Applicability::Safe).expect("fixes");
+    prop_assert!(
+        outcome.settled,
+        "did not settle: {:?}",
+        outcome.unsettled_rules
+    );
+    let fixed = outcome.text.clone();
+
+    // Idempotent: a second run changes nothing.
+    let again = fix_until_stable(engine, &source(&fixed), Applicability::Safe).expect("fixes");
+    prop_assert_eq!(&again.text, &fixed);
+
+    // No safe fix left, no new error.
+    let remaining_safe: Vec<_> = outcome
+        .remaining
+        .iter()
+        .filter(|d| {
+            d.fix
+                .as_ref()
+                .is_some_and(|f| f.applicability == Applicability::Safe)
+        })
+        .map(|d| d.rule.clone())
+        .collect();
+    prop_assert!(
+        remaining_safe.is_empty(),
+        "safe fixes left: {:?}",
+        remaining_safe
+    );
+    let before = errors(engine, &original);
+    for rule in errors(engine, &fixed) {
+        prop_assert!(before.contains(&rule), "fixing introduced {rule}");
+    }
+
+    // The file's conventions survive.
+    prop_assert_eq!(fixed.starts_with('\u{feff}'), p.bom);
+    prop_assert_eq!(fixed.ends_with('\n'), p.final_newline);
+    if p.crlf {
+        prop_assert!(
+            !fixed.replace("\r\n", "").contains('\n'),
+            "a bare LF in a CRLF file: {fixed:?}"
+        );
+    } else {
+        prop_assert!(!fixed.contains('\r'));
+    }
+    prop_assert!(
+        SourceFile::decode("fixed.txt", fixed.clone().into_bytes(), SourceKind::Text).is_ok()
+    );
+    check_pass_keeps_bytes_outside_edits(engine, &fixed);
+    Ok(())
 }
 
 #[test]
 fn a_clean_release_is_left_byte_for_byte() {
+    for style in [&ENGLISH, &FRENCH] {
+        a_clean_release_is_left(style);
+    }
+}
+
+fn a_clean_release_is_left(style: &Style) {
     let clean = Planted {
         symbol: 0,
         date: 0,
@@ -228,8 +335,8 @@ fn a_clean_release_is_left_byte_for_byte() {
         bom: false,
         final_newline: true,
     };
-    let text = release(&clean);
-    let outcome = fix_until_stable(&ENGINE, &source(&text), Applicability::Safe).unwrap();
+    let text = release(style, &clean);
+    let outcome = fix_until_stable(style.engine, &source(&text), Applicability::Safe).unwrap();
     assert!(outcome.settled);
     assert!(outcome.fixed.is_empty(), "{:?}", outcome.fixed);
     assert_eq!(outcome.text, text);
@@ -237,6 +344,12 @@ fn a_clean_release_is_left_byte_for_byte() {
 
 #[test]
 fn every_planted_defect_is_fixed_to_the_canonical_text() {
+    for style in [&ENGLISH, &FRENCH] {
+        every_planted_defect_is_fixed(style);
+    }
+}
+
+fn every_planted_defect_is_fixed(style: &Style) {
     let broken = Planted {
         symbol: 1,
         date: 1,
@@ -249,16 +362,19 @@ fn every_planted_defect_is_fixed_to_the_canonical_text() {
         bom: true,
         final_newline: false,
     };
-    let outcome =
-        fix_until_stable(&ENGINE, &source(&release(&broken)), Applicability::Safe).unwrap();
-    let expected = release(&Planted {
-        symbol: 0,
-        date: 0,
-        end_marker: 0,
-        disclaimer: 0,
-        noise: false,
-        ..broken
-    });
+    let planted = release(style, &broken);
+    let outcome = fix_until_stable(style.engine, &source(&planted), Applicability::Safe).unwrap();
+    let expected = release(
+        style,
+        &Planted {
+            symbol: 0,
+            date: 0,
+            end_marker: 0,
+            disclaimer: 0,
+            noise: false,
+            ..broken
+        },
+    );
     assert_eq!(outcome.text, expected);
     let mut fixed: Vec<&str> = outcome.fixed.iter().map(|d| d.rule.as_str()).collect();
     fixed.sort();
