@@ -286,6 +286,18 @@ fn number(rng: &mut Rng, year: i16, from: u32, to: u32) -> u32 {
     (base as u32 + rng.u32(0..150)).max(1)
 }
 
+/// A document number of an English (even) or French (odd) release: the two languages of the
+/// corpus are separate releases, and an English and a French release with the same symbol
+/// would be two editions of one release (which `pair/` compares).
+fn symbol_number(rng: &mut Rng, year: i16, from: u32, to: u32, french: bool) -> u32 {
+    let n = number(rng, year, from, to);
+    if french {
+        n | 1
+    } else {
+        (n & !1).max(2)
+    }
+}
+
 fn ordinal_suffix(n: u32) -> &'static str {
     match (n % 10, n % 100) {
         (_, 11..=13) => "th",
@@ -473,11 +485,11 @@ fn english_release(rng: &mut Rng, page: &mut Page, year: i16, target: usize, rat
         "meeting" => meeting_series(rng, year),
         "geneva" => (
             "HR".to_owned(),
-            format!("HR/{}", number(rng, year, 4200, 5500)),
+            format!("HR/{}", symbol_number(rng, year, 4200, 5500, false)),
         ),
         "note" => (String::new(), String::new()),
         _ => {
-            let n = number(rng, year, 5766, 22593);
+            let n = symbol_number(rng, year, 5766, 22593, false);
             if year >= 2001 && rng.f64() < 0.35 {
                 let obv = number(rng, year, 500, 2300);
                 ("SG/SM".to_owned(), format!("SG/SM/{n}-OBV/{obv}"))
@@ -599,19 +611,19 @@ fn meeting_series(rng: &mut Rng, year: i16) -> (String, String) {
     match rng.u8(0..5) {
         0 | 1 => (
             "SC".to_owned(),
-            format!("SC/{}", number(rng, year, 6000, 16000)),
+            format!("SC/{}", symbol_number(rng, year, 6000, 16000, false)),
         ),
         2 => (
             "GA/EF".to_owned(),
-            format!("GA/EF/{}", number(rng, year, 2700, 3650)),
+            format!("GA/EF/{}", symbol_number(rng, year, 2700, 3650, false)),
         ),
         3 => (
             "GA".to_owned(),
-            format!("GA/{}", number(rng, year, 8900, 12700)),
+            format!("GA/{}", symbol_number(rng, year, 8900, 12700, false)),
         ),
         _ => (
             "ECOSOC".to_owned(),
-            format!("ECOSOC/{}", number(rng, year, 5600, 7200)),
+            format!("ECOSOC/{}", symbol_number(rng, year, 5600, 7200, false)),
         ),
     }
 }
@@ -939,12 +951,12 @@ fn french_release(rng: &mut Rng, page: &mut Page, year: i16, target: usize, rate
         let series = if year >= 2019 { "SC" } else { "CS" };
         (
             series.to_owned(),
-            format!("{series}/{}", number(rng, year, 6000, 16000)),
+            format!("{series}/{}", symbol_number(rng, year, 6000, 16000, true)),
         )
     } else {
         (
             "SG/SM".to_owned(),
-            format!("SG/SM/{}", number(rng, year, 5766, 22593)),
+            format!("SG/SM/{}", symbol_number(rng, year, 5766, 22593, true)),
         )
     };
     if !meeting && rng.bool() {
