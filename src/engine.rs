@@ -6,7 +6,8 @@ pub mod run_pack;
 
 pub use fixing::{fix_until_stable, fix_until_stable_from, FixOutcome, MAX_PASSES};
 
-use crate::checks::pair::{facts::PairFacts, Pairing};
+use crate::checks::pair::facts::{EditionKey, PairFacts};
+use crate::checks::pair::Pairing;
 use crate::model::{self, Release};
 use crate::rules::choice::{Chosen, PackChoice};
 use crate::source::{SourceFile, SourceKind};
@@ -24,7 +25,9 @@ pub struct Engine {
 pub struct Linted<'a> {
     pub pack: &'a rules::Pack,
     pub diagnostics: Vec<Diagnostic>,
-    /// What the other-language edition of the release must agree with ([`Engine::lint_edition`]).
+    /// Which release the file is an edition of ([`Engine::lint_edition`]).
+    pub edition: Option<EditionKey>,
+    /// What the other-language edition of the release must agree with, when asked for.
     pub facts: Option<PairFacts>,
 }
 
@@ -117,16 +120,18 @@ impl Engine {
 
     /// [`Engine::lint_file`] for a run that checks the two editions of a release against
     /// each other: the `pair/` rules compare it with `pairing` (its other edition, or the
-    /// note that there is none), and the result carries the facts its own other edition
-    /// will be compared with. Editions are paired only when packs are chosen by language.
+    /// note that there is none), and the result names the release it is an edition of, with
+    /// its facts when `wants_facts` asks for them (its partner is waiting). Editions are
+    /// paired only when packs are chosen by language.
     pub fn lint_edition(
         &self,
         source: &SourceFile,
         pairing: Option<&Pairing>,
+        wants_facts: &dyn Fn(&EditionKey) -> bool,
     ) -> error::Result<Linted<'_>> {
         let chosen = self.packs.choose(&source.text)?;
         let editions = match self.packs.by_language_of_release() {
-            true => Editions::Paired(pairing),
+            true => Editions::Paired(pairing, wants_facts),
             false => Editions::Ignored,
         };
         self.lint_with(chosen, source, editions)
@@ -154,7 +159,7 @@ impl Engine {
         let (release, mut diagnostics) = Self::parse_with(chosen.pack, source)?;
         let rules = self.config.for_file(std::path::Path::new(&source.name));
         let pairing = match editions {
-            Editions::Paired(pairing) => pairing,
+            Editions::Paired(pairing, _) => pairing,
             Editions::Ignored => None,
         };
         run_pack::run(
@@ -171,15 +176,22 @@ impl Engine {
             withdraw_unsafe_json_fixes(&release, &mut diagnostics);
         }
         diagnostic::sort(&mut diagnostics);
-        let facts = match editions {
-            Editions::Paired(_) => {
-                PairFacts::of(&release, source, &chosen.pack.data, &chosen.pack.language)
+        let (edition, facts) = match editions {
+            Editions::Paired(_, wants_facts) => {
+                let (data, language) = (&chosen.pack.data, &chosen.pack.language);
+                let edition = EditionKey::of(&release, data, language);
+                let facts = edition
+                    .as_ref()
+                    .filter(|edition| wants_facts(edition))
+                    .and_then(|_| PairFacts::of(&release, source, data, language));
+                (edition, facts)
             }
-            Editions::Ignored => None,
+            Editions::Ignored => (None, None),
         };
         Ok(Linted {
             pack: chosen.pack,
             diagnostics,
+            edition,
             facts,
         })
     }
@@ -207,7 +219,7 @@ impl Engine {
             None => None,
         };
         let editions = match &pairing {
-            Some(pairing) => Editions::Paired(Some(pairing)),
+            Some(pairing) => Editions::Paired(Some(pairing), &|_| false),
             None => Editions::Ignored,
         };
         self.lint_with(chosen, &source, editions)
@@ -236,8 +248,9 @@ impl Engine {
 #[derive(Clone, Copy)]
 enum Editions<'p> {
     Ignored,
-    /// Compared with the other edition, when there is one; the facts are wanted.
-    Paired(Option<&'p Pairing>),
+    /// Compared with the other edition, when there is one; the edition's facts are read
+    /// when the function says they are wanted.
+    Paired(Option<&'p Pairing>, &'p dyn Fn(&EditionKey) -> bool),
 }
 
 /// Keeps fixes safe to write into a JSON file. Checks escape what they write inside a field

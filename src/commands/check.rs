@@ -9,14 +9,14 @@ use std::io;
 use std::sync::Arc;
 
 use super::baseline::Baselines;
-use super::editions::Editions;
+use super::editions::{Edition, Editions};
 use super::ordered::{self, for_each_in_order};
 use super::progress::Progress;
 use super::report_output::{for_people, ReportOutput};
 use super::{fixing, output_error, statistics, watch, Outcome};
 use crate::cli::{CheckArgs, ColorChoice, FailOn};
 use crate::workspace::Workspace;
-use presslint::checks::pair::{facts::PairFacts, Pairing};
+use presslint::checks::pair::{facts::EditionKey, Pairing};
 use presslint::diagnostic::Severity;
 use presslint::error::Result;
 use presslint::inputs::{self, Input};
@@ -94,7 +94,10 @@ pub fn check_inputs(
     // One file linted (against its other edition, when the run met it) and rendered.
     let lint_and_render = |input: &Input, pairing: Option<&Pairing>| {
         let (mut checked, facts) = match editions.compared() {
-            true => lint_edition_input(workspace, input, stdin_name, pairing),
+            true => {
+                let wants_facts = |key: &EditionKey| editions.wants_facts(key);
+                lint_edition_input(workspace, input, stdin_name, pairing, &wants_facts)
+            }
             false => (lint_input(workspace, input, stdin_name), None),
         };
         let mark = baselines.apply(&mut checked.result);
@@ -297,17 +300,22 @@ pub fn lint_edition_input(
     input: &Input,
     stdin_name: &str,
     pairing: Option<&Pairing>,
-) -> (Checked, Option<PairFacts>) {
-    lint_checked(workspace, input, stdin_name, Some(pairing))
+    wants_facts: &dyn Fn(&EditionKey) -> bool,
+) -> (Checked, Option<Edition>) {
+    lint_checked(workspace, input, stdin_name, Some((pairing, wants_facts)))
 }
+
+/// How a file is linted as an edition: against its partner (or the note that it has none),
+/// its facts read when the function asks for them.
+type EditionLint<'a> = (Option<&'a Pairing>, &'a dyn Fn(&EditionKey) -> bool);
 
 /// `editions`: `None` when the editions of a release are not compared in this run.
 fn lint_checked(
     workspace: &Workspace,
     input: &Input,
     stdin_name: &str,
-    editions: Option<Option<&Pairing>>,
-) -> (Checked, Option<PairFacts>) {
+    editions: Option<EditionLint<'_>>,
+) -> (Checked, Option<Edition>) {
     let failed = |source, error: String| FileResult {
         input: input.clone(),
         source,
@@ -337,7 +345,7 @@ fn lint_checked(
         }
     };
     let linted = match editions {
-        Some(pairing) => engine.lint_edition(&source, pairing),
+        Some((pairing, wants_facts)) => engine.lint_edition(&source, pairing, wants_facts),
         None => engine.lint_file(&source),
     };
     let (result, facts) = match linted {
@@ -350,7 +358,10 @@ fn lint_checked(
                 diagnostics: linted.diagnostics,
                 error: None,
             },
-            linted.facts,
+            linted.edition.map(|key| Edition {
+                key,
+                facts: linted.facts,
+            }),
         ),
         Err(error) => (failed(Some(source), error.message), None),
     };

@@ -2,10 +2,13 @@
 //! compares it at once with a partner already met (so that the work stays parallel); the
 //! ordered side then meets files in input order, which decides the pairs (so that the report
 //! does not depend on the threads) and redoes the rare comparison a thread could not know.
+//! An edition's facts are read only when its partner is there: a run of one language pays
+//! for the key of each file, nothing more.
 
 use crate::workspace::Workspace;
 use presslint::checks::pair::compare::disagreements;
-use presslint::checks::pair::{facts::PairFacts, Pairing};
+use presslint::checks::pair::facts::{EditionKey, PairFacts};
+use presslint::checks::pair::Pairing;
 use presslint::engine::editions::{EditionIndex, PairedKeys};
 use presslint::inputs::Input;
 
@@ -20,10 +23,17 @@ pub struct Editions<'a> {
     required: Option<PairedKeys>,
 }
 
+/// What linting a file told of the release it is an edition of.
+pub struct Edition {
+    pub key: EditionKey,
+    /// Read when its partner was waiting as it was linted.
+    pub facts: Option<PairFacts>,
+}
+
 /// What the ordered side needs to meet one edition.
 pub struct Met {
     index: usize,
-    facts: PairFacts,
+    edition: Edition,
     /// The partner the linting thread compared it with.
     compared_with: Option<usize>,
     /// Whether the file's part was linted against that partner.
@@ -57,34 +67,45 @@ impl<'a> Editions<'a> {
         self.inputs.len() > 1
     }
 
-    /// On the linting thread, after input `index` was linted (giving `part` and `facts`):
-    /// the part, linted again by `relint` against a partner it disagrees with (or with the
-    /// note that it has none, under `--require-pairs`), and what the ordered side needs.
+    /// Whether an edition's facts are worth reading as it is linted: its partner waits.
+    pub fn wants_facts(&self, key: &EditionKey) -> bool {
+        self.index.peek(key).is_some()
+    }
+
+    /// On the linting thread, after input `index` was linted (giving `part`): the part,
+    /// linted again by `relint` against a partner it disagrees with (or with the note that
+    /// it has none, under `--require-pairs`), and what the ordered side needs.
     pub fn after_lint<P>(
         &self,
         index: usize,
-        facts: Option<PairFacts>,
+        edition: Option<Edition>,
         part: P,
         relint: impl Fn(Option<&Pairing>) -> P,
     ) -> (P, Option<Met>) {
         // Stdin cannot be read again when its partner comes.
-        let Some(facts) = facts.filter(|_| self.inputs[index].path().is_some()) else {
+        let Some(edition) = edition.filter(|_| self.inputs[index].path().is_some()) else {
             return (part, None);
         };
         if let Some(keys) = &self.required {
-            if !keys.has_partner(&facts) {
+            if !keys.has_partner(&edition.key) {
                 return (relint(Some(&Pairing::Missing)), None);
             }
         }
-        let compared_with = self.index.peek(&facts);
-        let pairing = compared_with.and_then(|partner| self.partner(partner, &facts));
-        let (part, relinted) = match pairing {
-            Some(pairing) if disagree(&facts, &pairing) => (relint(Some(&pairing)), true),
-            _ => (part, false),
+        // Compared here only with the partner its facts were read for.
+        let compared = edition.facts.as_ref().and_then(|facts| {
+            let partner = self.index.peek(&edition.key)?;
+            Some((partner, facts, self.partner(partner, facts)))
+        });
+        let (part, relinted, compared_with) = match compared {
+            Some((partner, facts, Some(pairing))) if disagree(facts, &pairing) => {
+                (relint(Some(&pairing)), true, Some(partner))
+            }
+            Some((partner, _, _)) => (part, false, Some(partner)),
+            None => (part, false, None),
         };
         let met = Met {
             index,
-            facts,
+            edition,
             compared_with,
             relinted,
         };
@@ -94,13 +115,20 @@ impl<'a> Editions<'a> {
     /// In input order: meets the edition, and lints it again when its partner is not the
     /// one its thread compared it with.
     pub fn meet<P>(&self, met: Met, part: P, relint: impl Fn(&Input, Option<&Pairing>) -> P) -> P {
-        let partner = self.index.meet(met.index, &met.facts);
+        let partner = self.index.meet(met.index, &met.edition.key);
         if partner == met.compared_with {
             return part;
         }
         let input = &self.inputs[met.index];
-        match partner.and_then(|partner| self.partner(partner, &met.facts)) {
-            Some(pairing) if disagree(&met.facts, &pairing) => relint(input, Some(&pairing)),
+        let pairing = partner.and_then(|partner| {
+            let facts = match met.edition.facts {
+                Some(facts) => facts,
+                None => self.facts_of(input)?,
+            };
+            Some((self.partner(partner, &facts)?, facts))
+        });
+        match pairing {
+            Some((pairing, facts)) if disagree(&facts, &pairing) => relint(input, Some(&pairing)),
             _ if met.relinted => relint(input, None),
             _ => part,
         }
@@ -136,7 +164,7 @@ impl<'a> Editions<'a> {
             |input| self.facts_of(input),
             |found| {
                 if let Some(found) = found {
-                    keys.add(&found);
+                    keys.add(&found.edition());
                 }
                 Ok::<(), std::convert::Infallible>(())
             },

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Mutex, PoisonError};
 
-use crate::checks::pair::facts::PairFacts;
+use crate::checks::pair::facts::EditionKey;
 
 /// The editions met so far that wait for their partner; shared by the threads that lint
 /// (which look) and the one that meets files in order (which decides).
@@ -56,7 +56,7 @@ fn hash_key(key: &str) -> u64 {
 impl EditionIndex {
     /// The input index of the waiting partner of `facts`, if one waits now; nothing changes
     /// (a thread looks ahead of the files' order; [`EditionIndex::meet`] decides).
-    pub fn peek(&self, facts: &PairFacts) -> Option<usize> {
+    pub fn peek(&self, facts: &EditionKey) -> Option<usize> {
         let mut waiting = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let own = waiting.language(&facts.language);
         let (_, index) = waiting.partner_of(hash_key(&facts.key), own)?;
@@ -66,7 +66,7 @@ impl EditionIndex {
     /// Meets the edition `facts` of input `index`, in input order: the input index of its
     /// partner when one waits (which then stops waiting); otherwise it waits itself. (Keys
     /// are compared by hash: the caller checks the partner's key when it reads it.)
-    pub fn meet(&self, index: usize, facts: &PairFacts) -> Option<usize> {
+    pub fn meet(&self, index: usize, facts: &EditionKey) -> Option<usize> {
         let mut waiting = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let key = hash_key(&facts.key);
         let own = waiting.language(&facts.language);
@@ -108,7 +108,7 @@ pub struct PairedKeys {
 }
 
 impl PairedKeys {
-    pub fn add(&mut self, facts: &PairFacts) {
+    pub fn add(&mut self, facts: &EditionKey) {
         match self.languages.get(&facts.key) {
             Some(language) if *language != facts.language => {
                 self.paired.insert(facts.key.clone());
@@ -122,7 +122,7 @@ impl PairedKeys {
     }
 
     /// Whether the release of `facts` has an edition in another language in the run.
-    pub fn has_partner(&self, facts: &PairFacts) -> bool {
+    pub fn has_partner(&self, facts: &EditionKey) -> bool {
         self.paired.contains(&facts.key)
     }
 }
@@ -130,28 +130,11 @@ impl PairedKeys {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::pair::facts::{At, Place};
-    use crate::span::Span;
 
-    fn facts(key: &str, language: &str) -> PairFacts {
-        PairFacts {
+    fn facts(key: &str, language: &str) -> EditionKey {
+        EditionKey {
             key: key.into(),
             language: language.into(),
-            symbols: At {
-                value: vec![key.into()],
-                shown: key.into(),
-                place: Place {
-                    span: Span::new(0, key.len()),
-                    line: 1,
-                    column: 1,
-                },
-            },
-            date: None,
-            resolutions: Vec::new(),
-            tally: None,
-            intro_days: Vec::new(),
-            opening_days: Vec::new(),
-            reissued: false,
         }
     }
 

@@ -67,7 +67,38 @@ pub struct PairFacts {
     pub reissued: bool,
 }
 
+/// Which release an edition is of, and its language: what two editions are met by. Cheap
+/// (the first symbol), so that every file of a run has one; the facts are read only for an
+/// edition whose partner is met.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditionKey {
+    /// The release's first symbol in the common series (`SC/15746` for `CS/15746`).
+    pub key: String,
+    /// The pack's language (`en`, `fr`).
+    pub language: String,
+}
+
+impl EditionKey {
+    /// The key of `release`, read with its pack's `data`; `None` without a symbol.
+    pub fn of(release: &Release, data: &PackData, language: &str) -> Option<Self> {
+        let first = release.symbols.first()?;
+        let part = components(&first.field.text).into_iter().next()?;
+        Some(EditionKey {
+            key: common_series(&part, data),
+            language: language.to_owned(),
+        })
+    }
+}
+
 impl PairFacts {
+    /// Which release this edition is of.
+    pub fn edition(&self) -> EditionKey {
+        EditionKey {
+            key: self.key.clone(),
+            language: self.language.clone(),
+        }
+    }
+
     /// The facts of `release`, read with its pack's `data`; `None` without a symbol.
     pub fn of(
         release: &Release,
@@ -333,6 +364,15 @@ fn day_number(word: &str) -> Option<u8> {
     (suffix_ok && (1..=31).contains(&day)).then_some(day)
 }
 
+/// `name` written in any case: `juillet`, `Juillet`, `JUILLET`; `July`, `july`.
+fn same_word_any_case(name: &str, word: &str) -> bool {
+    let mut letters = word.chars().flat_map(char::to_lowercase);
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .all(|c| letters.next() == Some(c))
+        && letters.next().is_none()
+}
+
 /// Words that join the days of a list or range before a month: `9-12 March`, `du 9 au 12
 /// mars`, `16 and 17 July`, `les 16 et 17 juin`.
 fn joins_days(word: &str) -> bool {
@@ -346,9 +386,12 @@ fn days(field: &Field, months: &[String]) -> Vec<(Day, Span, String)> {
     let words = tokens(text);
     let mut out = Vec::new();
     for (i, word) in words.iter().enumerate() {
-        let Some(month) = months.iter().position(|name| {
-            name.eq_ignore_ascii_case(word.text) || *name == word.text.to_lowercase()
-        }) else {
+        // A month comes after a day: most words are passed over without comparing them.
+        let after_day = i > 0 && day_number(words[i - 1].text).is_some();
+        let Some(month) = months
+            .iter()
+            .position(|name| after_day && same_word_any_case(name, word.text))
+        else {
             continue;
         };
         let year = words
