@@ -25,19 +25,22 @@ pub enum Origin {
     Unreadable(String),
 }
 
-/// One file to check.
+/// One file to check. An archive run holds one per file for the whole run, so a file's name
+/// is its path itself whenever it can be (a second copy would be most of its weight).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Input {
-    /// The name shown to people and written in reports.
-    pub name: String,
     pub origin: Origin,
     pub kind: SourceKind,
+    /// The name shown, when it is not the file's path as written (stdin, a path given with
+    /// `./`, a path that is not UTF-8).
+    shown: Option<Box<str>>,
 }
 
 impl Input {
     pub fn file(path: PathBuf) -> Self {
+        let name = display_name(&path);
         Self {
-            name: display_name(&path),
+            shown: (path.to_str() != Some(name.as_str())).then(|| name.into_boxed_str()),
             kind: SourceKind::from_path(&path),
             origin: Origin::File(path),
         }
@@ -46,9 +49,27 @@ impl Input {
     /// Standard input, shown as `name` (`--stdin-filename`); its kind follows that name.
     pub fn stdin(name: &str) -> Self {
         Self {
-            name: name.to_owned(),
+            shown: Some(name.into()),
             kind: SourceKind::from_path(Path::new(name)),
             origin: Origin::Stdin,
+        }
+    }
+
+    /// A path that cannot be read or walked, shown as `path`, with the reason.
+    fn unreadable(path: &Path, message: String) -> Self {
+        Self {
+            shown: Some(display_name(path).into_boxed_str()),
+            kind: SourceKind::Text,
+            origin: Origin::Unreadable(message),
+        }
+    }
+
+    /// The name shown to people and written in reports.
+    pub fn name(&self) -> &str {
+        match (&self.shown, &self.origin) {
+            (Some(shown), _) => shown,
+            (None, Origin::File(path)) => path.to_str().unwrap_or_default(),
+            (None, _) => "",
         }
     }
 
@@ -94,7 +115,7 @@ impl Input {
             }
             Origin::Unreadable(message) => return Err(io(message.clone())),
         };
-        SourceFile::decode(self.name.clone(), bytes, self.kind)
+        SourceFile::decode(self.name().to_owned(), bytes, self.kind)
             .map_err(|e| Error::of(ErrorKind::Decode, e.to_string()))
     }
 }
@@ -152,26 +173,16 @@ fn walk(root: &Path, inputs: &mut Vec<Input>) {
                 }
                 if let Some(kind) = crate::open::kind_of(&file_type) {
                     // A FIFO, socket or device named like a release: said, never opened.
-                    inputs.push(Input {
-                        name: display_name(entry.path()),
-                        origin: Origin::Unreadable(format!(
-                            "cannot read: not a regular file: {kind}"
-                        )),
-                        kind: SourceKind::Text,
-                    });
+                    let message = format!("cannot read: not a regular file: {kind}");
+                    inputs.push(Input::unreadable(entry.path(), message));
                     continue;
                 }
                 inputs.push(Input::file(entry.into_path()));
             }
             Err(error) => {
                 let (path, message) = crate::walk::describe(&error);
-                inputs.push(Input {
-                    name: path
-                        .as_deref()
-                        .map_or_else(|| display_name(root), display_name),
-                    origin: Origin::Unreadable(format!("cannot walk: {message}")),
-                    kind: SourceKind::Text,
-                });
+                let message = format!("cannot walk: {message}");
+                inputs.push(Input::unreadable(path.as_deref().unwrap_or(root), message));
             }
         }
     }

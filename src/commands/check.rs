@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use super::baseline::Baselines;
 use super::editions::{Edition, Editions};
-use super::ordered::{self, for_each_in_order};
+use super::ordered::{self, for_each_index_in_order};
 use super::progress::Progress;
 use super::report_output::{for_people, ReportOutput};
 use super::{fixing, output_error, statistics, watch, Outcome};
@@ -106,11 +106,10 @@ pub fn check_inputs(
         let rendered = renderer.render(&checked.result);
         ((rendered, verdict, mark, file_fixes), facts)
     };
-    let order: Vec<usize> = (0..inputs.len()).collect();
-    for_each_in_order(
-        &order,
+    for_each_index_in_order(
+        inputs.len(),
         threads,
-        |&i| {
+        |i| {
             let (part, facts) = lint_and_render(&inputs[i], None);
             let relint = |pairing: Option<&Pairing>| lint_and_render(&inputs[i], pairing).0;
             editions.after_lint(i, facts, part, relint)

@@ -141,7 +141,7 @@ impl<'a> Editions<'a> {
         let found = self.facts_of(input)?;
         (found.key == facts.key).then(|| Pairing::Found {
             facts: Box::new(found),
-            name: input.name.clone(),
+            name: input.name().to_owned(),
         })
     }
 

@@ -288,7 +288,7 @@ fn fix_and_render(
     let mut stdout = Vec::new();
     if args.diff {
         if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
-            stdout = unified_diff(&input.name, old, new).into_bytes();
+            stdout = unified_diff(input.name(), old, new).into_bytes();
         }
     } else if let Some(path) = input.path() {
         if let (Some(new), Some(old)) = (file.changed_text(), &file.original) {
@@ -320,7 +320,7 @@ fn fix_and_render(
         fix_list: args
             .reporting
             .show_fixes
-            .then(|| FileFixes::applied(&input.name, file.fixed.iter().map(String::as_str))),
+            .then(|| FileFixes::applied(input.name(), file.fixed.iter().map(String::as_str))),
     }
 }
 

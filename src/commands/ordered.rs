@@ -23,29 +23,43 @@ pub fn for_each_in_order<T, R, E>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,
-    mut sink: impl FnMut(R) -> Result<(), E>,
+    sink: impl FnMut(R) -> Result<(), E>,
 ) -> Result<(), E>
 where
     T: Sync,
     R: Send,
 {
-    if threads <= 1 || items.len() <= 1 {
-        return items.iter().try_for_each(|item| sink(work(item)));
+    for_each_index_in_order(items.len(), threads, |i| work(&items[i]), sink)
+}
+
+/// [`for_each_in_order`] over the indices `0..count` (a worker that needs an item's index
+/// gets it without a list of indices as long as the items).
+pub fn for_each_index_in_order<R, E>(
+    count: usize,
+    threads: usize,
+    work: impl Fn(usize) -> R + Sync,
+    mut sink: impl FnMut(R) -> Result<(), E>,
+) -> Result<(), E>
+where
+    R: Send,
+{
+    if threads <= 1 || count <= 1 {
+        return (0..count).try_for_each(|i| sink(work(i)));
     }
     let lookahead = threads * LOOKAHEAD_PER_THREAD;
     let next = AtomicUsize::new(0);
     let gate = Gate::default();
     std::thread::scope(|scope| {
         let (sender, results) = mpsc::channel::<(usize, R)>();
-        for _ in 1..threads.min(items.len()) {
+        for _ in 1..threads.min(count) {
             let sender = sender.clone();
             let (next, gate, work) = (&next, &gate, &work);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                if i >= items.len() || !gate.wait_for_room(i, lookahead) {
+                if i >= count || !gate.wait_for_room(i, lookahead) {
                     break;
                 }
-                if sender.send((i, work(&items[i]))).is_err() {
+                if sender.send((i, work(i))).is_err() {
                     break;
                 }
             });
@@ -57,14 +71,14 @@ where
             if let Err(error) = ready.flush(&mut sink, &gate) {
                 break Err(error);
             }
-            if ready.handed_out == items.len() {
+            if ready.handed_out == count {
                 break Ok(());
             }
-            let limit = items.len().min(ready.handed_out + lookahead);
+            let limit = count.min(ready.handed_out + lookahead);
             if let Ok(i) = next.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |i| {
                 (i < limit).then_some(i + 1)
             }) {
-                ready.waiting.insert(i, work(&items[i]));
+                ready.waiting.insert(i, work(i));
             } else if let Ok(result) = results.recv() {
                 ready.extend([result]);
             } else {

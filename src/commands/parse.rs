@@ -19,7 +19,7 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
     };
     let source = input
         .read()
-        .map_err(|error| Error::file(error.kind, &input.name, error.message))?;
+        .map_err(|error| Error::file(error.kind, input.name(), error.message))?;
     let workspace = args.settings.workspace()?;
     let engine = workspace.engine_for(input.path(), &args.stdin_filename)?;
     let (release, mut diagnostics) = engine.parse(&source)?;
@@ -27,7 +27,7 @@ pub fn run(args: &ParseArgs) -> Result<Outcome> {
     let json = serde_json::to_string_pretty(&release).map_err(|e| {
         Error::file(
             ErrorKind::Internal,
-            &input.name,
+            input.name(),
             format!("cannot serialise the release: {e}"),
         )
     })?;

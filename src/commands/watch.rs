@@ -80,7 +80,7 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
                 "A configuration or rule file changed: checking everything again.",
             );
         } else {
-            let names: Vec<&str> = round.iter().map(|i| i.name.as_str()).collect();
+            let names: Vec<&str> = round.iter().map(|i| i.name()).collect();
             note(args, &format!("Changed: {}", names.join(", ")));
         }
     }

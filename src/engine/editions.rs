@@ -22,10 +22,11 @@ pub struct EditionIndex {
 struct Waiting {
     /// The languages met, by their number in the keys below.
     languages: Vec<String>,
-    /// The first waiting edition of each (key hash, language): its input's index.
-    first: HashMap<(u64, u8), u32>,
+    /// The first waiting edition of each (key hash, language), packed by [`slot`]: its
+    /// input's index (16 bytes an entry).
+    first: HashMap<u64, u32>,
     /// Further waiting editions of a (key hash, language), in order (duplicates: rare).
-    more: HashMap<(u64, u8), Vec<u32>>,
+    more: HashMap<u64, Vec<u32>>,
 }
 
 impl Waiting {
@@ -43,8 +44,14 @@ impl Waiting {
     fn partner_of(&self, key: u64, own: u8) -> Option<(u8, u32)> {
         (0..self.languages.len() as u8)
             .filter(|&language| language != own)
-            .find_map(|language| Some((language, *self.first.get(&(key, language))?)))
+            .find_map(|language| Some((language, *self.first.get(&slot(key, language))?)))
     }
+}
+
+/// A key's hash and a language in one number: the hash's top byte gives way to the
+/// language.
+fn slot(key: u64, language: u8) -> u64 {
+    key << 8 | u64::from(language)
 }
 
 fn hash_key(key: &str) -> u64 {
@@ -74,26 +81,26 @@ impl EditionIndex {
             // The next duplicate of the partner, if any, waits in its place.
             let next = waiting
                 .more
-                .get_mut(&(key, language))
+                .get_mut(&slot(key, language))
                 .map(|more| (more.remove(0), more.is_empty()));
             match next {
                 Some((next, emptied)) => {
-                    waiting.first.insert((key, language), next);
+                    waiting.first.insert(slot(key, language), next);
                     if emptied {
-                        waiting.more.remove(&(key, language));
+                        waiting.more.remove(&slot(key, language));
                     }
                 }
                 None => {
-                    waiting.first.remove(&(key, language));
+                    waiting.first.remove(&slot(key, language));
                 }
             }
             return Some(partner as usize);
         }
         let index = index as u32;
-        match waiting.first.get(&(key, own)) {
-            Some(_) => waiting.more.entry((key, own)).or_default().push(index),
+        match waiting.first.get(&slot(key, own)) {
+            Some(_) => waiting.more.entry(slot(key, own)).or_default().push(index),
             None => {
-                waiting.first.insert((key, own), index);
+                waiting.first.insert(slot(key, own), index);
             }
         }
         None

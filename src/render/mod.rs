@@ -62,7 +62,7 @@ pub struct FileResult {
 
 impl FileResult {
     pub fn name(&self) -> &str {
-        &self.input.name
+        self.input.name()
     }
 
     /// `name: error`, the one-line form printed on stderr.
