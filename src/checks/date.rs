@@ -65,6 +65,17 @@ impl DateNames {
         Some(format!("{day} {name} {year}"))
     }
 
+    /// `(?:er)?` for `1er`: the optional suffix after the `1` of the first day's form, as a
+    /// regex (empty when the language writes the first day as a plain number).
+    pub fn first_day_suffix_pattern(&self) -> String {
+        self.first_day
+            .as_deref()
+            .and_then(|f| f.strip_prefix('1'))
+            .filter(|s| !s.is_empty())
+            .map(|s| format!("(?:{})?", regex::escape(s)))
+            .unwrap_or_default()
+    }
+
     pub fn month_name(&self, month: u8) -> Option<&str> {
         self.months
             .get(usize::from(month).checked_sub(1)?)
@@ -100,14 +111,7 @@ impl DateNames {
         };
         let months = alternation(&self.months);
         let weekdays = alternation(&self.weekdays);
-        // `1er`: the suffix after the `1` of the first day's form.
-        let suffix = self
-            .first_day
-            .as_deref()
-            .and_then(|f| f.strip_prefix('1'))
-            .filter(|s| !s.is_empty())
-            .map(|s| format!("(?:{})?", regex::escape(s)))
-            .unwrap_or_default();
+        let suffix = self.first_day_suffix_pattern();
         format!(
             r"(?-u:\b)(?P<wd>{weekdays}),?[ ]+(?:(?P<d1>[0-9]{{1,2}}){suffix}[ ]+(?P<m1>{months})|(?P<m2>{months})[ ]+(?P<d2>[0-9]{{1,2}}))(?-u:\b)(?:,?[ ]+(?P<y>[0-9]{{4}})(?-u:\b))?"
         )

@@ -50,13 +50,7 @@ fn month_first_pattern(names: &super::date::DateNames) -> String {
         .map(|m| regex::escape(m))
         .collect::<Vec<_>>()
         .join("|");
-    let suffix = names
-        .first_day
-        .as_deref()
-        .and_then(|f| f.strip_prefix('1'))
-        .filter(|s| !s.is_empty())
-        .map(|s| format!("(?:{})?", regex::escape(s)))
-        .unwrap_or_default();
+    let suffix = names.first_day_suffix_pattern();
     format!(
         r"(?:^|[^\p{{L}}\p{{N}}])(?P<target>(?P<m>{months}) (?P<d>{DAY}){suffix}(?:,? (?P<y>{YEAR}))?)(?P<after>[^\p{{L}}\p{{N}}/:.\-–]|[.](?:[^0-9]|$)|$)"
     )

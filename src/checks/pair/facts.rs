@@ -449,22 +449,10 @@ mod tests {
     }
 
     fn french() -> Vec<String> {
-        [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ]
-        .map(str::to_owned)
-        .to_vec()
+        crate::dates::FRENCH_MONTHS
+            .iter()
+            .map(|m| (*m).to_owned())
+            .collect()
     }
 
     fn named(text: &str, months: &[String]) -> Vec<(u8, u8, Option<i32>, String)> {
