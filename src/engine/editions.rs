@@ -7,7 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use crate::checks::pair::facts::EditionKey;
 
@@ -16,6 +17,11 @@ use crate::checks::pair::facts::EditionKey;
 #[derive(Default)]
 pub struct EditionIndex {
     inner: Mutex<Waiting>,
+    /// The language of the first edition that waited, and whether one of another language
+    /// has waited since: a thread of a one-language run looks without taking the lock (the
+    /// threads contending for it cost more than the rest of the pairing).
+    first_language: OnceLock<String>,
+    mixed: AtomicBool,
 }
 
 #[derive(Default)]
@@ -64,6 +70,13 @@ impl EditionIndex {
     /// The input index of the waiting partner of `facts`, if one waits now; nothing changes
     /// (a thread looks ahead of the files' order; [`EditionIndex::meet`] decides).
     pub fn peek(&self, facts: &EditionKey) -> Option<usize> {
+        if !self.mixed.load(Ordering::Acquire) {
+            match self.first_language.get() {
+                Some(language) if *language != facts.language => {}
+                // Nothing waits, or only editions in this one's language.
+                _ => return None,
+            }
+        }
         let mut waiting = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         let own = waiting.language(&facts.language);
         let (_, index) = waiting.partner_of(hash_key(&facts.key), own)?;
@@ -95,6 +108,10 @@ impl EditionIndex {
                 }
             }
             return Some(partner as usize);
+        }
+        let first = self.first_language.get_or_init(|| facts.language.clone());
+        if *first != facts.language {
+            self.mixed.store(true, Ordering::Release);
         }
         let index = index as u32;
         match waiting.first.get(&slot(key, own)) {
