@@ -97,7 +97,7 @@ fn the_human_summary_and_sarif_name_the_packs() {
         stdout,
         "All checks passed.\nChecked with un-en (1 file), un-fr (1 file).\n"
     );
-    // English only, with the default pack: nothing to add.
+    // English only: the pack chosen is named too.
     let english = Command::cargo_bin("presslint")
         .unwrap()
         .current_dir(dir.path())
@@ -106,6 +106,17 @@ fn the_human_summary_and_sarif_name_the_packs() {
         .unwrap();
     assert_eq!(
         String::from_utf8(english.stdout).unwrap(),
+        "All checks passed.\nChecked with un-en (1 file).\n"
+    );
+    // A pinned default pack: as before, nothing to add.
+    let pinned = Command::cargo_bin("presslint")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--pack", "un-en", "en.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(pinned.stdout).unwrap(),
         "All checks passed.\n"
     );
 

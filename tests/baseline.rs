@@ -186,12 +186,13 @@ fn only_new_findings_are_reported_and_fail_the_run() {
     // The human summary says the same after its counts.
     let (code, stdout, _) = check(dir.path(), &["r", "--baseline", "baseline.json"]);
     assert_eq!(code, 1);
-    let tail: Vec<&str> = stdout.lines().rev().take(2).collect();
+    let tail: Vec<&str> = stdout.lines().rev().take(3).collect();
     assert_eq!(
         tail,
         [
             "Baseline baseline.json: 3 known findings not shown; 1 recorded finding no longer occurs \
              (--write-baseline records the findings as they are now).",
+            "Checked with un-en (2 files).",
             "Found 1 error (1 fixable with --fix).",
         ]
     );

@@ -390,7 +390,9 @@ fn output_file_takes_the_report_and_replaces_the_old_one_whole() {
     let (code, _, _) = run(dir.path(), &["check", "-o", "report.txt", "r.txt"]);
     assert_eq!(code, 1);
     let human = fs::read_to_string(dir.path().join("report.txt")).unwrap();
-    assert!(human.ends_with("Found 3 errors, 2 warnings, 1 info (5 fixable with --fix).\n"));
+    assert!(human.ends_with(
+        "Found 3 errors, 2 warnings, 1 info (5 fixable with --fix).\nChecked with un-en (1 file).\n"
+    ));
     assert!(!human.contains('\u{1b}'));
 
     // A place that cannot take the report fails before anything is checked.
@@ -453,7 +455,8 @@ fn quiet_prints_the_findings_only() {
     let (code, loud, _) = run(dir.path(), &["check", "r.txt"]);
     let (quiet_code, quiet, stderr) = run(dir.path(), &["check", "--quiet", "r.txt"]);
     assert_eq!((code, quiet_code, stderr.as_str()), (1, 1, ""));
-    let summary = "Found 3 errors, 2 warnings, 1 info (5 fixable with --fix).\n";
+    let summary = "Found 3 errors, 2 warnings, 1 info (5 fixable with --fix).\n\
+                   Checked with un-en (1 file).\n";
     assert_eq!(loud.strip_suffix(summary), Some(quiet.as_str()));
     assert!(quiet.contains("error[symbol/malformed]"));
 
@@ -512,7 +515,7 @@ r.txt:14:1: warning[end-marker/malformed]: end marker `***` should be `* *** *`
     );
     assert!(human.ends_with(
         "1 fix available:\n- r.txt:\n    3:1  symbol/malformed  Replace with `SG/SM/23117` (safe)\n\
-         Found 1 error (1 fixable with --fix).\n"
+         Found 1 error (1 fixable with --fix).\nChecked with un-en (1 file).\n"
     ), "{human}");
     let (_, json, stderr) = run(
         dir.path(),

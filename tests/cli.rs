@@ -140,7 +140,7 @@ fn a_clean_release_passes_with_exit_0() {
     let out = run(presslint(dir.path()).args(["check", "clean.txt"]));
     assert_eq!(
         (out.code, out.stdout.as_str(), out.stderr.as_str()),
-        (0, "All checks passed.\n", "")
+        (0, "All checks passed.\nChecked with un-en (1 file).\n", "")
     );
 }
 
@@ -229,6 +229,7 @@ warning[end-marker/missing]: the release has no end marker `* *** *`
   │ ^
 
 Found 2 warnings.
+Checked with un-en (1 file).
 "
     );
     let dir = dir_with(&[("m.txt", MANY.as_bytes())]);
@@ -238,7 +239,9 @@ Found 2 warnings.
         .contains("  = help: Replace with `SG/SM/20004` (safe fix, applied by --fix)\n"));
     assert!(out
         .stdout
-        .ends_with("\nFound 3 errors, 2 warnings, 1 info (4 fixable with --fix).\n"));
+        .ends_with(
+            "\nFound 3 errors, 2 warnings, 1 info (4 fixable with --fix).\nChecked with un-en (1 file).\n"
+        ));
 }
 
 #[test]
@@ -348,7 +351,8 @@ fn bad_files_give_one_line_errors_while_the_others_are_still_checked() {
     );
     assert!(out.stdout.contains("┌─ e-bogus.json:1:1"), "{}", out.stdout);
     assert!(
-        out.stdout.ends_with(" 4 files could not be checked.\n"),
+        out.stdout
+            .ends_with(" 4 files could not be checked.\nChecked with un-en (2 files).\n"),
         "{}",
         out.stdout
     );

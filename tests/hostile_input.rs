@@ -76,7 +76,10 @@ fn fifos_sockets_and_devices_are_refused_and_the_other_files_checked() {
          error: socket.txt: cannot read: not a regular file: a socket\n\
          error: /dev/null: cannot read: not a regular file: a character device\n"
     );
-    assert_eq!(stdout, "3 files could not be checked.\n");
+    assert_eq!(
+        stdout,
+        "3 files could not be checked.\nChecked with un-en (1 file).\n"
+    );
     // Met by a directory walk, they are reported the same way.
     let (code, _, stderr) = run(dir.path(), &["check", "."]);
     assert_eq!(code, Some(2));
@@ -229,7 +232,10 @@ fn configuration_found_by_walking_up_must_be_the_users_or_roots() {
         "error: theirs/a.txt: theirs/presslint.toml: not trusted: owned by uid 4242, not by you (uid 0) or root; pass it with --config to use it anyway\n\
          error: their-rules/a.txt: their-rules/house/wording/commission.toml: not trusted: owned by uid 4242, not by you (uid 0) or root; pass it with --config to use it anyway\n"
     );
-    assert_eq!(stdout, "2 files could not be checked.\n");
+    assert_eq!(
+        stdout,
+        "2 files could not be checked.\nChecked with un-en (1 file).\n"
+    );
     let (code, _, stderr) = run(dir.path(), &["check", "mine/a.txt"]);
     assert_eq!(
         (code, stderr.as_str()),

@@ -205,7 +205,8 @@ impl<'p> ReportWriter<'p> {
             OutputFormat::Human if !self.summary_line => {}
             OutputFormat::Human => {
                 writeln!(out, "{}", self.summary.line())?;
-                if let Some(line) = packs_line(&self.packs) {
+                let chosen = self.choice.is_some_and(PackChoice::by_language_of_release);
+                if let Some(line) = packs_line(&self.packs, chosen) {
                     writeln!(out, "{}", super::escape::one_line(&line))?;
                 }
                 if let Some(baseline) = &self.baseline {
@@ -243,10 +244,12 @@ impl<'p> ReportWriter<'p> {
     }
 }
 
-/// The human closing's line naming the packs that checked the files (`Checked with un-fr
-/// (2 files), un-en (1 file).`); none when every file was checked with the default pack.
-fn packs_line(packs: &BTreeMap<String, usize>) -> Option<String> {
-    if packs.keys().all(|name| name == crate::rules::DEFAULT_PACK) {
+/// The human closing's line naming the packs that checked the files (`Checked with un-en
+/// (2 files), un-fr (1 file).`): when they were chosen by language, or (a pack pinned) when
+/// it is not the default one.
+fn packs_line(packs: &BTreeMap<String, usize>, chosen: bool) -> Option<String> {
+    let only_default = packs.keys().all(|name| name == crate::rules::DEFAULT_PACK);
+    if packs.is_empty() || (only_default && !chosen) {
         return None;
     }
     let parts: Vec<String> = packs
