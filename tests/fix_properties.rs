@@ -63,6 +63,7 @@ static FRENCH: Style = Style {
         "19 juillet, 2010",
         "19 JUILLET 2010",
         "1 juillet 2010",
+        "19e juillet 2010",
     ],
     end_markers: &["*   ***   *", "***", "* * *", "*  ***  *", "*** *"],
     disclaimers: &[

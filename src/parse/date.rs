@@ -11,10 +11,11 @@ use crate::model::DateForm;
 /// A weekday before the date (`Friday, 31 July 1998`).
 const WEEKDAY: &str = r"(?:(?P<wd>\p{L}+)\.?,?\s+)?";
 
-/// `19 July 2010`, `19th July 2010`, `19 july 2010`, `19 July, 2010`, `1er juillet 2010`.
+/// `19 July 2010`, `19th July 2010`, `19 july 2010`, `19 July, 2010`, `1er juillet 2010`,
+/// `19e juillet 2010` (an ordinal where French writes the plain number).
 static DAY_MONTH_YEAR: LazyLock<LazyRegex> = LazyLock::new(|| {
     LazyRegex::eager(format!(
-        r"^{WEEKDAY}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th|er|re)?\.?\s+(?:of\s+)?(?P<m>\p{{L}}+\.?),?\s+(?P<y>[0-9]{{4}})\.?$"
+        r"^{WEEKDAY}(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th|er|re|ème|eme|è|e)?\.?\s+(?:of\s+)?(?P<m>\p{{L}}+\.?),?\s+(?P<y>[0-9]{{4}})\.?$"
     ))
     .expect("day month year pattern")
 });
@@ -156,6 +157,8 @@ mod tests {
             ("Friday, 31 July 1998", 1998, 7, 31),
             ("19 juillet 2010", 2010, 7, 19),
             ("1er juillet 2010", 2010, 7, 1),
+            ("19e juillet 2010", 2010, 7, 19),
+            ("19ème juillet 2010", 2010, 7, 19),
         ] {
             assert_eq!(date(line), Some((line, Long, y, m, d)), "{line}");
         }
