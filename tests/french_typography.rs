@@ -92,6 +92,13 @@ fn cases() -> Vec<Case> {
     };
     vec![
         case(
+            "typography/meeting-ordinal",
+            "4811e séance – matin",
+            "4811ème séance – matin",
+            (5, 1),
+            Some(Safe),
+        ),
+        case(
             "typography/guillemet-open-space",
             &format!("«{NB}sans"),
             "«sans",

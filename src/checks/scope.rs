@@ -20,6 +20,8 @@ pub enum Scope {
     Noise,
     Category,
     Masthead,
+    /// The lines of the meeting header (`Conseil de sécurité`, `4811e séance – soir`).
+    Meeting,
     /// All running text: headlines, intro and body.
     Text,
 }
@@ -38,6 +40,7 @@ impl Scope {
             Scope::Noise => "noise",
             Scope::Category => "category",
             Scope::Masthead => "masthead",
+            Scope::Meeting => "meeting",
             Scope::Text => "text",
         }
     }
@@ -57,6 +60,7 @@ pub fn fields(release: &Release, scope: Scope) -> Vec<&Field> {
         Scope::Noise => release.noise.iter().map(|n| &n.field).collect(),
         Scope::Category => release.category.iter().collect(),
         Scope::Masthead => release.masthead.iter().collect(),
+        Scope::Meeting => release.meeting.iter().flat_map(|m| &m.lines).collect(),
         Scope::Text => release
             .headlines
             .iter()
