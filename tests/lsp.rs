@@ -452,3 +452,38 @@ fn configuration_is_found_from_the_documents_folder_and_reloaded_when_it_changes
         "the configuration is never checked as a release"
     );
 }
+
+/// An editor meets French releases too: with no pack named, the server checks each document
+/// with the pack of its language, and a rule only the French pack has is explained on hover.
+#[test]
+fn a_french_document_is_checked_with_the_french_pack() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = started(
+        dir.path(),
+        json!({"textDocument": {"hover": {"contentFormat": ["markdown", "plaintext"]}}}),
+    );
+    let uri = file_uri(&dir.path().join("cs15746.txt"));
+    let text = "CS/15746\n19 juillet 2010\n\nLe Conseil de sécurité proroge le mandat de la Mission\n\n\
+                Le Conseil de sécurité a décidé, ce matin, de proroger le mandat de la Mission, \
+                a déclaré Mr Tomas Lindqvist, qui a salué \"une étape décisive\" pour l’ensemble de la région.\n\n\
+                *   ***   *\n\nÀ l’intention des organes d’information. Document non officiel.\n";
+    client.open(&uri, 1, text);
+    let published = client.diagnostics(&uri);
+    assert_eq!(
+        found(&published),
+        [
+            ("wording/courtesy-title".to_owned(), range(5, 90, 92)),
+            ("typography/guillemets".to_owned(), range(5, 122, 142)),
+        ]
+    );
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 130}});
+    client.request(2, "textDocument/hover", at);
+    let hover = client.response(2)["result"].clone();
+    let page = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        page.starts_with("**typography/guillemets** (warning)"),
+        "{page}"
+    );
+    let (status, _) = shut_down(client);
+    assert!(status.success());
+}
