@@ -484,6 +484,14 @@ fn a_french_document_is_checked_with_the_french_pack() {
         page.starts_with("**typography/guillemets** (warning)"),
         "{page}"
     );
+    // A rule both packs have is explained as the French pack writes it.
+    let at = json!({"textDocument": {"uri": uri}, "position": {"line": 5, "character": 91}});
+    client.request(3, "textDocument/hover", at);
+    let hover = client.response(3)["result"].clone();
+    let page = hover["contents"]["value"].as_str().unwrap();
+    let french =
+        "**wording/courtesy-title** (warning)\n\nA courtesy title is written the English way";
+    assert!(page.starts_with(french), "{page}");
     let (status, _) = shut_down(client);
     assert!(status.success());
 }

@@ -22,17 +22,21 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
 /// The page of the rule `id` (a `schema/<keyword>` id has one too), or an error suggesting
 /// the closest id.
 pub fn page(engine: &Engine, id: &str) -> Result<String> {
+    page_in(engine, None, id)
+}
+
+/// [`page`], as the pack named `pack` writes the rule when it has it (a finding on a French
+/// release is explained with the French pack's examples).
+pub fn page_in(engine: &Engine, pack: Option<&str>, id: &str) -> Result<String> {
     Ok(match id.strip_prefix("schema/") {
         Some(keyword) if is_kebab(keyword) => Page::of_schema_keyword(keyword).text(),
         _ => {
             // A rule of a pack chosen by language (`un-fr`) is explained without `--pack`.
-            let packs = engine.packs();
-            let in_other = || {
-                let mut others = packs.all().into_iter();
-                others.find_map(|pack| Some((pack, pack.rule(id)?)))
-            };
+            let packs = engine.packs().all();
+            let named = packs.iter().filter(|p| Some(p.name.as_str()) == pack);
+            let mut in_order = named.chain(&packs);
             let first = engine.pack();
-            match first.rule(id).map(|rule| (first, rule)).or_else(in_other) {
+            match in_order.find_map(|pack| Some((*pack, pack.rule(id)?))) {
                 Some((pack, rule)) => explain(engine, pack, rule),
                 None => explain(engine, first, find(first, id)?),
             }

@@ -32,14 +32,16 @@ pub fn rules_at(linted: &Linted, position: Position) -> Option<(Vec<String>, Ran
 pub fn job(
     id: RequestId,
     engine: Arc<Engine>,
+    pack: &str,
     rules: Vec<String>,
     range: Range,
     markdown: bool,
 ) -> Job {
+    let pack = pack.to_owned();
     Box::new(move || {
         let pages: Vec<String> = rules
             .iter()
-            .filter_map(|rule| explain::page(&engine, rule).ok())
+            .filter_map(|rule| explain::page_in(&engine, Some(&pack), rule).ok())
             .map(|page| if markdown { to_markdown(&page) } else { page })
             .collect();
         let hover = (!pages.is_empty()).then(|| Hover {

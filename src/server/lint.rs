@@ -31,6 +31,8 @@ pub struct Findings {
     /// In the order of the published diagnostics (one each).
     pub diagnostics: Vec<Diagnostic>,
     pub engine: Arc<Engine>,
+    /// The pack that checked the document (its language's, when none is pinned).
+    pub pack: String,
 }
 
 /// One lint of one generation of a document.
@@ -94,8 +96,8 @@ impl LintJob {
                 return self.problem(at, error.to_string());
             }
         };
-        let found = match engine.lint(&source) {
-            Ok(found) => found,
+        let (found, pack) = match engine.lint_file(&source) {
+            Ok(linted) => (linted.diagnostics, linted.pack.name.clone()),
             Err(error) => {
                 // A JSON release that is not JSON: its line when the error names one.
                 let line = error.line.map_or(0, |line| line.saturating_sub(1));
@@ -111,6 +113,7 @@ impl LintJob {
             source,
             diagnostics: found,
             engine,
+            pack,
         };
         self.linted(published, Some(findings))
     }

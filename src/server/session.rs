@@ -331,13 +331,15 @@ impl Session {
             .and_then(Document::current);
         let found = linted.and_then(|linted| {
             let (rules, range) = hover::rules_at(linted, at.position)?;
-            Some((rules, range, Arc::clone(&linted.findings.as_ref()?.engine)))
+            let findings = linted.findings.as_ref()?;
+            let engine = Arc::clone(&findings.engine);
+            Some((rules, range, engine, findings.pack.clone()))
         });
         match found {
-            Some((rules, range, engine)) => {
+            Some((rules, range, engine, pack)) => {
                 let markdown = self.client.hover_markdown;
-                self.workers
-                    .submit(hover::job(id, engine, rules, range, markdown));
+                let hover = hover::job(id, engine, &pack, rules, range, markdown);
+                self.workers.submit(hover);
             }
             None => self.reply(Response::new_ok(id, None::<lsp_types::Hover>)),
         }
