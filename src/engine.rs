@@ -12,7 +12,7 @@ use crate::model::{self, Release};
 use crate::rules::choice::{Chosen, PackChoice};
 use crate::source::{SourceFile, SourceKind};
 use crate::span::Span;
-use crate::{config, diagnostic, error, parse, rules, schema, Diagnostic};
+use crate::{config, diagnostic, error, markup, parse, rules, schema, Diagnostic};
 
 /// Everything compiled once per run: the rule packs and the configuration that selects their
 /// rules (the release schema is compiled once per process, when a JSON input needs it).
@@ -85,8 +85,25 @@ impl Engine {
     /// Parses a file into a release with the layout of the pack chosen for it; a JSON input
     /// is also validated against the release schema.
     pub fn parse(&self, source: &SourceFile) -> error::Result<(Release, Vec<Diagnostic>)> {
-        let chosen = self.packs.choose(&source.text)?;
-        Self::parse_with(chosen.pack, source)
+        let (release, diagnostics, _) = self.parse_projected(source)?;
+        Ok((release, diagnostics))
+    }
+
+    /// [`Engine::parse`], with the projection of a marked-up file (HTML, Markdown): the
+    /// release's spans are offsets into the projected text, which the projection maps to the
+    /// file; the diagnostics are already in the file's offsets.
+    pub fn parse_projected(
+        &self,
+        source: &SourceFile,
+    ) -> error::Result<(Release, Vec<Diagnostic>, Option<markup::Projected>)> {
+        let projected = markup::project(source);
+        let readable = projected.as_ref().map_or(source, |p| &p.source);
+        let chosen = self.packs.choose(&readable.text)?;
+        let (release, mut diagnostics) = Self::parse_with(chosen.pack, readable)?;
+        if let Some(projected) = &projected {
+            diagnostics.extend(projected.diagnostics.iter().cloned());
+        }
+        Ok((release, diagnostics, projected))
     }
 
     /// Text never fails to parse, and its typed model always has the schema's shape
@@ -97,7 +114,10 @@ impl Engine {
         source: &SourceFile,
     ) -> error::Result<(Release, Vec<Diagnostic>)> {
         match source.kind {
-            SourceKind::Text => Ok((parse::parse_text(source, &pack.data.layout), Vec::new())),
+            // A marked-up file is parsed as the text it shows ([`markup::project`]).
+            SourceKind::Text | SourceKind::Html | SourceKind::Markdown => {
+                Ok((parse::parse_text(source, &pack.data.layout), Vec::new()))
+            }
             SourceKind::Json => {
                 let document = parse::json::JsonDocument::parse(source)?;
                 let schema = schema::ReleaseSchema::shared()?;
@@ -114,8 +134,10 @@ impl Engine {
 
     /// [`Engine::lint`], naming the pack that checked the file.
     pub fn lint_file(&self, source: &SourceFile) -> error::Result<Linted<'_>> {
-        let chosen = self.packs.choose(&source.text)?;
-        self.lint_with(chosen, source, Editions::Ignored)
+        let projected = markup::project(source);
+        let readable = projected.as_ref().map_or(source, |p| &p.source);
+        let chosen = self.packs.choose(&readable.text)?;
+        self.lint_with(chosen, source, projected.as_ref(), Editions::Ignored)
     }
 
     /// [`Engine::lint_file`] for a run that checks the two editions of a release against
@@ -129,12 +151,14 @@ impl Engine {
         pairing: Option<&Pairing>,
         wants_facts: &dyn Fn(&EditionKey) -> bool,
     ) -> error::Result<Linted<'_>> {
-        let chosen = self.packs.choose(&source.text)?;
+        let projected = markup::project(source);
+        let readable = projected.as_ref().map_or(source, |p| &p.source);
+        let chosen = self.packs.choose(&readable.text)?;
         let editions = match self.packs.by_language_of_release() {
             true => Editions::Paired(pairing, wants_facts),
             false => Editions::Ignored,
         };
-        self.lint_with(chosen, source, editions)
+        self.lint_with(chosen, source, projected.as_ref(), editions)
     }
 
     /// The facts of the release in `source` that its other edition is compared with (the
@@ -144,18 +168,29 @@ impl Engine {
         if !self.packs.by_language_of_release() {
             return Ok(None);
         }
-        let chosen = self.packs.choose(&source.text)?;
-        let (release, _) = Self::parse_with(chosen.pack, source)?;
+        let projected = markup::project(source);
+        let readable = projected.as_ref().map_or(source, |p| &p.source);
+        let chosen = self.packs.choose(&readable.text)?;
+        let (release, _) = Self::parse_with(chosen.pack, readable)?;
         let data = &chosen.pack.data;
-        Ok(PairFacts::of(&release, source, data, &chosen.pack.language))
+        Ok(PairFacts::of(
+            &release,
+            readable,
+            data,
+            &chosen.pack.language,
+        ))
     }
 
+    /// Lints `source`, or the text of a marked-up file (`projected`), whose findings are then
+    /// mapped back to the file's bytes.
     fn lint_with<'a>(
         &self,
         chosen: Chosen<'a>,
-        source: &SourceFile,
+        file: &SourceFile,
+        projected: Option<&markup::Projected>,
         editions: Editions<'_>,
     ) -> error::Result<Linted<'a>> {
+        let source = projected.map_or(file, |p| &p.source);
         let (release, mut diagnostics) = Self::parse_with(chosen.pack, source)?;
         let rules = self.config.for_file(std::path::Path::new(&source.name));
         let pairing = match editions {
@@ -171,6 +206,13 @@ impl Engine {
             &|rule| rules.enabled(rule),
             &mut diagnostics,
         );
+        if let Some(projected) = projected {
+            diagnostics = diagnostics
+                .into_iter()
+                .map(|d| projected.projection.diagnostic(d))
+                .chain(projected.diagnostics.iter().cloned())
+                .collect();
+        }
         rules.apply(&mut diagnostics);
         if release.format == model::InputFormat::Json {
             withdraw_unsafe_json_fixes(&release, &mut diagnostics);
@@ -222,7 +264,7 @@ impl Engine {
             Some(pairing) => Editions::Paired(Some(pairing), &|_| false),
             None => Editions::Ignored,
         };
-        self.lint_with(chosen, &source, editions)
+        self.lint_with(chosen, &source, None, editions)
             .map(|linted| linted.diagnostics)
             .unwrap_or_default()
     }

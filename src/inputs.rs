@@ -12,7 +12,7 @@ use crate::source::{SourceFile, SourceKind};
 
 /// The extensions a directory walk picks up (a file named explicitly is checked whatever
 /// its extension).
-pub const WALK_EXTENSIONS: [&str; 2] = ["txt", "json"];
+pub const WALK_EXTENSIONS: [&str; 6] = ["txt", "json", "html", "htm", "md", "markdown"];
 
 /// Where an input's bytes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]

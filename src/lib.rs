@@ -25,6 +25,7 @@ pub mod fix;
 pub mod inputs;
 pub mod layout;
 pub mod lazy_regex;
+pub mod markup;
 pub mod model;
 pub mod open;
 pub mod parse;

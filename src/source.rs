@@ -12,14 +12,38 @@ pub enum SourceKind {
     Text,
     /// A release exported in the JSON form of `presslint parse`.
     Json,
+    /// A published HTML page (`.html`, `.htm`).
+    Html,
+    /// A Markdown release with front matter (`.md`, `.markdown`).
+    Markdown,
 }
 
 impl SourceKind {
-    /// `.json` files hold a release as JSON; everything else is text.
+    /// The kind a file's extension names: `.json`, `.html`/`.htm`, `.md`/`.markdown`;
+    /// everything else is text.
     pub fn from_path(path: &Path) -> Self {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("json") => SourceKind::Json,
-            _ => SourceKind::Text,
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        Self::from_name(&ext.to_ascii_lowercase()).unwrap_or(SourceKind::Text)
+    }
+
+    /// The kind named by `--input-format` or an extension (lower case).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Some(match name {
+            "json" => SourceKind::Json,
+            "html" | "htm" => SourceKind::Html,
+            "md" | "markdown" => SourceKind::Markdown,
+            "txt" | "text" => SourceKind::Text,
+            _ => return None,
+        })
+    }
+
+    /// The name `--input-format` and the model's `format` use.
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Text => "text",
+            SourceKind::Json => "json",
+            SourceKind::Html => "html",
+            SourceKind::Markdown => "markdown",
         }
     }
 }
