@@ -58,9 +58,13 @@ pub struct CheckArgs {
     /// When to use colours (auto: on a terminal, unless NO_COLOR is set).
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-    /// The name to report for stdin (its extension picks text or JSON input).
+    /// The name to report for stdin (its extension picks the input format).
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_filename: String,
+    /// Read every input as this format, whatever its extension (default: by extension:
+    /// `.json`, `.html`/`.htm`, `.md`/`.markdown`, anything else text).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
     #[command(flatten)]
     pub settings: SettingsArgs,
     /// Threads that check files (default: one per core).
@@ -137,9 +141,12 @@ impl SettingsArgs {
 pub struct ParseArgs {
     /// The release to parse (`-` reads stdin).
     pub file: PathBuf,
-    /// The name to report for stdin (its extension picks text or JSON input).
+    /// The name to report for stdin (its extension picks the input format).
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_filename: String,
+    /// Read the file as this format, whatever its extension.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormatArg>,
     #[command(flatten)]
     pub settings: SettingsArgs,
 }
@@ -221,6 +228,27 @@ impl From<FormatArg> for OutputFormat {
             FormatArg::Github => OutputFormat::Github,
             FormatArg::Rdjson => OutputFormat::Rdjson,
             FormatArg::Gitlab => OutputFormat::Gitlab,
+        }
+    }
+}
+
+/// `--input-format`: how an input's bytes are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormatArg {
+    Text,
+    Json,
+    Html,
+    Markdown,
+}
+
+impl InputFormatArg {
+    pub fn kind(self) -> presslint::SourceKind {
+        use presslint::SourceKind;
+        match self {
+            InputFormatArg::Text => SourceKind::Text,
+            InputFormatArg::Json => SourceKind::Json,
+            InputFormatArg::Html => SourceKind::Html,
+            InputFormatArg::Markdown => SourceKind::Markdown,
         }
     }
 }
@@ -323,6 +351,10 @@ pub struct ReportingArgs {
     /// Print the findings only: no summary line, no progress bar, no closing counts.
     #[arg(short, long)]
     pub quiet: bool,
+    /// List the findings that suppression comments silenced, with their reasons (human and
+    /// concise formats; JSON and SARIF always carry them).
+    #[arg(long)]
+    pub show_suppressed: bool,
     /// List the fixes: those applied (--fix), those --fix would apply (--diff), or else the
     /// fixes available for the findings.
     #[arg(long)]

@@ -109,6 +109,14 @@ impl Diagnostic {
     }
 }
 
+/// A finding a suppression comment silenced, with the comment's reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Suppressed {
+    pub diagnostic: Diagnostic,
+    /// The text after ` -- ` in the comment; `None` when it gives none.
+    pub reason: Option<String>,
+}
+
 /// Sorts diagnostics by start offset, then rule id, then end offset: deterministic output.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {

@@ -3,6 +3,7 @@
 pub mod editions;
 mod fixing;
 pub mod run_pack;
+pub mod suppressions;
 
 pub use fixing::{fix_until_stable, fix_until_stable_from, FixOutcome, MAX_PASSES};
 
@@ -25,6 +26,8 @@ pub struct Engine {
 pub struct Linted<'a> {
     pub pack: &'a rules::Pack,
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings its suppression comments silenced (HTML and Markdown files).
+    pub suppressed: Vec<diagnostic::Suppressed>,
     /// Which release the file is an edition of ([`Engine::lint_edition`]).
     pub edition: Option<EditionKey>,
     /// What the other-language edition of the release must agree with, when asked for.
@@ -214,6 +217,32 @@ impl Engine {
                 .collect();
         }
         rules.apply(&mut diagnostics);
+        let mut suppressed = Vec::new();
+        if let Some(projected) = projected {
+            let pack = chosen.pack;
+            let known =
+                |id: &str| pack.rules.iter().any(|r| r.id == id) || schema::is_schema_rule(id);
+            let applied = suppressions::apply(&projected.comments, file, &mut diagnostics, &known);
+            suppressed = applied.suppressed;
+            if !applied.problems.is_empty() {
+                let mut found = Vec::new();
+                let reporters = pack.rules.iter().filter(|r| r.kind == "suppression");
+                for rule in reporters.filter(|r| rules.enabled(&r.id)) {
+                    let cx = crate::checks::Context {
+                        rule,
+                        release: &release,
+                        source: file,
+                        data: &pack.data,
+                        verdict: None,
+                        pairing: None,
+                        suppressions: Some(&applied.problems),
+                    };
+                    rule.check.run(&cx, &mut found);
+                }
+                rules.apply(&mut found);
+                diagnostics.extend(found);
+            }
+        }
         if release.format == model::InputFormat::Json {
             withdraw_unsafe_json_fixes(&release, &mut diagnostics);
         }
@@ -233,6 +262,7 @@ impl Engine {
         Ok(Linted {
             pack: chosen.pack,
             diagnostics,
+            suppressed,
             edition,
             facts,
         })
@@ -244,16 +274,21 @@ impl Engine {
     /// The example is linted with the rule's own `pack`, whatever its language: an example
     /// of `page/wrong-pack` is a release in another language. A `pair/` rule's examples are
     /// editions compared with its `partner` (read with the embedded pack of its language).
+    /// An example written as an HTML page or a Markdown release is read as one
+    /// ([`SourceKind::of_example`]).
     pub fn lint_example(
         &self,
         pack: &rules::Pack,
         partner: Option<&rules::ExamplePartner>,
         text: &str,
     ) -> Vec<Diagnostic> {
-        let source = SourceFile::new("example.txt", text, SourceKind::Text);
+        let kind = SourceKind::of_example(text);
+        let source = SourceFile::new(format!("example.{}", kind.extension()), text, kind);
+        let projected = markup::project(&source);
+        let readable = projected.as_ref().map_or(text, |p| p.source.text.as_str());
         let chosen = Chosen {
             pack,
-            verdict: rules::detect::detect(pack, text),
+            verdict: rules::detect::detect(pack, readable),
         };
         let pairing = match partner {
             Some(rules::ExamplePartner::Edition(partner)) => Self::example_partner(pack, partner),
@@ -264,7 +299,7 @@ impl Engine {
             Some(pairing) => Editions::Paired(Some(pairing), &|_| false),
             None => Editions::Ignored,
         };
-        self.lint_with(chosen, &source, None, editions)
+        self.lint_with(chosen, &source, projected.as_ref(), editions)
             .map(|linted| linted.diagnostics)
             .unwrap_or_default()
     }

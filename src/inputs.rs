@@ -128,6 +128,21 @@ pub const MAX_FILE_BYTES: u64 = 64 << 20;
 /// walked recursively (respecting `.gitignore` and `.ignore`, hidden files skipped, only
 /// [`WALK_EXTENSIONS`], sorted by path), anything else is a file checked whatever its name.
 pub fn collect(paths: &[PathBuf], stdin_name: &str) -> Vec<Input> {
+    collect_as(paths, stdin_name, None)
+}
+
+/// [`collect`], every input read as `format` when one is given (`--input-format`).
+pub fn collect_as(paths: &[PathBuf], stdin_name: &str, format: Option<SourceKind>) -> Vec<Input> {
+    let mut inputs = collect_by_extension(paths, stdin_name);
+    if let Some(kind) = format {
+        for input in &mut inputs {
+            input.kind = kind;
+        }
+    }
+    inputs
+}
+
+fn collect_by_extension(paths: &[PathBuf], stdin_name: &str) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in paths {
         if path.as_os_str() == "-" {
@@ -241,10 +256,14 @@ mod tests {
     }
 
     #[test]
-    fn walks_pick_txt_and_json_only() {
+    fn walks_pick_the_release_formats_only() {
         assert!(has_walk_extension(Path::new("a/b.TXT")));
         assert!(has_walk_extension(Path::new("b.json")));
-        assert!(!has_walk_extension(Path::new("b.md")));
+        assert!(has_walk_extension(Path::new("b.md")));
+        assert!(has_walk_extension(Path::new("b.htm")));
+        assert!(has_walk_extension(Path::new("b.HTML")));
+        assert!(!has_walk_extension(Path::new("b.css")));
+        assert!(!has_walk_extension(Path::new("b.toml")));
         assert!(!has_walk_extension(Path::new("txt")));
     }
 

@@ -37,6 +37,13 @@ pub fn compile(name: &str, text: &str) -> Result<jsonschema::Validator> {
 }
 
 /// The validation keywords the release schema uses, kebab-case and sorted: the
+/// True for a `schema/<keyword>` id the release schema's diagnostics can carry (a suppression
+/// comment may name one).
+pub fn is_schema_rule(id: &str) -> bool {
+    id.strip_prefix("schema/")
+        .is_some_and(|keyword| release_keywords().iter().any(|k| k == keyword))
+}
+
 /// `schema/<keyword>` ids its diagnostics can carry.
 pub fn release_keywords() -> Vec<String> {
     const VALIDATION: [&str; 24] = [

@@ -37,6 +37,29 @@ impl SourceKind {
         })
     }
 
+    /// The format of a rule's example, as written in a rule file: an HTML page starts with
+    /// `<`, a Markdown release with front matter (`---` or `+++`); anything else is text.
+    pub fn of_example(text: &str) -> Self {
+        let start = text.trim_start();
+        if start.starts_with('<') {
+            SourceKind::Html
+        } else if start.starts_with("---\n") || start.starts_with("+++\n") {
+            SourceKind::Markdown
+        } else {
+            SourceKind::Text
+        }
+    }
+
+    /// The extension of an example file of this kind (`example.html`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            SourceKind::Text => "txt",
+            SourceKind::Json => "json",
+            SourceKind::Html => "html",
+            SourceKind::Markdown => "md",
+        }
+    }
+
     /// The name `--input-format` and the model's `format` use.
     pub fn name(self) -> &'static str {
         match self {

@@ -207,7 +207,7 @@ fn only_new_findings_are_reported_and_fail_the_run() {
     assert_eq!(
         report["summary"],
         serde_json::json!({
-            "files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1, "packs": {"un-en": 2},
+            "files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1, "packs": {"un-en": 2}, "suppressed": 0,
             "baseline": { "file": "baseline.json", "recorded": 4, "known": 3, "gone": 1 }
         })
     );

@@ -171,7 +171,7 @@ fn diagnostics_at_the_failing_severity_exit_1() {
     assert_eq!(diagnostic["fix"]["edits"][0]["start"], end);
     assert_eq!(
         report["summary"],
-        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1, "packs": {"un-en": 1}})
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1, "packs": {"un-en": 1}, "suppressed": 0})
     );
 
     let out = run(presslint(dir.path()).args(["check", "--format", "concise", "bogus.json"]));
@@ -265,21 +265,25 @@ fn github_annotations_carry_positions_and_titles() {
 }
 
 #[test]
-fn a_directory_walk_picks_txt_and_json_sorted_and_respects_gitignore() {
+fn a_directory_walk_picks_the_release_formats_sorted_and_respects_gitignore() {
     let dir = dir_with(&[
         ("b.txt", CLEAN.as_bytes()),
         ("a.json", JSON_BOGUS.as_bytes()),
         ("notes.md", CLEAN.as_bytes()),
         ("sub/c.TXT", CLEAN.as_bytes()),
         ("sub/d.html", CLEAN.as_bytes()),
+        ("sub/style.css", CLEAN.as_bytes()),
         ("drafts/e.txt", CLEAN.as_bytes()),
         (".hidden.txt", CLEAN.as_bytes()),
         (".gitignore", b"drafts/\n"),
     ]);
     let (_, report) = json_report(presslint(dir.path()).arg("check"));
-    assert_eq!(paths(&report), ["a.json", "b.txt", "sub/c.TXT"]);
+    assert_eq!(
+        paths(&report),
+        ["a.json", "b.txt", "notes.md", "sub/c.TXT", "sub/d.html"]
+    );
     let (_, report) = json_report(presslint(dir.path()).args(["check", "sub", "b.txt"]));
-    assert_eq!(paths(&report), ["sub/c.TXT", "b.txt"]);
+    assert_eq!(paths(&report), ["sub/c.TXT", "sub/d.html", "b.txt"]);
 }
 
 #[test]

@@ -148,7 +148,7 @@ fn broken_rule_files_on_disk_name_the_file_and_line() {
     );
     assert_eq!(
         load_error(&RULE.replace("\"forbid\"", "\"forbidden\"")),
-        "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date, pair)"
+        "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date, pair, suppression)"
     );
     assert_eq!(
         load_error(&format!("{RULE}allowed = [\"@nope\"]\n").replace("kind = \"forbid\"", "kind = \"format\"").replace("pattern = \"Secretary General\"\nreplacement = \"Secretary-General\"\n", "")),

@@ -163,6 +163,9 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("spelling/per-cent", "warning", "substitute"),
             ("spelling/percent-sign", "warning", "forbid"),
             ("spelling/programme", "warning", "substitute"),
+            ("suppression/missing-reason", "warning", "suppression"),
+            ("suppression/unknown-rule", "error", "suppression"),
+            ("suppression/unused", "warning", "suppression"),
             ("symbol/malformed", "error", "symbol"),
             ("symbol/mismatch", "warning", "agree"),
             ("symbol/missing", "warning", "require"),
@@ -179,7 +182,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
         ]
     );
     let examples: usize = pack.rules.iter().map(|r| r.examples.len()).sum();
-    assert_eq!(examples, 166);
+    assert_eq!(examples, 172);
 }
 
 mod properties {

@@ -19,6 +19,7 @@ pub mod rule;
 pub mod running_date;
 pub mod scope;
 pub mod substitute;
+pub mod suppression;
 pub mod symbol;
 pub mod title_case;
 
@@ -174,6 +175,12 @@ pub static KINDS: &[Kind] = &[
         params: &[field_names::<pair::PairParams>],
         compile: |scope, params| boxed(pair::Pair::compile(scope, params)),
     },
+    Kind {
+        name: "suppression",
+        placeholders: &["found"],
+        params: &[field_names::<suppression::SuppressionParams>],
+        compile: |scope, params| boxed(suppression::Suppression::compile(scope, params)),
+    },
 ];
 
 impl Kind {
@@ -218,6 +225,9 @@ pub struct Context<'a> {
     pub verdict: Option<&'a language::Verdict>,
     /// The release's other edition, when the run checks editions against each other.
     pub pairing: Option<&'a pair::Pairing>,
+    /// The problems of the file's suppression comments, once they were applied (the
+    /// `suppression` kind reports them; `None` while the other rules run).
+    pub suppressions: Option<&'a [suppression::Problem]>,
 }
 
 impl Context<'_> {

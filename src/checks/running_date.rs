@@ -471,6 +471,7 @@ mod tests {
             data: &FR.data,
             verdict: None,
             pairing: None,
+            suppressions: None,
         };
         let mut out = Vec::new();
         rule.check.run(&cx, &mut out);

@@ -162,6 +162,7 @@ pub fn run_rule(id: &str, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
     let rule = PACK.rule(id).unwrap_or_else(|| panic!("no rule {id}"));
     let cx = super::Context {
         pairing: None,
+        suppressions: None,
         rule,
         release: &built.1,
         source: &built.0,
@@ -215,6 +216,7 @@ pub fn rule_from_toml(text: &str) -> crate::rules::Rule {
 pub fn run_loaded(rule: &crate::rules::Rule, built: &(SourceFile, Release)) -> Vec<Diagnostic> {
     let cx = super::Context {
         pairing: None,
+        suppressions: None,
         rule,
         release: &built.1,
         source: &built.0,

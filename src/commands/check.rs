@@ -32,7 +32,11 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
     let threads = ordered::threads(args.threads);
     ordered::configure_pool(threads);
     let workspace = workspace(args, threads)?;
-    let inputs = inputs::collect(&args.paths, &args.stdin_filename);
+    let inputs = inputs::collect_as(
+        &args.paths,
+        &args.stdin_filename,
+        args.input_format.map(|f| f.kind()),
+    );
     if inputs.is_empty() && !args.reporting.quiet {
         eprintln!("warning: no files to check (directories are searched for .txt and .json)");
     }
@@ -282,6 +286,7 @@ pub fn render_options(args: &CheckArgs, to: ReportTo) -> RenderOptions {
     RenderOptions {
         format: args.format,
         color: args.format == OutputFormat::Human && color,
+        show_suppressed: args.reporting.show_suppressed,
     }
 }
 
@@ -321,6 +326,7 @@ fn lint_checked(
         diagnostics: Vec::new(),
         error: Some(error),
         pack: None,
+        suppressed: Vec::new(),
     };
     let engine = match workspace.engine_for(input.path(), stdin_name) {
         Ok(engine) => engine,
@@ -353,6 +359,7 @@ fn lint_checked(
             FileResult {
                 input: input.clone(),
                 pack: Some(linted.pack.name.clone()),
+                suppressed: linted.suppressed,
                 source: Some(source),
                 diagnostics: linted.diagnostics,
                 error: None,
@@ -388,6 +395,7 @@ mod tests {
                 .collect(),
             error: error.map(str::to_owned),
             pack: None,
+            suppressed: Vec::new(),
         };
         Checked { result, engine }
     }

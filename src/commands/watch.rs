@@ -89,9 +89,13 @@ pub fn run(args: &CheckArgs) -> Result<Outcome> {
 /// The inputs of a round: what `check` would check, less the report of the previous round.
 fn inputs_to_check(args: &CheckArgs) -> impl Iterator<Item = Input> {
     let output_file = args.reporting.output_file.as_deref().map(absolute);
-    inputs::collect(&args.paths, &args.stdin_filename)
-        .into_iter()
-        .filter(move |input| input.path().map(absolute) != output_file)
+    inputs::collect_as(
+        &args.paths,
+        &args.stdin_filename,
+        args.input_format.map(|f| f.kind()),
+    )
+    .into_iter()
+    .filter(move |input| input.path().map(absolute) != output_file)
 }
 
 /// Waits until something the check reads changes: whether the configuration must be read

@@ -34,6 +34,7 @@ pub fn run(
             data: &pack.data,
             verdict,
             pairing,
+            suppressions: None,
         };
         let first = out.len();
         rule.check.run(&cx, out);

@@ -46,11 +46,13 @@ mod tests {
             )],
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Concise,
             color: false,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(&results, &pack, &options, &mut out, &mut Vec::new()).unwrap();

@@ -183,6 +183,7 @@ mod tests {
             ],
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         };
         let mut list = FixList::new(FixListKind::Available);
         list.add(FileFixes::available(&result));

@@ -166,6 +166,7 @@ mod tests {
                 .collect(),
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }
     }
 
@@ -174,6 +175,7 @@ mod tests {
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Github,
             color: false,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
@@ -234,6 +236,7 @@ mod tests {
                 ],
                 error: None,
                 pack: None,
+                suppressed: Vec::new(),
             },
             FileResult {
                 input: Input::stdin("bad.txt"),
@@ -241,6 +244,7 @@ mod tests {
                 diagnostics: vec![],
                 error: Some("file is empty".into()),
                 pack: None,
+                suppressed: Vec::new(),
             },
         ];
         assert_eq!(

@@ -99,11 +99,13 @@ mod tests {
             ],
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Gitlab,
             color: false,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(&results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
@@ -129,6 +131,7 @@ mod tests {
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Gitlab,
             color: false,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(&[], &pack, &options, &mut out, &mut Vec::new()).unwrap();

@@ -155,6 +155,7 @@ mod tests {
             diagnostics,
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }
     }
 
@@ -163,6 +164,7 @@ mod tests {
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Human,
             color,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(results, &pack, &options, &mut out, &mut Vec::new()).unwrap();

@@ -29,6 +29,16 @@ pub struct FileEntry<'a> {
     pub pack: Option<&'a str>,
     pub diagnostics: Vec<DiagnosticEntry<'a>>,
     pub error: Option<&'a str>,
+    /// Findings that suppression comments silenced; left out when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<SuppressedEntry<'a>>,
+}
+
+/// A silenced finding, with the reason its comment gives (`null`: none).
+#[derive(Serialize)]
+pub struct SuppressedEntry<'a> {
+    pub diagnostic: DiagnosticEntry<'a>,
+    pub reason: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +93,8 @@ pub struct SummaryEntry<'a> {
     pub fixable: usize,
     /// Files checked by each pack.
     pub packs: &'a BTreeMap<String, usize>,
+    /// Findings silenced by suppression comments.
+    pub suppressed: usize,
     /// What `--baseline` did; left out without one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub baseline: Option<BaselineEntry>,
@@ -162,6 +174,17 @@ impl<'a> FileEntry<'a> {
                 None => Vec::new(),
             },
             error: result.error.as_deref(),
+            suppressed: match &result.source {
+                Some(source) => result
+                    .suppressed
+                    .iter()
+                    .map(|s| SuppressedEntry {
+                        diagnostic: DiagnosticEntry::new(source, &s.diagnostic),
+                        reason: s.reason.as_deref(),
+                    })
+                    .collect(),
+                None => Vec::new(),
+            },
         }
     }
 }
@@ -211,6 +234,7 @@ pub fn write_closing(closing: &Closing<'_>, out: &mut dyn Write) -> io::Result<(
         infos: summary.infos,
         fixable: summary.fixable,
         packs,
+        suppressed: summary.suppressed,
         baseline: baseline.map(|b| BaselineEntry {
             file: b.file.clone(),
             recorded: b.recorded,
@@ -248,6 +272,10 @@ mod tests {
                 diagnostics: vec![d],
                 error: None,
                 pack: Some("un-fr".into()),
+                suppressed: vec![crate::diagnostic::Suppressed {
+                    diagnostic: Diagnostic::new("a/b", Severity::Warning, "w", Span::new(0, 2)),
+                    reason: Some("quoted as signed".into()),
+                }],
             },
             FileResult {
                 input: Input::stdin("b.txt"),
@@ -255,12 +283,14 @@ mod tests {
                 diagnostics: vec![],
                 error: Some("file is empty".into()),
                 pack: None,
+                suppressed: Vec::new(),
             },
         ];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Json,
             color: false,
+            show_suppressed: false,
         };
         super::super::render(
             &results,
@@ -282,11 +312,15 @@ mod tests {
                     "help": null,
                     "fix": {"description": "Append the disclaimer", "applicability": "safe",
                             "edits": [{"start": 12, "end": 12, "replacement": "\n"}]}
-                }], "error": null},
+                }], "error": null, "suppressed": [{"diagnostic": {
+                    "rule": "a/b", "severity": "warning", "message": "w",
+                    "span": {"start": 0, "end": 2, "line": 1, "column": 1, "end_line": 1, "end_column": 3},
+                    "labels": [], "help": null, "fix": null
+                }, "reason": "quoted as signed"}]},
                 {"path": "b.txt", "pack": null, "diagnostics": [], "error": "file is empty"}
             ],
             "summary": {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixable": 1,
-                        "packs": {"un-fr": 1}}
+                        "packs": {"un-fr": 1}, "suppressed": 1}
         });
         assert_eq!(value, expected);
     }

@@ -58,6 +58,9 @@ pub struct FileResult {
     pub error: Option<String>,
     /// The name of the pack that checked the file (`None`: it was not checked).
     pub pack: Option<String>,
+    /// The findings its suppression comments silenced: counted, listed with
+    /// `--show-suppressed`, and in SARIF as results with an in-source suppression.
+    pub suppressed: Vec<crate::diagnostic::Suppressed>,
 }
 
 impl FileResult {
@@ -87,6 +90,8 @@ pub struct Summary {
     pub unsafe_fixable: usize,
     /// Files that could not be checked.
     pub failed: usize,
+    /// Findings silenced by suppression comments (not counted above).
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -97,6 +102,7 @@ impl Summary {
         };
         for result in results {
             summary.failed += usize::from(result.error.is_some());
+            summary.suppressed += result.suppressed.len();
             for diagnostic in &result.diagnostics {
                 match diagnostic.severity {
                     Severity::Error => summary.errors += 1,
@@ -131,9 +137,14 @@ impl Summary {
             1 => "1 file could not be checked.".to_owned(),
             n => format!("{n} files could not be checked."),
         };
+        let suppressed = match self.suppressed {
+            0 => String::new(),
+            1 => " (1 finding suppressed)".to_owned(),
+            n => format!(" ({n} findings suppressed)"),
+        };
         if parts.is_empty() {
             if failed.is_empty() {
-                return "All checks passed.".to_owned();
+                return format!("All checks passed{suppressed}.");
             }
             return failed;
         }
@@ -148,6 +159,7 @@ impl Summary {
                 " ({safe} fixable with --fix, {unsafe_} more with --unsafe-fixes)"
             )),
         }
+        line.push_str(&suppressed);
         line.push('.');
         if !failed.is_empty() {
             line.push(' ');
@@ -167,6 +179,7 @@ impl Summary {
         self.fixable += other.fixable;
         self.unsafe_fixable += other.unsafe_fixable;
         self.failed += other.failed;
+        self.suppressed += other.suppressed;
     }
 
     /// After `--fix`: `Fixed 4 problems (2 remaining; 1 fixable with --unsafe-fixes).`
@@ -212,6 +225,9 @@ pub struct RenderOptions {
     pub format: OutputFormat,
     /// ANSI colours (human format only).
     pub color: bool,
+    /// List the findings suppression comments silenced (human and concise formats; JSON
+    /// and SARIF always carry them).
+    pub show_suppressed: bool,
 }
 
 /// Renders a run: the report on `out`, and, for the formats whose stdout is not a document
@@ -302,10 +318,15 @@ mod tests {
                 diagnostics,
                 error: None,
                 pack: None,
+                suppressed: Vec::new(),
             }];
             for format in [OutputFormat::Human, OutputFormat::Concise, OutputFormat::Json, OutputFormat::Sarif, OutputFormat::Github, OutputFormat::Rdjson, OutputFormat::Gitlab] {
                 for color in [false, true] {
-                    let options = RenderOptions { format, color };
+                    let options = RenderOptions {
+                        format,
+                        color,
+                        show_suppressed: false,
+                    };
                     let (mut out, mut err) = (Vec::new(), Vec::new());
                     proptest::prop_assert!(
                         render(&results, &Pack::default(), &options, &mut out, &mut err).is_ok()

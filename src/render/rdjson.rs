@@ -110,6 +110,7 @@ mod tests {
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Rdjson,
             color: false,
+            show_suppressed: false,
         };
         let pack = crate::rules::Pack::default();
         super::super::render(results, &pack, &options, &mut out, &mut Vec::new()).unwrap();
@@ -146,6 +147,7 @@ mod tests {
             ],
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }];
         let report = rdjson(&results);
         assert_eq!(report["source"]["name"], "presslint");
@@ -178,6 +180,7 @@ mod tests {
             diagnostics: Vec::new(),
             error: Some("file is empty".into()),
             pack: None,
+            suppressed: Vec::new(),
         }];
         assert_eq!(rdjson(&results)["diagnostics"], json!([]));
     }

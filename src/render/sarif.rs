@@ -78,6 +78,29 @@ pub fn write_results(
         }
         write!(out, "        {}", nested(&item, 8))?;
     }
+    // Findings a comment silenced are results with an in-source suppression (SARIF §3.35),
+    // so that code scanning shows them as dismissed, with the comment's reason.
+    for (i, suppressed) in result.suppressed.iter().enumerate() {
+        let diagnostic = &suppressed.diagnostic;
+        let index = ids.iter().position(|id| *id == diagnostic.rule);
+        if index.is_none() {
+            extra.push((diagnostic.rule.clone(), diagnostic.severity));
+        }
+        let mut item = result_of(source, &uri, diagnostic, index);
+        let mut suppression = json!({ "kind": "inSource" });
+        if let Some(reason) = &suppressed.reason {
+            suppression["justification"] = json!(reason);
+        }
+        item["suppressions"] = json!([suppression]);
+        if let Some(pack) = &result.pack {
+            item["properties"] = json!({ "pack": pack });
+        }
+        let item = serde_json::to_string_pretty(&item)?;
+        if i > 0 || !result.diagnostics.is_empty() {
+            out.extend_from_slice(b",\n");
+        }
+        write!(out, "        {}", nested(&item, 8))?;
+    }
     Ok(())
 }
 
@@ -362,11 +385,13 @@ mod tests {
             diagnostics: vec![d],
             error: None,
             pack: None,
+            suppressed: Vec::new(),
         }];
         let mut out = Vec::new();
         let options = super::super::RenderOptions {
             format: super::super::OutputFormat::Sarif,
             color: false,
+            show_suppressed: false,
         };
         super::super::render(
             &results,

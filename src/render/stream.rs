@@ -62,9 +62,17 @@ impl FileRenderer {
         let mut notification = None;
         let mut annotations = Vec::new();
         // Writing to a Vec cannot fail; a renderer's own error leaves the part empty.
+        let listed;
+        let shown = match self.options.show_suppressed && !result.suppressed.is_empty() {
+            true => {
+                listed = with_suppressed(result);
+                &listed
+            }
+            false => result,
+        };
         let _ = match self.options.format {
-            OutputFormat::Human => human::write_file(result, self.options.color, &mut bytes),
-            OutputFormat::Concise => concise::write_file(result, &mut bytes),
+            OutputFormat::Human => human::write_file(shown, self.options.color, &mut bytes),
+            OutputFormat::Concise => concise::write_file(shown, &mut bytes),
             OutputFormat::Github => {
                 annotations = github::annotations(result);
                 Ok(())
@@ -87,6 +95,21 @@ impl FileRenderer {
             pack: result.pack.clone(),
         }
     }
+}
+
+/// `--show-suppressed` for the formats people read: the silenced findings among the others,
+/// each message saying it was suppressed and why.
+fn with_suppressed(result: &FileResult) -> FileResult {
+    let mut shown = result.clone();
+    shown.diagnostics.extend(result.suppressed.iter().map(|s| {
+        let mut diagnostic = s.diagnostic.clone();
+        let reason = s.reason.as_deref().unwrap_or("no reason given");
+        diagnostic.message = format!("{} (suppressed: {reason})", diagnostic.message);
+        diagnostic.fix = None;
+        diagnostic
+    }));
+    crate::diagnostic::sort(&mut shown.diagnostics);
+    shown
 }
 
 /// Puts rendered files out in order, then the closing of the report.

@@ -167,7 +167,15 @@ impl Page {
             }
             for example in &section.examples {
                 let fence = fence_for(&example.lines);
-                let language = if example.diff { "diff" } else { "text" };
+                let language = match (
+                    example.diff,
+                    SourceKind::of_example(&example.lines.join("\n")),
+                ) {
+                    (true, _) => "diff",
+                    (false, SourceKind::Html) => "html",
+                    (false, SourceKind::Markdown) => "markdown",
+                    (false, _) => "text",
+                };
                 out.push_str(&format!("\n{}:\n\n{fence}{language}\n", example.label));
                 for line in &example.lines {
                     out.push_str(line);

@@ -426,7 +426,7 @@ replacement = "Secretary-General"
         load_error(
             "wording/sg",
             &rule,
-            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date, pair)",
+            "wording/sg.toml:1: unknown kind `forbidden` (expected one of: require, forbid, format, agree, position, symbol, date, substitute, repeat, language, quotes, title-case, dated-name, running-date, pair, suppression)",
         );
     }
 
