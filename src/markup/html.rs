@@ -11,7 +11,8 @@
 //! old table layout's category and symbol cells side by side become two lines, not the
 //! `Secretary-GeneralSG/SM/13017` of scraped text. White space collapses as a browser
 //! collapses it (not inside `pre`); entities are decoded, each standing for its source as a
-//! whole. The head, scripts, styles, forms and navigation are not the release.
+//! whole. The head, scripts, styles, forms, navigation and site footers are not the release,
+//! nor is a `<time datetime>` stamp (the page's metadata, as the web layout's date is).
 
 use std::cell::RefCell;
 use std::ops::Range;
@@ -48,7 +49,7 @@ enum Event {
 /// Elements whose content is not the release.
 const SKIPPED: &[&str] = &[
     "head", "script", "style", "noscript", "template", "nav", "form", "button", "select",
-    "textarea", "iframe", "svg", "object", "aside",
+    "textarea", "iframe", "svg", "object", "aside", "footer",
 ];
 
 /// `class` or `id` words of site chrome: menus, breadcrumbs, share bars, search boxes.
@@ -65,6 +66,7 @@ const CHROME: &[&str] = &[
     "sr-only",
     "language-switcher",
     "sidebar",
+    "footer",
 ];
 
 /// Elements that end a paragraph: a blank line before and after.
@@ -85,7 +87,6 @@ const PARAGRAPHS: &[&str] = &[
     "article",
     "section",
     "header",
-    "footer",
     "main",
     "figure",
     "hr",
@@ -140,7 +141,10 @@ fn events(html: &str, base: usize) -> Option<Vec<Event>> {
                 || is_chrome(el.get_attribute("class"))
                 || is_chrome(el.get_attribute("id"))
                 || el.get_attribute("role").is_some_and(|r| r == "navigation")
-                || el.has_attribute("hidden");
+                || el.has_attribute("hidden")
+                // A machine-readable date (`<time datetime>`) is the page's metadata, as on
+                // press.un.org since about 2014, whose text carries no date line.
+                || (name == "time" && el.has_attribute("datetime"));
             let opens = el.can_have_content() && !el.is_self_closing();
             elements.borrow_mut().push(Event::Start {
                 name: name.clone(),
