@@ -138,7 +138,7 @@ fn the_default_pack_has_its_rules_with_their_severities() {
             ("dateline/impossible-date", "error", "date"),
             ("dateline/malformed", "error", "date"),
             ("dateline/missing", "warning", "require"),
-            ("dateline/numeric", "warning", "date"),
+            ("dateline/numeric", "info", "date"),
             ("disclaimer/malformed", "warning", "format"),
             ("disclaimer/misplaced", "warning", "position"),
             ("disclaimer/missing", "error", "require"),
