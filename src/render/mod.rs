@@ -137,29 +137,32 @@ impl Summary {
             1 => "1 file could not be checked.".to_owned(),
             n => format!("{n} files could not be checked."),
         };
-        let suppressed = match self.suppressed {
-            0 => String::new(),
-            1 => " (1 finding suppressed)".to_owned(),
-            n => format!(" ({n} findings suppressed)"),
-        };
         if parts.is_empty() {
             if failed.is_empty() {
-                return format!("All checks passed{suppressed}.");
+                return match self.suppressed {
+                    0 => "All checks passed.".to_owned(),
+                    1 => "All checks passed (1 finding suppressed).".to_owned(),
+                    n => format!("All checks passed ({n} findings suppressed)."),
+                };
             }
             return failed;
         }
         let mut line = format!("Found {}", parts.join(", "));
+        let mut notes = Vec::new();
         match (self.fixable, self.unsafe_fixable) {
             (0, 0) => {}
-            (safe, 0) => line.push_str(&format!(" ({safe} fixable with --fix)")),
-            (0, unsafe_) => {
-                line.push_str(&format!(" ({unsafe_} fixable with --fix --unsafe-fixes)"))
-            }
-            (safe, unsafe_) => line.push_str(&format!(
-                " ({safe} fixable with --fix, {unsafe_} more with --unsafe-fixes)"
+            (safe, 0) => notes.push(format!("{safe} fixable with --fix")),
+            (0, unsafe_) => notes.push(format!("{unsafe_} fixable with --fix --unsafe-fixes")),
+            (safe, unsafe_) => notes.push(format!(
+                "{safe} fixable with --fix, {unsafe_} more with --unsafe-fixes"
             )),
         }
-        line.push_str(&suppressed);
+        if self.suppressed > 0 {
+            notes.push(format!("{} suppressed", self.suppressed));
+        }
+        if !notes.is_empty() {
+            line.push_str(&format!(" ({})", notes.join("; ")));
+        }
         line.push('.');
         if !failed.is_empty() {
             line.push(' ');
