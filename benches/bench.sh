@@ -45,16 +45,16 @@ cargo build --release --quiet --bin presslint --example corpus
 # Generates DIR with N releases (and the giant file when BIG is set), unless DIR/params says
 # the same parameters and generator already wrote it.
 generate() {
-  local dir=$1 n=$2 big=${3:-}
+  local dir=$1 n=$2 big=${3:-} format=${4:-text}
   local stamp
-  stamp="files=$n seed=$SEED big=${big:+$BIG_MB} gen=$(cat benches/support/corpus.rs examples/corpus.rs | sha256sum | cut -c1-16)"
+  stamp="files=$n seed=$SEED big=${big:+$BIG_MB} format=$format gen=$(cat benches/support/corpus.rs benches/support/formats.rs examples/corpus.rs | sha256sum | cut -c1-16)"
   if [ "$(cat "$dir/params" 2>/dev/null)" = "$stamp" ]; then
     echo "reusing $dir ($stamp)" >&2
     return
   fi
   echo "generating $dir ($stamp)..." >&2
   mkdir -p "$dir"
-  "$GEN" --out "$dir/corpus" --files "$n" --seed "$SEED" ${big:+--big "$dir/big.txt" --big-mb "$BIG_MB"} >&2
+  "$GEN" --out "$dir/corpus" --files "$n" --seed "$SEED" --format "$format" ${big:+--big "$dir/big.txt" --big-mb "$BIG_MB"} >&2
   echo "$stamp" > "$dir/params"
 }
 generate "$OUT" "$FILES" big
@@ -137,6 +137,16 @@ mkdir -p "$TMP/fix"
 read -r BF BF_RSS < <(PREP="cp '$BIG' '$TMP/fix/big.txt'" measure "$PL" check --fix --format json "$TMP/fix/big.txt")
 read -r RB RB_RSS < <(measure "$RG" -j1 "${RG_ARGS[@]}" "$BIG")
 
+# The same releases as HTML pages and as Markdown files: what reading the markup costs.
+FORMAT_ROWS=""
+for format in html markdown; do
+  generate "$OUT/$format" "$FILES" "" "$format"
+  F_BYTES=$(python3 -c 'import json, sys; print(sum(json.loads(l)["bytes"] for l in open(sys.argv[1])))' "$OUT/$format/corpus/manifest.jsonl")
+  # shellcheck disable=SC2046
+  read -r F F_RSS < <(measure $(threads 1) --format json "$OUT/$format/corpus")
+  FORMAT_ROWS="$FORMAT_ROWS $format:$F:$F_RSS:$F_BYTES"
+done
+
 A="" A_RSS="" A_BYTES="" A_FILES=""
 if [ "$ARCHIVE" = 1 ]; then
   A_FILES=100000
@@ -152,9 +162,10 @@ fi
 python3 - "$FILES" "$BYTES" "$BIG_BYTES" "$P1" "$P1_RSS" "$P2" "$P2_RSS" "$R1" "$R1_RSS" "$R2" "$R2_RSS" \
   "$PS" "$RS" "$B1" "$B1_RSS" "$BF" "$BF_RSS" "$RB" "$RB_RSS" "$A" "$A_RSS" "$A_BYTES" "$A_FILES" \
   "$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches examples Cargo.toml || echo '+dirty')" \
-  "$(nproc)" "$THREADS_HOW" "$("$RG" --version | head -n 1)" "$SEED" "$RUNS" "$RG_HOW" <<'PY'
+  "$(nproc)" "$THREADS_HOW" "$("$RG" --version | head -n 1)" "$SEED" "$RUNS" "$RG_HOW" "$FORMAT_ROWS" <<'PY'
 import sys
 a = sys.argv[1:]
+formats = [r.split(":") for r in a[30].split()]
 files, nbytes, big = int(a[0]), int(a[1]), int(a[2])
 p1, p1r, p2, p2r, r1, r1r, r2, r2r = map(float, a[3:11])
 ps, rs, b1, b1r, bf, bfr, rb, rbr = map(float, a[11:19])
@@ -182,4 +193,14 @@ if arch:
         float(arch), int(arch_b), int(arch_f), float(arch_r), "", "")
 print(f"| start-up, one small release (median of 30): presslint | {ps:.1f} ms | | | | | |")
 print(f"| start-up, one small release (median of 30): rg -j1 | {rs:.1f} ms | | | | | |")
+print()
+print("The same releases as HTML pages and as Markdown files (1 thread, `--format json`):\n")
+print("| input | size (MB) | wall | MB/s | peak RSS (MB) | time per MB ÷ text |")
+print("|---|---:|---:|---:|---:|---:|")
+text_per_mb = p1 / (nbytes / 1e6)
+print(f"| text | {mb:.1f} | {p1:.3f} s | {mb / p1:.1f} | {p1r / 1024:.0f} | 1.00 |")
+for name, wall, rss, size in formats:
+    wall, rss, size = float(wall), float(rss), int(size)
+    print(f"| {name} | {size / 1e6:.1f} | {wall:.3f} s | {size / 1e6 / wall:.1f} | {rss / 1024:.0f} | "
+          f"{wall / (size / 1e6) / text_per_mb:.2f} |")
 PY

@@ -20,6 +20,16 @@ use clap::Parser;
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;
+#[path = "../benches/support/formats.rs"]
+mod formats;
+
+/// How the releases are written.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Format {
+    Text,
+    Html,
+    Markdown,
+}
 
 #[derive(Parser)]
 #[command(about = "Generate a deterministic corpus of invented press releases")]
@@ -45,6 +55,10 @@ struct Args {
     /// Size of the giant release in MB (10^6 bytes)
     #[arg(long, default_value_t = 50)]
     big_mb: usize,
+    /// Write each release as a text file, an HTML page or a Markdown file (the manifest's
+    /// lines count in the text form)
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
 }
 
 fn main() -> std::io::Result<()> {
@@ -63,7 +77,19 @@ fn main() -> std::io::Result<()> {
     let mut manifest = BufWriter::new(fs::File::create(args.out.join("manifest.jsonl"))?);
     let (mut bytes, mut defects) = (0usize, 0usize);
     for i in 0..args.files {
-        let release = corpus::release(args.seed, i, rates);
+        let mut release = corpus::release(args.seed, i, rates);
+        match args.format {
+            Format::Text => {}
+            Format::Html => {
+                release.text = formats::to_html(&release.text, release.language);
+                release.file = release.file.replace(".txt", ".html");
+            }
+            Format::Markdown => {
+                release.text = formats::to_markdown(&release.text);
+                release.file = release.file.replace(".txt", ".md");
+            }
+        }
+        release.bytes = release.text.len();
         fs::write(args.out.join(&release.file), &release.text)?;
         serde_json::to_writer(&mut manifest, &release)?;
         manifest.write_all(b"\n")?;

@@ -155,7 +155,7 @@ fn findings_point_at_the_bytes_of_the_page() {
     assert_eq!(
         findings(&report),
         [
-            ("page/site-noise".to_owned(), 12, 42),
+            ("page/site-noise".to_owned(), 12, 30),
             ("symbol/malformed".to_owned(), 17, 51),
             ("dateline/malformed".to_owned(), 18, 50),
             ("date/weekday-mismatch".to_owned(), 21, 144),
@@ -173,7 +173,7 @@ fn findings_point_at_the_bytes_of_the_page() {
     assert_eq!(
         flagged,
         [
-            "Meetings Coverage and Press Releases",
+            "In progress at UNHQ",
             "sg/sm/23117",
             "March 12, 2024",
             "Monday, 12&nbsp;March",
