@@ -10,7 +10,6 @@ use assert_cmd::cargo::cargo_bin_cmd;
 use serde_json::Value;
 
 #[path = "../benches/support/corpus.rs"]
-#[allow(dead_code)]
 mod corpus;
 #[path = "../benches/support/formats.rs"]
 mod formats;

@@ -1,5 +1,6 @@
 //! A generated text release written as an HTML page or a Markdown file, for measuring what the
 //! marked-up formats cost against plain text on the same releases.
+#![allow(dead_code)] // each including target uses a different part
 
 /// The release as a page of today's layout: head, navigation and footer around the release;
 /// a header line per `<div>`, a paragraph per `<p>`; typographic characters as entities.
