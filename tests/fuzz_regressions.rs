@@ -48,6 +48,13 @@ fn fix_seeds_settle_and_keep_the_text_outside_their_edits() {
 }
 
 #[test]
+fn markup_seeds_keep_the_span_invariants_and_settle() {
+    for (_, bytes) in seeds("markup") {
+        fuzz::markup(&bytes);
+    }
+}
+
+#[test]
 fn json_seeds_keep_the_span_invariants_and_stay_json_when_fixed() {
     for (_, bytes) in seeds("json") {
         fuzz::json(&bytes);

@@ -237,6 +237,29 @@ pub fn fix(bytes: &[u8]) {
     check_fix_until_stable(engine, &source, first, Applicability::Unsafe);
 }
 
+/// Target `markup`: the first byte picks an HTML page (even) or a Markdown release (odd); the
+/// rest, as lossy UTF-8, is the file. Whatever it holds, it lints, every span, label and edit
+/// lies in the file on character boundaries, one pass of its fixes keeps the text outside
+/// their edits, and its safe fixes settle.
+pub fn markup(bytes: &[u8]) {
+    let Some((&selector, rest)) = bytes.split_first() else {
+        return;
+    };
+    let (name, kind) = match selector % 2 {
+        0 => ("fuzz.html", SourceKind::Html),
+        _ => ("fuzz.md", SourceKind::Markdown),
+    };
+    let engine = engine();
+    let text = String::from_utf8_lossy(rest).into_owned();
+    let source = SourceFile::new(name, text, kind);
+    let Some(first) = lint_checked(engine, &source) else {
+        panic!("a marked-up release failed to lint");
+    };
+    let fixes: Vec<&Fix> = first.iter().filter_map(|d| d.fix.as_ref()).collect();
+    check_one_pass(&source.text, &fixes);
+    check_fix_until_stable(engine, &source, first, Applicability::Safe);
+}
+
 /// Target `json`: arbitrary bytes as a `.json` release. Not JSON is an error; a release that
 /// lints has its spans checked against the JSON file, and its safe fixes must leave a JSON
 /// file that still lints.

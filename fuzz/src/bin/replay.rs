@@ -8,10 +8,11 @@ fn main() {
         "parse" => presslint_fuzz::parse,
         "fix" => presslint_fuzz::fix,
         "json" => presslint_fuzz::json,
+        "markup" => presslint_fuzz::markup,
         "rules" => |b| report(presslint_fuzz::rules(b)),
         "config" => |b| report(presslint_fuzz::config(b)),
         other => {
-            eprintln!("unknown target `{other}` (parse, fix, json, rules, config)");
+            eprintln!("unknown target `{other}` (parse, fix, json, markup, rules, config)");
             std::process::exit(2);
         }
     };
