@@ -241,10 +241,12 @@ mod tests {
     }
 
     #[test]
-    fn walks_pick_txt_and_json_only() {
+    fn walks_pick_releases_only() {
         assert!(has_walk_extension(Path::new("a/b.TXT")));
         assert!(has_walk_extension(Path::new("b.json")));
-        assert!(!has_walk_extension(Path::new("b.md")));
+        assert!(has_walk_extension(Path::new("b.md")));
+        assert!(has_walk_extension(Path::new("b.html")));
+        assert!(!has_walk_extension(Path::new("b.rs")));
         assert!(!has_walk_extension(Path::new("txt")));
     }
 
