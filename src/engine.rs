@@ -80,6 +80,16 @@ impl Engine {
         self.packs.first()
     }
 
+    /// The pack for a file: by the language a marked-up file declares, else by its text.
+    fn choose(
+        &self,
+        readable: &SourceFile,
+        projected: Option<&markup::Projected>,
+    ) -> error::Result<Chosen<'_>> {
+        let declared = projected.and_then(|p| p.language.as_deref());
+        self.packs.choose_declared(&readable.text, declared)
+    }
+
     /// The packs this engine checks with.
     pub fn packs(&self) -> &PackChoice {
         &self.packs
@@ -101,7 +111,7 @@ impl Engine {
     ) -> error::Result<(Release, Vec<Diagnostic>, Option<markup::Projected>)> {
         let projected = markup::project(source);
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.packs.choose(&readable.text)?;
+        let chosen = self.choose(readable, projected.as_ref())?;
         let (release, mut diagnostics) = Self::parse_with(chosen.pack, readable)?;
         if let Some(projected) = &projected {
             diagnostics.extend(projected.diagnostics.iter().cloned());
@@ -139,7 +149,7 @@ impl Engine {
     pub fn lint_file(&self, source: &SourceFile) -> error::Result<Linted<'_>> {
         let projected = markup::project(source);
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.packs.choose(&readable.text)?;
+        let chosen = self.choose(readable, projected.as_ref())?;
         self.lint_with(chosen, source, projected.as_ref(), Editions::Ignored)
     }
 
@@ -156,7 +166,7 @@ impl Engine {
     ) -> error::Result<Linted<'_>> {
         let projected = markup::project(source);
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.packs.choose(&readable.text)?;
+        let chosen = self.choose(readable, projected.as_ref())?;
         let editions = match self.packs.by_language_of_release() {
             true => Editions::Paired(pairing, wants_facts),
             false => Editions::Ignored,
@@ -173,7 +183,7 @@ impl Engine {
         }
         let projected = markup::project(source);
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.packs.choose(&readable.text)?;
+        let chosen = self.choose(readable, projected.as_ref())?;
         let (release, _) = Self::parse_with(chosen.pack, readable)?;
         let data = &chosen.pack.data;
         Ok(PairFacts::of(

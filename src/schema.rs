@@ -98,7 +98,12 @@ pub fn release_keywords() -> Vec<String> {
 static RELEASE: std::sync::LazyLock<Result<ReleaseSchema>> =
     std::sync::LazyLock::new(ReleaseSchema::compile);
 
-/// The compiled release schema.
+/// The release schema's `front_matter` definition, compiled on first use: only Markdown
+/// inputs with front matter need it.
+static FRONT_MATTER: std::sync::LazyLock<Result<ReleaseSchema>> =
+    std::sync::LazyLock::new(ReleaseSchema::compile_front_matter);
+
+/// The compiled release schema (or one of its definitions).
 pub struct ReleaseSchema {
     validator: jsonschema::Validator,
 }
@@ -113,6 +118,35 @@ impl ReleaseSchema {
         Ok(Self {
             validator: compile("release", RELEASE_SCHEMA)?,
         })
+    }
+
+    /// The process-wide schema of a Markdown release's front matter (`$defs/front_matter`),
+    /// compiled on first use.
+    pub fn front_matter() -> Result<&'static Self> {
+        FRONT_MATTER.as_ref().map_err(Clone::clone)
+    }
+
+    /// Compiles `$defs/front_matter` of the release schema: the schema's definitions under a
+    /// root that refers to it, so that the definition is written once, in the schema.
+    pub fn compile_front_matter() -> Result<Self> {
+        let mut schema: Value = serde_json::from_str(RELEASE_SCHEMA).map_err(|e| {
+            Error::of(
+                ErrorKind::Internal,
+                format!("embedded release schema is not JSON: {e}"),
+            )
+        })?;
+        let root = serde_json::json!({
+            "$schema": schema.get("$schema").cloned().unwrap_or(Value::Null),
+            "$defs": schema.get_mut("$defs").map(Value::take).unwrap_or_default(),
+            "$ref": "#/$defs/front_matter",
+        });
+        let validator = jsonschema::draft202012::new(&root).map_err(|e| {
+            Error::of(
+                ErrorKind::Internal,
+                format!("the release schema's front_matter does not compile: {e}"),
+            )
+        })?;
+        Ok(Self { validator })
     }
 
     /// One diagnostic per schema error, at the span of the offending value.
@@ -201,6 +235,41 @@ mod tests {
                 ("schema/type".to_owned(), Span::new(12, 14)),
             ]
         );
+    }
+
+    #[test]
+    fn the_front_matter_definition_compiles_and_checks_its_keys() {
+        let schema = ReleaseSchema::front_matter().unwrap();
+        let spans = PointerSpans::default();
+        let good = serde_json::json!({"symbol": "SG/SM/13017", "date": "2010-07-19", "title": "T"});
+        assert!(schema.validate(&good, &spans).is_empty());
+        for (value, rule) in [
+            (serde_json::json!({"symbol": "13017"}), "schema/pattern"),
+            (serde_json::json!({"date": "soon"}), "schema/pattern"),
+            (serde_json::json!({"language": "de"}), "schema/enum"),
+            (serde_json::json!({"title": 7}), "schema/type"),
+            (
+                serde_json::json!({"author": "x"}),
+                "schema/additional-properties",
+            ),
+        ] {
+            let found: Vec<String> = schema
+                .validate(&value, &spans)
+                .into_iter()
+                .map(|d| d.rule)
+                .collect();
+            assert_eq!(found, vec![rule.to_owned()], "{value}");
+        }
+        // Dates as the date-line rules judge them are the rules' to report, not the schema's.
+        for date in [
+            "19 July 2010",
+            "1er juillet 2010",
+            "March 12, 2024",
+            "19th July, 2010",
+        ] {
+            let value = serde_json::json!({ "date": date });
+            assert!(schema.validate(&value, &spans).is_empty(), "{date}");
+        }
     }
 
     #[test]

@@ -61,10 +61,14 @@ fn findings_by_release(report: &Value) -> BTreeMap<String, Vec<(String, String)>
 #[test]
 fn the_example_release_reads_the_same_in_every_format() {
     let formats = Path::new(EXAMPLES).join("formats");
-    let text = report(&[&Path::new(EXAMPLES).join("flawed-release.txt")]);
+    let text = report(&[&formats.join("flawed-release.txt")]);
     let expected = findings_by_release(&text).into_values().next().unwrap();
-    assert_eq!(expected.len(), 6);
-    for name in ["flawed-release.json", "flawed-release.html"] {
+    assert_eq!(expected.len(), 5);
+    for name in [
+        "flawed-release.json",
+        "flawed-release.md",
+        "flawed-release.html",
+    ] {
         let other = report(&[&formats.join(name)]);
         let found = findings_by_release(&other).into_values().next().unwrap();
         assert_eq!(found, expected, "{name}");
@@ -72,10 +76,14 @@ fn the_example_release_reads_the_same_in_every_format() {
 }
 
 #[test]
-fn generated_releases_read_the_same_as_html_pages() {
+fn generated_releases_read_the_same_as_html_pages_and_markdown_files() {
     let dir = tempfile::tempdir().unwrap();
-    let (text_dir, html_dir) = (dir.path().join("text"), dir.path().join("html"));
-    for d in [&text_dir, &html_dir] {
+    let (text_dir, html_dir, md_dir) = (
+        dir.path().join("text"),
+        dir.path().join("html"),
+        dir.path().join("md"),
+    );
+    for d in [&text_dir, &html_dir, &md_dir] {
         std::fs::create_dir_all(d.join("en")).unwrap();
         std::fs::create_dir_all(d.join("fr")).unwrap();
     }
@@ -85,6 +93,9 @@ fn generated_releases_read_the_same_as_html_pages() {
         let html = formats::to_html(&release.text, release.language);
         let page = html_dir.join(release.file.replace(".txt", ".html"));
         std::fs::write(page, html).unwrap();
+        let markdown = formats::to_markdown(&release.text);
+        let file = md_dir.join(release.file.replace(".txt", ".md"));
+        std::fs::write(file, markdown).unwrap();
     }
     let strip = |by: BTreeMap<String, Vec<(String, String)>>, root: &Path| {
         by.into_iter()
@@ -99,10 +110,12 @@ fn generated_releases_read_the_same_as_html_pages() {
     };
     let text = strip(findings_by_release(&report(&[&text_dir])), &text_dir);
     let html = strip(findings_by_release(&report(&[&html_dir])), &html_dir);
+    let markdown = strip(findings_by_release(&report(&[&md_dir])), &md_dir);
     assert_eq!(text.len(), 200);
     let total: usize = text.values().map(Vec::len).sum();
     assert!(total > 200, "the corpus plants defects: {total} findings");
     for (name, found) in &text {
-        assert_eq!(html.get(name), Some(found), "{name}");
+        assert_eq!(html.get(name), Some(found), "{name} as HTML");
+        assert_eq!(markdown.get(name), Some(found), "{name} as Markdown");
     }
 }

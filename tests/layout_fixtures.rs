@@ -103,7 +103,9 @@ fn check(page: &Page) {
         .lint(&source)
         .unwrap_or_else(|e| panic!("{e}"))
         .into_iter()
-        .filter(|d| d.severity != Severity::Info)
+        // Notes about site debris and a foreign pack are the parser's business, tested above;
+        // the notes of the era's genuine forms (`dateline/numeric`) are findings like others.
+        .filter(|d| d.severity != Severity::Info || !d.rule.starts_with("page/"))
         .map(|d| {
             let p = source.position(d.span.start);
             (d.rule, p.line, p.column)

@@ -175,8 +175,8 @@ fn changed_releases_are_checked_again_and_a_configuration_change_checks_everythi
     assert_eq!(outline(&watching.next_report()), ["releases/b.txt: "]);
     watching.wait_for_note("Watching for changes");
 
-    // A file the check would not read makes no report; a configuration makes a full one.
-    fs::write(dir.path().join("releases/notes.md"), "to do\n").unwrap();
+    // A file the check would not read (a style sheet) makes no report; a configuration makes a full one.
+    fs::write(dir.path().join("releases/notes.css"), "to do\n").unwrap();
     std::thread::sleep(Duration::from_millis(500));
     fs::write(
         dir.path().join("releases/presslint.toml"),

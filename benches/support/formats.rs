@@ -24,15 +24,13 @@ pub fn to_html(text: &str, language: &str) -> String {
     page
 }
 
-/// The release as Markdown: each header line a paragraph of its own, body paragraphs as they
-/// are (CommonMark joins the lines of a block into one paragraph).
+/// The release as Markdown: blocks as paragraphs, the lines of a header block kept apart by
+/// hard line breaks (a trailing `\`: CommonMark would join them into one line).
 pub fn to_markdown(text: &str) -> String {
     let mut out = String::new();
     for block in blocks(text) {
-        for line in block {
-            out.push_str(line);
-            out.push_str("\n\n");
-        }
+        out.push_str(&block.join("\\\n"));
+        out.push_str("\n\n");
     }
     out
 }

@@ -4,6 +4,7 @@
 //! build it for their format. The engine parses and checks the projected text as it checks a
 //! plain-text release, then maps every finding back through the projection.
 
+pub mod front_matter;
 pub mod html;
 pub mod markdown;
 pub mod projection;

@@ -33,6 +33,8 @@ struct Segment {
     /// The bytes of the file it stands for.
     source: Range<usize>,
     piece: Piece,
+    /// How a replacement is written there.
+    markup: Markup,
 }
 
 /// Which side of a boundary between two pieces an offset belongs to: a span's start belongs
@@ -43,31 +45,69 @@ enum Bias {
     End,
 }
 
-/// How a replacement is written into the file's markup.
+/// How a replacement is written into the file's markup, where the piece it edits sits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Markup {
     /// HTML text content: `&`, `<` and `>` become entities.
     Html,
     /// CommonMark inline text: characters that would open markup are escaped with `\`.
     Markdown,
+    /// A line that is markup as it reads (a Markdown star line, whose fix is a star line):
+    /// written as is.
+    Verbatim,
+    /// A plain YAML scalar: a replacement YAML would read otherwise (`:`, `#`, an indicator
+    /// first) is refused.
+    YamlPlain,
+    /// Inside double quotes (YAML, a TOML basic string): `\` and `"` escaped.
+    DoubleQuoted,
+    /// Inside YAML single quotes: `'` doubled.
+    SingleQuoted,
+    /// A TOML literal string: no `'` can be written.
+    Literal,
+    /// A value no edit rewrites in place (a block scalar, a TOML date).
+    ReadOnly,
 }
 
 impl Markup {
-    pub fn escape(self, replacement: &str) -> String {
+    /// The replacement as written in this markup; `None` when it cannot be.
+    pub fn escape(self, replacement: &str) -> Option<String> {
         let mut out = String::with_capacity(replacement.len());
+        match self {
+            Markup::Verbatim => return Some(replacement.to_owned()),
+            Markup::ReadOnly => return None,
+            Markup::YamlPlain => {
+                let first = replacement.chars().next();
+                let second = replacement.chars().nth(1);
+                let indicator = match first {
+                    Some('-' | '?') => second.is_none_or(char::is_whitespace),
+                    Some(c) => ",[]{}#&*!|>'\"%@`".contains(c),
+                    None => false,
+                };
+                let comment_or_key = replacement.contains(": ")
+                    || replacement.contains(" #")
+                    || replacement.ends_with(':');
+                return (!indicator && !comment_or_key).then(|| replacement.to_owned());
+            }
+            Markup::Literal => {
+                return (!replacement.contains('\'')).then(|| replacement.to_owned());
+            }
+            _ => {}
+        }
         for c in replacement.chars() {
             match (self, c) {
                 (Markup::Html, '&') => out.push_str("&amp;"),
                 (Markup::Html, '<') => out.push_str("&lt;"),
                 (Markup::Html, '>') => out.push_str("&gt;"),
-                (Markup::Markdown, '*' | '_' | '`' | '[' | ']' | '<' | '\\') => {
+                (Markup::Markdown, '*' | '_' | '`' | '[' | ']' | '<' | '\\')
+                | (Markup::DoubleQuoted, '"' | '\\') => {
                     out.push('\\');
                     out.push(c);
                 }
+                (Markup::SingleQuoted, '\'') => out.push_str("''"),
                 _ => out.push(c),
             }
         }
-        out
+        Some(out)
     }
 }
 
@@ -76,6 +116,7 @@ impl Markup {
 pub struct Projection {
     pub text: String,
     segments: Vec<Segment>,
+    /// The markup of the pieces pushed next.
     markup: Markup,
     /// The file's length: where the end of the projected text maps when nothing follows.
     source_len: usize,
@@ -91,6 +132,11 @@ impl Projection {
         }
     }
 
+    /// Pieces pushed from now on sit in `markup` (a Markdown file's front matter is YAML).
+    pub fn set_markup(&mut self, markup: Markup) {
+        self.markup = markup;
+    }
+
     /// Text that is the file's bytes at `source_start`, byte for byte.
     pub fn push_verbatim(&mut self, text: &str, source_start: usize) {
         if text.is_empty() {
@@ -101,6 +147,7 @@ impl Projection {
         let source = source_start..source_start + text.len();
         if let Some(last) = self.segments.last_mut() {
             if last.piece == Piece::Verbatim
+                && last.markup == self.markup
                 && last.text.end == start
                 && last.source.end == source.start
             {
@@ -153,6 +200,7 @@ impl Projection {
             text: start..self.text.len(),
             source,
             piece,
+            markup: self.markup,
         });
     }
 
@@ -204,15 +252,16 @@ impl Projection {
 
     /// An edit of the projected text as an edit of the file, or `None` when it cannot be made
     /// without breaking markup: it touches a synthetic line break, cuts into a whole piece,
-    /// spans markup between two pieces, or writes a line break (a new block needs markup).
+    /// spans markup between two pieces, writes a line break (a new block needs markup), or
+    /// writes what the markup of its pieces cannot hold.
     pub fn edit(&self, edit: &Edit) -> Option<Edit> {
         if edit.replacement.contains(['\n', '\r']) {
             return None;
         }
         let (a, b) = (edit.start, edit.end);
-        let replacement = self.markup.escape(&edit.replacement);
         if a == b {
-            return self.insertion(a).map(|at| Edit::insert(at, replacement));
+            let (at, markup) = self.insertion(a)?;
+            return Some(Edit::insert(at, markup.escape(&edit.replacement)?));
         }
         let first = self.segments.partition_point(|s| s.text.end <= a);
         let mut previous: Option<&Segment> = None;
@@ -226,24 +275,31 @@ impl Projection {
                 Piece::Whole if !whole => return None,
                 _ => {}
             }
-            if previous.is_some_and(|p| p.source.end != segment.source.start) {
+            if previous
+                .is_some_and(|p| p.source.end != segment.source.start || p.markup != segment.markup)
+            {
                 return None;
             }
             previous = Some(segment);
         }
-        previous?;
+        let replacement = previous?.markup.escape(&edit.replacement)?;
         let span = Span::new(self.offset(a, Bias::Start), self.offset(b, Bias::End));
         Some(Edit::replace(span, replacement))
     }
 
-    /// Where an insertion at projected offset `at` goes: inside a verbatim piece, or at the
-    /// edge of one (the end of the piece before, else the start of the piece after).
-    fn insertion(&self, at: usize) -> Option<usize> {
+    /// Where an insertion at projected offset `at` goes, and in what markup: inside a
+    /// verbatim piece, or at the edge of one (the end of the piece before, else the start of
+    /// the piece after).
+    fn insertion(&self, at: usize) -> Option<(usize, Markup)> {
         let i = self.segments.partition_point(|s| s.text.end < at);
         let segment = self.segments.get(i)?;
         if segment.text.start < at && at < segment.text.end {
-            return (segment.piece == Piece::Verbatim)
-                .then(|| segment.source.start + (at - segment.text.start));
+            return (segment.piece == Piece::Verbatim).then(|| {
+                (
+                    segment.source.start + (at - segment.text.start),
+                    segment.markup,
+                )
+            });
         }
         let before = self.segments[..=i]
             .iter()
@@ -253,8 +309,8 @@ impl Projection {
             .iter()
             .find(|s| s.text.start == at && s.piece == Piece::Verbatim);
         before
-            .map(|s| s.source.end)
-            .or_else(|| after.map(|s| s.source.start))
+            .map(|s| (s.source.end, s.markup))
+            .or_else(|| after.map(|s| (s.source.start, s.markup)))
     }
 
     /// A finding on the projected text as a finding on the file: its span and labels mapped,
@@ -337,5 +393,43 @@ mod tests {
         let start_of_next = p.text.len() - 4;
         let edit = p.edit(&Edit::insert(start_of_next, "A ")).unwrap();
         assert_eq!(&html[edit.start..], "Next</p>");
+    }
+
+    #[test]
+    fn each_piece_is_written_in_its_own_markup() {
+        let escaped = |markup: Markup, text: &str| markup.escape(text);
+        assert_eq!(
+            escaped(Markup::DoubleQuoted, r#"a "b" \c"#).as_deref(),
+            Some(r#"a \"b\" \\c"#)
+        );
+        assert_eq!(
+            escaped(Markup::SingleQuoted, "it's").as_deref(),
+            Some("it''s")
+        );
+        assert_eq!(escaped(Markup::Literal, "it's"), None);
+        assert_eq!(
+            escaped(Markup::YamlPlain, "-led Talks").as_deref(),
+            Some("-led Talks")
+        );
+        for refused in ["Note: x", "a #b", "- x", "'quoted", "ends:"] {
+            assert_eq!(escaped(Markup::YamlPlain, refused), None, "{refused}");
+        }
+        assert_eq!(escaped(Markup::ReadOnly, "x"), None);
+        assert_eq!(
+            escaped(Markup::Verbatim, "* *** *").as_deref(),
+            Some("* *** *")
+        );
+        // `"ab"cd`: the quoted value and the text after it are side by side in the file,
+        // but one edit cannot write into both.
+        let mut p = Projection::new(Markup::Markdown, 7);
+        p.set_markup(Markup::DoubleQuoted);
+        p.push_verbatim("ab", 1);
+        p.set_markup(Markup::Markdown);
+        p.push_verbatim("cd", 3);
+        assert!(p.edit(&Edit::replace(Span::new(1, 3), "x")).is_none());
+        let edit = p.edit(&Edit::replace(Span::new(0, 1), "\"")).unwrap();
+        assert_eq!((edit.start, edit.replacement.as_str()), (1, "\\\""));
+        let edit = p.edit(&Edit::insert(2, "*")).unwrap();
+        assert_eq!((edit.start, edit.replacement.as_str()), (3, "*"));
     }
 }

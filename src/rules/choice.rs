@@ -103,6 +103,31 @@ impl PackChoice {
         }
     }
 
+    /// [`PackChoice::choose`] for a release that declares its language (a Markdown release's
+    /// front matter `language: fr`): with packs chosen by language, the embedded pack of
+    /// that language, when there is one; otherwise the text decides.
+    pub fn choose_declared(&self, text: &str, language: Option<&str>) -> Result<Chosen<'_>> {
+        if let (PackChoice::ByLanguage(packs), Some(language)) = (self, language) {
+            if packs.default.language == language {
+                return Ok(Chosen {
+                    pack: &packs.default,
+                    verdict: None,
+                });
+            }
+            let named = embedded_profiles()
+                .iter()
+                .find(|(_, lang, _)| lang == language)
+                .map(|(name, _, _)| name.clone());
+            if let Some(pack) = named.and_then(|name| packs.other(&name)) {
+                return Ok(Chosen {
+                    pack: pack?,
+                    verdict: None,
+                });
+            }
+        }
+        self.choose(text)
+    }
+
     /// Every pack this choice may check with, loading those not loaded yet; a pack that
     /// does not load is left out (its error is the error of the files that need it).
     pub fn all(&self) -> Vec<&Pack> {

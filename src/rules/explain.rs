@@ -104,6 +104,11 @@ impl Page {
                           A text release is parsed into that shape, so it rarely fails; a `.json` release (as a\n\
                           CMS exports it) is checked as written. The diagnostic points at the offending value,\n\
                           found through the error's instance path. `presslint schema release` prints the schema."
+                        .to_owned(),
+                        "A Markdown release's front matter (YAML between `---` lines, TOML between `+++`\n\
+                          lines) is checked against `$defs/front_matter`: a key the schema does not know is shown\n\
+                          at the key, a value of the wrong type or shape at the value. Front matter that does not\n\
+                          parse at all is reported as `schema/type`, where the parser stopped."
                         .to_owned()],
                 ),
                 Section::prose(
