@@ -159,3 +159,29 @@ fn sarif_output_matches_the_sarif_2_1_0_schema() {
         "schema/additional-properties"
     );
 }
+
+/// Suppressed findings keep both contracts: the JSON report's `suppressed` entries and
+/// SARIF's in-source suppressions.
+#[test]
+fn suppressed_findings_match_both_schemas() {
+    let examples = manifest().join("examples/formats");
+    let (_, report) = output(&examples, "json", &["suppressed-release.html"]);
+    assert_eq!(report["summary"]["suppressed"], 1);
+    let schema = load(&manifest().join("schemas/report.schema.json"));
+    let validator = jsonschema::draft202012::new(&schema).expect("report schema compiles");
+    assert_valid(&validator, &report);
+    let Some(path) = shared::shared_file("third-party/sarif-schema-2.1.0.json") else {
+        return;
+    };
+    let validator = jsonschema::draft4::new(&load(&path)).expect("SARIF schema compiles");
+    let (_, log) = output(&examples, "sarif", &["suppressed-release.html"]);
+    assert_valid(&validator, &log);
+    let suppressed: Vec<&Value> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r.get("suppressions"))
+        .collect();
+    assert_eq!(suppressed.len(), 1);
+    assert_eq!(suppressed[0][0]["kind"], "inSource");
+}
