@@ -347,6 +347,12 @@ mod tests {
     }
 
     #[test]
+    fn preformatted_text_keeps_its_lines_and_spaces() {
+        let html = "<pre>SG/SM/6001\r\n19 July 1996\n\nA  B</pre><p>x</p>";
+        assert_eq!(projected(html), "SG/SM/6001\n19 July 1996\n\nA  B\n\nx\n\n");
+    }
+
+    #[test]
     fn comments_are_collected_with_their_spans() {
         let html = "<p>a</p><!-- presslint-disable x/y -- why --><p>b</p>";
         let (_, comments) = project(html, 0).unwrap();
