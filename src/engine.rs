@@ -80,14 +80,15 @@ impl Engine {
         self.packs.first()
     }
 
-    /// The pack for a file: by the language a marked-up file declares, else by its text.
-    fn choose(
-        &self,
-        readable: &SourceFile,
-        projected: Option<&markup::Projected>,
-    ) -> error::Result<Chosen<'_>> {
-        let declared = projected.and_then(|p| p.language.as_deref());
-        self.packs.choose_declared(&readable.text, declared)
+    /// A file as the parser reads it: the projection of a marked-up file (none for text and
+    /// JSON), and the pack chosen for it, by the language the file declares (a Markdown
+    /// release's front matter), else by the language of its text.
+    fn read(&self, source: &SourceFile) -> error::Result<(Option<markup::Projected>, Chosen<'_>)> {
+        let projected = markup::project(source);
+        let readable = projected.as_ref().map_or(source, |p| &p.source);
+        let declared = projected.as_ref().and_then(|p| p.language.as_deref());
+        let chosen = self.packs.choose_declared(&readable.text, declared)?;
+        Ok((projected, chosen))
     }
 
     /// The packs this engine checks with.
@@ -109,9 +110,8 @@ impl Engine {
         &self,
         source: &SourceFile,
     ) -> error::Result<(Release, Vec<Diagnostic>, Option<markup::Projected>)> {
-        let projected = markup::project(source);
+        let (projected, chosen) = self.read(source)?;
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.choose(readable, projected.as_ref())?;
         let (release, mut diagnostics) = Self::parse_with(chosen.pack, readable)?;
         if let Some(projected) = &projected {
             diagnostics.extend(projected.diagnostics.iter().cloned());
@@ -147,9 +147,7 @@ impl Engine {
 
     /// [`Engine::lint`], naming the pack that checked the file.
     pub fn lint_file(&self, source: &SourceFile) -> error::Result<Linted<'_>> {
-        let projected = markup::project(source);
-        let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.choose(readable, projected.as_ref())?;
+        let (projected, chosen) = self.read(source)?;
         self.lint_with(chosen, source, projected.as_ref(), Editions::Ignored)
     }
 
@@ -164,9 +162,7 @@ impl Engine {
         pairing: Option<&Pairing>,
         wants_facts: &dyn Fn(&EditionKey) -> bool,
     ) -> error::Result<Linted<'_>> {
-        let projected = markup::project(source);
-        let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.choose(readable, projected.as_ref())?;
+        let (projected, chosen) = self.read(source)?;
         let editions = match self.packs.by_language_of_release() {
             true => Editions::Paired(pairing, wants_facts),
             false => Editions::Ignored,
@@ -181,9 +177,8 @@ impl Engine {
         if !self.packs.by_language_of_release() {
             return Ok(None);
         }
-        let projected = markup::project(source);
+        let (projected, chosen) = self.read(source)?;
         let readable = projected.as_ref().map_or(source, |p| &p.source);
-        let chosen = self.choose(readable, projected.as_ref())?;
         let (release, _) = Self::parse_with(chosen.pack, readable)?;
         let data = &chosen.pack.data;
         Ok(PairFacts::of(
