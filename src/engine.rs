@@ -181,12 +181,11 @@ impl Engine {
         let readable = projected.as_ref().map_or(source, |p| &p.source);
         let (release, _) = Self::parse_with(chosen.pack, readable)?;
         let data = &chosen.pack.data;
-        Ok(PairFacts::of(
-            &release,
-            readable,
-            data,
-            &chosen.pack.language,
-        ))
+        let mut facts = PairFacts::of(&release, readable, data, &chosen.pack.language);
+        if let (Some(facts), Some(projected)) = (facts.as_mut(), &projected) {
+            facts.map_places(|span| projected.projection.span(span), source);
+        }
+        Ok(facts)
     }
 
     /// Lints `source`, or the text of a marked-up file (`projected`), whose findings are then
@@ -259,7 +258,13 @@ impl Engine {
                 let facts = edition
                     .as_ref()
                     .filter(|edition| wants_facts(edition))
-                    .and_then(|_| PairFacts::of(&release, source, data, language));
+                    .and_then(|_| PairFacts::of(&release, source, data, language))
+                    .map(|mut facts| {
+                        if let Some(projected) = projected {
+                            facts.map_places(|span| projected.projection.span(span), file);
+                        }
+                        facts
+                    });
                 (edition, facts)
             }
             Editions::Ignored => (None, None),

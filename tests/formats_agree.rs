@@ -119,3 +119,64 @@ fn generated_releases_read_the_same_as_html_pages_and_markdown_files() {
         assert_eq!(markdown.get(name), Some(found), "{name} as Markdown");
     }
 }
+
+/// `(line, column)` of a byte offset, 1-based, the column in characters.
+fn position(text: &str, offset: usize) -> (u64, u64) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line as u64, column as u64)
+}
+
+#[test]
+fn editions_written_as_pages_are_compared_and_point_into_each_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let editions = Path::new(EXAMPLES).join("editions");
+    let mut pages = Vec::new();
+    for (language, name) in [("en", "sc15902"), ("fr", "cs15902")] {
+        let text = std::fs::read_to_string(editions.join(language).join(format!("{name}.txt")));
+        let html = formats::to_html(&text.unwrap(), language);
+        std::fs::create_dir_all(dir.path().join(language)).unwrap();
+        let page = dir.path().join(language).join(format!("{name}.html"));
+        std::fs::write(&page, &html).unwrap();
+        pages.push((page, html));
+    }
+    let report = report(&[&dir.path().join("en"), &dir.path().join("fr")]);
+    let french = &report["files"][1];
+    let rules: Vec<&str> = french["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["pair/headline-numbers", "pair/intro-dates"]);
+    let (english_page, english_html) = &pages[0];
+    for d in french["diagnostics"].as_array().unwrap() {
+        let related = &d["related"][0];
+        assert_eq!(related["path"], english_page.to_str().unwrap());
+        let (start, end) = (
+            related["start"].as_u64().unwrap() as usize,
+            related["end"].as_u64().unwrap() as usize,
+        );
+        let expected = &english_html[start..end];
+        assert!(
+            related["message"]
+                .as_str()
+                .unwrap()
+                .contains(&format!("`{expected}`")),
+            "{related}: the other page reads `{expected}` there"
+        );
+        let (line, column) = position(english_html, start);
+        assert_eq!(
+            (related["line"].as_u64(), related["column"].as_u64()),
+            (Some(line), Some(column))
+        );
+        assert!(d["message"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("{}:{line}:{column})", english_page.display())));
+    }
+}

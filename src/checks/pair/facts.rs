@@ -91,6 +91,21 @@ impl EditionKey {
 }
 
 impl PairFacts {
+    /// Moves every place to the file a marked-up edition was read from: `span` maps a span of
+    /// the text it shows to the file's bytes, whose lines and columns are then read from `file`.
+    pub fn map_places(&mut self, span: impl Fn(Span) -> Span, file: &SourceFile) {
+        let mut places: Vec<&mut Place> = vec![&mut self.symbols.place];
+        places.extend(self.date.as_mut().map(|d| &mut d.place));
+        places.extend(self.resolutions.iter_mut().map(|r| &mut r.place));
+        places.extend(self.tally.as_mut().map(|t| &mut t.place));
+        places.extend(self.intro_days.iter_mut().map(|d| &mut d.place));
+        for place in places {
+            place.span = span(place.span);
+            let position = file.position(place.span.start);
+            (place.line, place.column) = (position.line, position.column);
+        }
+    }
+
     /// Which release this edition is of.
     pub fn edition(&self) -> EditionKey {
         EditionKey {
