@@ -495,3 +495,23 @@ fn a_french_document_is_checked_with_the_french_pack() {
     let (status, _) = shut_down(client);
     assert!(status.success());
 }
+
+#[test]
+fn an_html_page_is_checked_as_the_release_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = started(dir.path(), json!({}));
+    let uri = file_uri(&dir.path().join("sgsm23119.html"));
+    let text = "<html><body>\n<p>SG/SM/23119</p>\n<p>14 March 2024</p>\n\
+                <h1>Secretary-General Opens Fisheries Forum</h1>\n\
+                <p>The <b>Secretary&nbsp;General</b> opened the forum on shared fisheries today.</p>\n\
+                <p>* *** *</p>\n<p>For information media. Not an official record.</p>\n</body></html>\n";
+    client.open(&uri, 1, text);
+    let published = client.diagnostics(&uri);
+    // Line 4 (0-based) of the page, from `Secretary` to the end of `General`, entity included.
+    assert_eq!(
+        found(&published),
+        [("wording/secretary-general".to_owned(), range(4, 10, 32))]
+    );
+    let (status, _) = shut_down(client);
+    assert!(status.success());
+}
