@@ -417,3 +417,37 @@ fn an_unused_suppression_is_removed_by_fix() {
     );
     assert_eq!(fixed, expected);
 }
+
+#[test]
+fn a_suppression_that_names_no_rule_is_an_error_quoting_it() {
+    let page = "<html><body><p>SG/SM/23118</p><p>13 March 2024</p>\n\
+        <h1>Secretary-General Welcomes Agreement on Shared Fisheries</h1>\n\
+        <!-- presslint-disable-next-line -- why -->\n\
+        <p>The agreement will guide the fleets.</p><p>* *** *</p>\n\
+        <p>For information media. Not an official record.</p></body></html>";
+    let report = json_of(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "p.html",
+            "-",
+        ],
+        Some(page),
+    );
+    let d = &report["files"][0]["diagnostics"];
+    assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
+    assert_eq!(d[0]["rule"], "suppression/unknown-rule");
+    assert_eq!(
+        d[0]["message"],
+        "no rule `<!-- presslint-disable-next-line -- why -->` to suppress"
+    );
+    assert_eq!(
+        (
+            d[0]["span"]["line"].as_u64(),
+            d[0]["span"]["column"].as_u64()
+        ),
+        (Some(3), Some(1))
+    );
+}

@@ -192,7 +192,8 @@ pub fn apply(
         }
         let written = one_line(&file.text[s.comment.range()]);
         if s.rules.is_empty() {
-            report(ProblemKind::UnknownRule, s.comment, "", None);
+            // It names no rule at all: the message quotes the comment.
+            report(ProblemKind::UnknownRule, s.comment, &written, None);
         }
         if s.reason.is_none() {
             report(ProblemKind::MissingReason, s.comment, &written, None);
