@@ -451,3 +451,32 @@ fn a_suppression_that_names_no_rule_is_an_error_quoting_it() {
         (Some(3), Some(1))
     );
 }
+
+#[test]
+fn suppression_ids_are_located_in_the_file_whatever_their_separators() {
+    let page = "<html><body><p>SG/SM/23118</p><p>13 March 2024</p>\r\n\
+        <h1>Secretary-General Welcomes Agreement on Shared Fisheries</h1>\r\n\
+        <!-- presslint-disable\r\n\r\n  wording/no-such-rule\u{2003}date/no-such-rule -- é -->\r\n\
+        <p>The agreement will guide the fleets.</p><p>* *** *</p>\r\n\
+        <p>For information media. Not an official record.</p></body></html>";
+    let report = json_of(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "p.html",
+            "-",
+        ],
+        Some(page),
+    );
+    let d = &report["files"][0]["diagnostics"];
+    assert_eq!(d[0]["rule"], "suppression/unknown-rule");
+    assert_eq!(at(page, &d[0]), "wording/no-such-rule");
+    let position = |d: &Value| (d["span"]["line"].as_u64(), d["span"]["column"].as_u64());
+    assert_eq!(position(&d[0]), (Some(5), Some(3)));
+    // After an em space (three bytes, one column).
+    assert_eq!(d[1]["rule"], "suppression/unknown-rule");
+    assert_eq!(at(page, &d[1]), "date/no-such-rule");
+    assert_eq!(position(&d[1]), (Some(5), Some(24)));
+}

@@ -41,10 +41,20 @@ struct Suppression {
 fn read(comments: &[Comment], file: &SourceFile) -> Vec<Suppression> {
     let mut out: Vec<Suppression> = Vec::new();
     for comment in comments {
-        // The comment's text starts after `<!--`.
-        let base = comment.span.start + 4;
-        let trimmed = comment.text.trim_start();
-        let lead = comment.text.len() - trimmed.len();
+        // Offsets are read from the comment as the file writes it: a parser's text of the
+        // comment may differ (HTML turns CR LF into LF), and spans are the file's bytes.
+        let Some(raw) = file.text.get(comment.span.range()) else {
+            continue;
+        };
+        let opening = if raw.starts_with("<!--") { 4 } else { 0 };
+        let closing = raw
+            .strip_suffix("-->")
+            .map_or(raw.len(), str::len)
+            .max(opening);
+        let text = &raw[opening..closing];
+        let base = comment.span.start + opening;
+        let trimmed = text.trim_start();
+        let lead = text.len() - trimmed.len();
         let (directive, keyword) = [
             (Directive::NextLine, "presslint-disable-next-line"),
             (Directive::Disable, "presslint-disable"),
@@ -63,7 +73,7 @@ fn read(comments: &[Comment], file: &SourceFile) -> Vec<Suppression> {
             continue;
         };
         let after = lead + keyword.len();
-        let rest = &comment.text[after..];
+        let rest = &text[after..];
         let (names, reason) = match rest.find("--") {
             Some(dashes) => {
                 let reason = rest[dashes + 2..].trim();
@@ -76,13 +86,13 @@ fn read(comments: &[Comment], file: &SourceFile) -> Vec<Suppression> {
         };
         let mut rules = Vec::new();
         let names_at = base + after;
-        let mut offset = 0;
+        // Separators may be several bytes long (any Unicode space): each word's offset is
+        // where it sits in `names`.
         for word in names.split(|c: char| c == ',' || c.is_whitespace()) {
             if !word.is_empty() {
-                let start = names_at + offset;
+                let start = names_at + (word.as_ptr() as usize - names.as_ptr() as usize);
                 rules.push((word.to_owned(), Span::new(start, start + word.len())));
             }
-            offset += word.len() + 1;
         }
         let covers = match directive {
             Directive::NextLine => next_line(file, comment.span.end),

@@ -289,7 +289,6 @@ fn collect_comments(comments: &mut Vec<Comment>, text: &str, at: Range<usize>) {
         };
         comments.push(Comment {
             span: Span::new(at.start + open, at.start + close + 3),
-            text: html[open + 4..close].to_owned(),
         });
         from = close + 3;
     }

@@ -14,13 +14,12 @@ use crate::span::Span;
 
 pub use projection::{Markup, Projection};
 
-/// A comment of the file (`<!-- ... -->`): where suppressions are written.
+/// A comment of the file (`<!-- ... -->`): where suppressions are written. Its text is read
+/// from the file's bytes at `span` (a parser's copy may differ: HTML turns CR LF into LF).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Comment {
     /// The whole comment, delimiters included.
     pub span: Span,
-    /// Between the delimiters.
-    pub text: String,
 }
 
 /// A marked-up file as the text it shows.
