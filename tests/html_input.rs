@@ -31,6 +31,14 @@ fn json_of(args: &[&str], stdin: Option<&str>) -> Value {
     })
 }
 
+/// The JSON report of a page read from stdin as `name`.
+fn check_page(name: &str, page: &str) -> Value {
+    json_of(
+        &["check", "--format", "json", "--stdin-filename", name, "-"],
+        Some(page),
+    )
+}
+
 /// `(rule, line, column)` of every finding of the first file of a JSON report.
 fn findings(report: &Value) -> Vec<(String, u64, u64)> {
     report["files"][0]["diagnostics"]
@@ -212,17 +220,7 @@ fn a_fix_over_an_entity_replaces_it_whole() {
         <h1>Secretary-General Opens Fisheries Forum</h1>\
         <p>The Secretary&nbsp;General opened the forum on shared fisheries today.</p>\
         <p>* *** *</p><p>For information media. Not an official record.</p></body></html>";
-    let report = json_of(
-        &[
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "p.html",
-            "-",
-        ],
-        Some(page),
-    );
+    let report = check_page("p.html", page);
     let diagnostics = report["files"][0]["diagnostics"].as_array().unwrap();
     let found = diagnostics
         .iter()
@@ -292,17 +290,7 @@ const SUPPRESSED: &str = "<html><body>
 
 #[test]
 fn suppression_comments_silence_findings_with_their_reasons() {
-    let report = json_of(
-        &[
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "s.html",
-            "-",
-        ],
-        Some(SUPPRESSED),
-    );
+    let report = check_page("s.html", SUPPRESSED);
     assert_eq!(
         findings(&report),
         [
@@ -425,17 +413,7 @@ fn a_suppression_that_names_no_rule_is_an_error_quoting_it() {
         <!-- presslint-disable-next-line -- why -->\n\
         <p>The agreement will guide the fleets.</p><p>* *** *</p>\n\
         <p>For information media. Not an official record.</p></body></html>";
-    let report = json_of(
-        &[
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "p.html",
-            "-",
-        ],
-        Some(page),
-    );
+    let report = check_page("p.html", page);
     let d = &report["files"][0]["diagnostics"];
     assert_eq!(d.as_array().unwrap().len(), 1, "{d}");
     assert_eq!(d[0]["rule"], "suppression/unknown-rule");
@@ -459,17 +437,7 @@ fn suppression_ids_are_located_in_the_file_whatever_their_separators() {
         <!-- presslint-disable\r\n\r\n  wording/no-such-rule\u{2003}date/no-such-rule -- é -->\r\n\
         <p>The agreement will guide the fleets.</p><p>* *** *</p>\r\n\
         <p>For information media. Not an official record.</p></body></html>";
-    let report = json_of(
-        &[
-            "check",
-            "--format",
-            "json",
-            "--stdin-filename",
-            "p.html",
-            "-",
-        ],
-        Some(page),
-    );
+    let report = check_page("p.html", page);
     let d = &report["files"][0]["diagnostics"];
     assert_eq!(d[0]["rule"], "suppression/unknown-rule");
     assert_eq!(at(page, &d[0]), "wording/no-such-rule");

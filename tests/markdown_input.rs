@@ -68,15 +68,22 @@ fn fixing_the_markdown_example_keeps_its_front_matter_and_markup() {
     assert_eq!(rules, vec!["date/weekday-mismatch"]);
 }
 
-/// `(rule, line, column)` of each finding of `presslint check --format json` on a `.md` stdin.
-fn reported(text: &str) -> Vec<(String, u64, u64)> {
+/// The JSON report of `presslint check` on a `.md` release read from stdin, with `extra` args.
+fn report_of(text: &str, extra: &[&str]) -> serde_json::Value {
     let out = Command::cargo_bin("presslint")
         .unwrap()
-        .args(["check", "--format", "json", "--stdin-filename", "r.md", "-"])
+        .args(["check", "--format", "json"])
+        .args(extra)
+        .args(["--stdin-filename", "r.md", "-"])
         .write_stdin(text)
         .output()
         .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// `(rule, line, column)` of each finding of `presslint check --format json` on a `.md` stdin.
+fn reported(text: &str) -> Vec<(String, u64, u64)> {
+    let report = report_of(text, &[]);
     report["files"][0]["diagnostics"]
         .as_array()
         .unwrap()
@@ -161,23 +168,10 @@ fn the_front_matter_language_chooses_the_pack() {
     let text = "---\nsymbol: SG/SM/23120\ndate: 2024-03-15\nlanguage: fr\n\
         title: Le Secrétaire général salue l’accord\n---\n\nOK.\n\n* *** *\n\n\
         À l’intention des organes d’information. Document non officiel.\n";
-    let out = Command::cargo_bin("presslint")
-        .unwrap()
-        .args(["check", "--format", "json", "--stdin-filename", "r.md", "-"])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = report_of(text, &[]);
     assert_eq!(report["files"][0]["pack"], "un-fr");
     assert_eq!(report["files"][0]["diagnostics"], serde_json::json!([]));
     // Pinned, the pack stays the one named.
-    let out = Command::cargo_bin("presslint")
-        .unwrap()
-        .args(["check", "--format", "json", "--pack", "un-en"])
-        .args(["--stdin-filename", "r.md", "-"])
-        .write_stdin(text)
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = report_of(text, &["--pack", "un-en"]);
     assert_eq!(report["files"][0]["pack"], "un-en");
 }
